@@ -1,0 +1,260 @@
+//! Dates as Indonesian news text writes them: "Rabu (19 Juni 2024)", "Kamis (20/6/2024)",
+//! "20 Juni 2024, 08:50 WIB", "2024-06-20"; "Selasa (18/6)" has no year and is not complete.
+
+use regex::Regex;
+use serde::Serializer;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A calendar date, with a time of day and UTC offset when the text gave one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArticleDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub time: Option<TimeOfDay>,
+}
+
+/// A time of day with its offset from UTC in minutes (WIB is +07:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TimeOfDay {
+    pub hour: u8,
+    pub minute: u8,
+    pub offset_minutes: i16,
+}
+
+impl ArticleDate {
+    /// A date, if it exists in the calendar.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<ArticleDate> {
+        let valid = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && (1800..=2200).contains(&year);
+        valid.then_some(ArticleDate {
+            year,
+            month,
+            day,
+            time: None,
+        })
+    }
+
+    /// A key that orders dates in time; a date with no time sorts as its day's start.
+    pub fn sort_key(&self) -> (i32, u8, u8, i32) {
+        let minutes = self.time.map_or(0, |t| {
+            i32::from(t.hour) * 60 + i32::from(t.minute) - i32::from(t.offset_minutes) + 24 * 60
+        });
+        (self.year, self.month, self.day, minutes)
+    }
+
+    /// Just the day, "2024-06-20", for narrow places like the source list.
+    pub fn day_string(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for ArticleDate {
+    /// `YYYY-MM-DD`, or RFC 3339 with the offset when the time is known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?;
+        if let Some(t) = self.time {
+            let sign = if t.offset_minutes < 0 { '-' } else { '+' };
+            let offset = t.offset_minutes.unsigned_abs();
+            write!(
+                f,
+                "T{:02}:{:02}:00{sign}{:02}:{:02}",
+                t.hour,
+                t.minute,
+                offset / 60,
+                offset % 60
+            )?;
+        }
+        Ok(())
+    }
+}
+
+pub(crate) fn serialize_opt<S: Serializer>(
+    date: &Option<ArticleDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(date),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The month a name or abbreviation means, in Indonesian or English.
+pub fn month_number(name: &str) -> Option<u8> {
+    let name = name.to_lowercase();
+    let name = name.trim_end_matches('.');
+    let month = match name {
+        "januari" | "january" | "jan" => 1,
+        "februari" | "february" | "feb" | "pebruari" => 2,
+        "maret" | "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "mei" | "may" => 5,
+        "juni" | "june" | "jun" => 6,
+        "juli" | "july" | "jul" => 7,
+        "agustus" | "august" | "agu" | "agt" | "ags" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "oktober" | "october" | "okt" | "oct" => 10,
+        "november" | "nov" | "nop" | "nopember" => 11,
+        "desember" | "december" | "des" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+fn offset_of_zone(zone: &str) -> Option<i16> {
+    match zone.to_uppercase().as_str() {
+        "WIB" => Some(7 * 60),
+        "WITA" => Some(8 * 60),
+        "WIT" => Some(9 * 60),
+        "UTC" | "GMT" => Some(0),
+        _ => None,
+    }
+}
+
+const MONTHS: &str = "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sept|sep|okt|oct|nov|nop|des|dec";
+
+fn complete_date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+        ))
+        .expect("date pattern is valid")
+    })
+}
+
+fn stamp_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))(?:,?\s*(?:pukul\s+)?(\d{{1,2}})[:.](\d{{2}})(?:\s*(WITA|WIB|WIT|UTC|GMT))?)?"
+        ))
+        .expect("stamp pattern is valid")
+    })
+}
+
+fn date_from_parts(day: &str, month: u8, year: &str) -> Option<ArticleDate> {
+    ArticleDate::new(year.parse().ok()?, month, day.parse().ok()?)
+}
+
+/// Every complete date (day, month and year) mentioned in the text, in order.
+pub fn complete_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
+    complete_date_regex().captures_iter(text).filter_map(|c| {
+        if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+            date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())
+        } else if let (Some(d), Some(m), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
+            date_from_parts(d.as_str(), m.as_str().parse().ok()?, y.as_str())
+        } else {
+            let (y, m, d) = (c.get(7)?, c.get(8)?, c.get(9)?);
+            date_from_parts(d.as_str(), m.as_str().parse().ok()?, y.as_str())
+        }
+    })
+}
+
+/// A publication stamp at the start of `text` ("20 Juni 2024, 08:50 WIB", "Kamis, 20/6/2024
+/// 08.50 WIB"): the date and how many bytes it took.
+pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
+    let caps = stamp_regex().captures(text)?;
+    let mut date = if let (Some(d), Some(m), Some(y)) = (caps.get(1), caps.get(2), caps.get(3)) {
+        date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())?
+    } else {
+        let (d, m, y) = (caps.get(4)?, caps.get(5)?, caps.get(6)?);
+        date_from_parts(d.as_str(), m.as_str().parse().ok()?, y.as_str())?
+    };
+    if let (Some(h), Some(min)) = (caps.get(7), caps.get(8)) {
+        let hour: u8 = h.as_str().parse().ok()?;
+        let minute: u8 = min.as_str().parse().ok()?;
+        if hour < 24 && minute < 60 {
+            date.time = Some(TimeOfDay {
+                hour,
+                minute,
+                offset_minutes: caps
+                    .get(9)
+                    .and_then(|z| offset_of_zone(z.as_str()))
+                    .unwrap_or(7 * 60),
+            });
+        }
+    }
+    Some((date, caps.get(0)?.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        complete_dates(text).map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn indonesian_dates_in_running_text() {
+        assert_eq!(
+            dates("pada Rabu (19 Juni 2024) di Pyongyang"),
+            ["2024-06-19"]
+        );
+        assert_eq!(dates("pada hari Kamis (20/6/2024) oleh"), ["2024-06-20"]);
+        assert_eq!(
+            dates("diambil 19 Juni 2024 itu dan 1 Agt. 2023"),
+            ["2024-06-19", "2023-08-01"]
+        );
+        assert_eq!(dates("rilis 2024-06-20."), ["2024-06-20"]);
+        assert_eq!(
+            dates("7 Mei 2019 dan 3 Desember 2020"),
+            ["2019-05-07", "2020-12-03"]
+        );
+    }
+
+    #[test]
+    fn incomplete_or_impossible_dates_are_not_dates() {
+        assert!(dates("Selasa (18/6) untuk menghadiri").is_empty());
+        assert!(dates("pada Februari 2022 dan tahun 1961").is_empty());
+        assert!(dates("pada 31 Juni 2024 atau 30/2/2024").is_empty());
+        assert!(dates("perjanjian tahun 2000-2001").is_empty());
+        assert!(dates("skor 3/4/12345").is_empty());
+    }
+
+    #[test]
+    fn stamps_with_time_and_zone() {
+        let (date, len) = stamp_at_start("20 Juni 2024, 08:50 WIBPYONGYANG").unwrap();
+        assert_eq!(date.to_string(), "2024-06-20T08:50:00+07:00");
+        assert_eq!(len, "20 Juni 2024, 08:50 WIB".len());
+        let (date, _) = stamp_at_start("Kamis, 20/6/2024 09.15 WITA").unwrap();
+        assert_eq!(date.to_string(), "2024-06-20T09:15:00+08:00");
+        let (date, _) = stamp_at_start("Senin, 1 Juli 2024 23:05 WIT").unwrap();
+        assert_eq!(date.to_string(), "2024-07-01T23:05:00+09:00");
+        let (date, _) = stamp_at_start("3 Maret 2021").unwrap();
+        assert_eq!(date.to_string(), "2021-03-03");
+        assert!(stamp_at_start("Presiden Rusia 20 Juni 2024").is_none());
+    }
+
+    #[test]
+    fn leap_years_and_ordering() {
+        assert!(ArticleDate::new(2024, 2, 29).is_some());
+        assert!(ArticleDate::new(2023, 2, 29).is_none());
+        assert!(ArticleDate::new(1900, 2, 29).is_none());
+        let early = ArticleDate::new(2024, 6, 19).unwrap();
+        let late = stamp_at_start("20 Juni 2024, 08:50 WIB").unwrap().0;
+        assert!(early.sort_key() < late.sort_key());
+    }
+
+    #[test]
+    fn month_names_both_languages() {
+        assert_eq!(month_number("Agustus"), Some(8));
+        assert_eq!(month_number("AUG"), Some(8));
+        assert_eq!(month_number("okt."), Some(10));
+        assert_eq!(month_number("Rabu"), None);
+    }
+}

@@ -1,0 +1,102 @@
+//! The article model and the code that turns a scraped text file into one.
+
+pub mod dates;
+pub mod decode;
+pub mod fold;
+pub mod parse;
+pub mod render;
+pub mod sanitise;
+
+pub use dates::ArticleDate;
+pub use parse::parse;
+
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One article, understood: metadata pulled out of the text, the body cleaned of boilerplate,
+/// and every line that was taken out kept in `removed`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// The file stem, made unique within one load.
+    pub id: String,
+    /// Where the text came from (for bundled seeds, `seeds/NAME`).
+    pub path: PathBuf,
+    /// The outlet the text names, if it names one.
+    pub outlet: Option<Arc<str>>,
+    pub title: String,
+    /// True when the file has no headline and the title was made from the lede.
+    pub title_derived: bool,
+    /// A section label above the headline, such as "Berita Internasional".
+    pub section: Option<String>,
+    /// The place in the dateline ("Pyongyang").
+    pub dateline: Option<String>,
+    #[serde(serialize_with = "dates::serialize_opt")]
+    pub date: Option<ArticleDate>,
+    /// True when `date` is the latest date mentioned rather than a publication stamp.
+    pub date_inferred: bool,
+    pub authors: Vec<String>,
+    pub editors: Vec<String>,
+    pub sources: Vec<String>,
+    /// The standfirst, when the article has one.
+    pub lead: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// Everything taken out of the body, in file order, with the rule that took it.
+    pub removed: Vec<Removed>,
+    /// Problems met while reading the file (a guessed encoding, for example).
+    pub warnings: Vec<String>,
+    /// Where the original bytes can be read again.
+    #[serde(skip)]
+    pub origin: Origin,
+    /// The cleaned text folded for searching: lower case, accents dropped, one space between
+    /// words, paragraphs separated by newlines. Removed lines are not in it.
+    #[serde(skip)]
+    pub search_body: Box<str>,
+    /// The title folded the same way.
+    #[serde(skip)]
+    pub search_title: Box<str>,
+}
+
+/// A line (or part of one) taken out of the article body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub rule: String,
+    pub text: String,
+}
+
+/// Where an article's original bytes live. They are not kept in memory: the raw view reads
+/// them again.
+#[derive(Debug, Clone, Default)]
+pub enum Origin {
+    /// A file on disk.
+    File(PathBuf),
+    /// Bytes compiled into the binary.
+    Bundled(&'static [u8]),
+    /// Text given directly (tests, benchmarks).
+    #[default]
+    Memory,
+}
+
+impl Article {
+    /// The original bytes as they were read, nothing removed.
+    pub fn raw_bytes(&self) -> std::io::Result<Vec<u8>> {
+        match &self.origin {
+            Origin::File(path) => std::fs::read(path),
+            Origin::Bundled(bytes) => Ok(bytes.to_vec()),
+            Origin::Memory => Ok(Vec::new()),
+        }
+    }
+
+    /// The outlet's name, or "" when unknown.
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or("")
+    }
+
+    /// The texts that the named rule took out, in order.
+    pub fn removed_by(&self, rule: &str) -> impl Iterator<Item = &str> {
+        self.removed
+            .iter()
+            .filter(move |r| r.rule == rule)
+            .map(|r| r.text.as_str())
+    }
+}

@@ -1,0 +1,728 @@
+//! Turning a scraped text file into an [`Article`]: headline, section, standfirst, byline,
+//! dateline, date and outlet pulled out; boilerplate taken out of the body and kept, in order,
+//! under the name of the rule that took it.
+
+use super::dates::{self, ArticleDate};
+use super::decode::decode;
+use super::fold::fold_into;
+use super::{Article, Origin, Removed};
+use crate::rules::{Role, Rules, title_case};
+use regex::Regex;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+/// Longest derived title, in characters, counting the "…".
+pub const DERIVED_TITLE_MAX: usize = 100;
+/// How many lines from the top a dateline may be found in.
+const HEAD_WINDOW: usize = 5;
+
+/// Decodes a file's bytes and parses them; an encoding guess becomes a warning.
+pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
+    let decoded = decode(bytes);
+    let mut article = parse(&decoded.text, rules);
+    if let Some(warning) = decoded.warning {
+        article.warnings.insert(0, warning);
+    }
+    article
+}
+
+/// One line of the file, and what became of it.
+struct Slot {
+    /// The trimmed line as written.
+    original: String,
+    /// The line with white space made plain (tabs, no-break spaces, runs of spaces).
+    clean: String,
+    /// `None` while the line is body text; the rule's name once a rule took it.
+    rule: Option<&'static str>,
+    /// A prefix (dateline) taken off the front of a body line.
+    head: Option<Removed>,
+    /// A tag taken off the end of a body line.
+    tail: Option<Removed>,
+}
+
+impl Slot {
+    fn is_body(&self) -> bool {
+        self.rule.is_none()
+    }
+}
+
+/// What a dateline at the start of the first paragraph said.
+#[derive(Debug, Default, PartialEq)]
+struct Dateline {
+    /// Bytes of the paragraph that the dateline (and any stamp before it) takes.
+    len: usize,
+    outlet: Option<String>,
+    place: Option<String>,
+    stamp: Option<ArticleDate>,
+}
+
+/// Parses decoded text. `id`, `path` and `origin` are left for the caller to fill in.
+pub fn parse(text: &str, rules: &Rules) -> Article {
+    let mut slots: Vec<Slot> = text
+        .split(['\n', '\r'])
+        .filter_map(|line| {
+            let original = line.trim_matches(is_space);
+            (!original.is_empty()).then(|| Slot {
+                original: original.to_string(),
+                clean: clean_spaces(original),
+                rule: None,
+                head: None,
+                tail: None,
+            })
+        })
+        .collect();
+
+    let mut article = Article {
+        id: String::new(),
+        path: PathBuf::new(),
+        outlet: None,
+        title: String::new(),
+        title_derived: false,
+        section: None,
+        dateline: None,
+        date: None,
+        date_inferred: false,
+        authors: Vec::new(),
+        editors: Vec::new(),
+        sources: Vec::new(),
+        lead: None,
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+        warnings: Vec::new(),
+        origin: Origin::Memory,
+        search_body: Box::default(),
+        search_title: Box::default(),
+    };
+    let mut signature_outlet = None;
+    let mut footer_outlet = None;
+
+    // Lines that a rule recognises wherever they stand.
+    for slot in &mut slots {
+        let line = slot.clean.as_str();
+        if line.chars().count() <= 160 && rules.is_byline(line) {
+            read_byline(line, rules, &mut article);
+            slot.rule = Some("byline");
+        } else if let Some((outlet, author)) = signature(line, rules) {
+            signature_outlet = signature_outlet.or(outlet);
+            if let Some(author) = author {
+                push_unique(&mut article.authors, author);
+            }
+            slot.rule = Some("signature");
+        } else if let Some(rule) = rules.boilerplate_rule(line) {
+            if rule == "copyright" {
+                footer_outlet =
+                    footer_outlet.or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
+            }
+            slot.rule = Some(intern_rule(rule));
+        } else if rules.is_photo_credit(line) {
+            slot.rule = Some("photo-credit");
+        }
+    }
+
+    // The head: section, headline, stamp, standfirst, captions, dateline.
+    let body: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_body()).collect();
+    let mut next = 0;
+    if let Some(&i) = body.get(next)
+        && body.len() > 1
+        && rules.is_section(&slots[i].clean)
+    {
+        article.section = Some(slots[i].clean.clone());
+        slots[i].rule = Some("section");
+        next += 1;
+    }
+    if let Some(&i) = body.get(next)
+        && body.len() > next + 1
+        && is_headline(&slots[i].clean, rules)
+    {
+        article.title = slots[i].clean.clone();
+        slots[i].rule = Some("headline");
+        next += 1;
+    }
+    let mut stamp = None;
+    if let Some(&i) = body.get(next)
+        && let Some((date, len)) = dates::stamp_at_start(&slots[i].clean)
+        && len + 2 >= slots[i].clean.len()
+    {
+        stamp = Some(date);
+        slots[i].rule = Some("stamp");
+        next += 1;
+    }
+    let head_end = body.len().min(next + HEAD_WINDOW);
+    let found = (next..head_end).find_map(|k| {
+        let i = body[k];
+        dateline(&slots[i].clean, rules).map(|d| (k, d))
+    });
+    let first_text = match found {
+        Some((k, dateline)) => {
+            let i = body[k];
+            let prefix = slots[i].clean[..dateline.len].trim_end().to_string();
+            slots[i].clean = slots[i].clean[dateline.len..].to_string();
+            slots[i].head = Some(Removed {
+                rule: "dateline".into(),
+                text: prefix,
+            });
+            article.outlet = dateline.outlet.map(Arc::from);
+            article.dateline = dateline.place;
+            stamp = stamp.or(dateline.stamp);
+            mark_standfirst(&mut slots, &body[next..k], &mut article);
+            Some(i)
+        }
+        None => {
+            // Without a dateline, a standfirst is a line set off by a byline or photo credit
+            // right after it, near the top.
+            if let Some(&i) = body.get(next)
+                && slots
+                    .get(i + 1)
+                    .is_some_and(|s| matches!(s.rule, Some("byline" | "photo-credit")))
+                && body.len() > next + 1
+            {
+                mark_standfirst(&mut slots, &body[next..next + 1], &mut article);
+            }
+            None
+        }
+    };
+    if let (Some(i), Some(lead)) = (first_text, &article.lead)
+        && slots[i].clean == *lead
+    {
+        slots[i].rule = Some("duplicate-lead");
+    }
+
+    // Tags of editors' initials at the end of paragraphs.
+    for slot in slots.iter_mut().filter(|s| s.is_body()) {
+        if let Some((at, rule)) = rules.trailing_tag(&slot.clean) {
+            slot.tail = Some(Removed {
+                rule: rule.to_string(),
+                text: slot.clean[at..].trim().to_string(),
+            });
+            slot.clean.truncate(at);
+            if slot.clean.trim().is_empty() {
+                slot.rule = Some("editor-tag");
+            }
+        }
+    }
+
+    // Assemble body and removed lines in file order.
+    for slot in slots {
+        // A removed line whose dateline was taken off first keeps only its remainder here.
+        let removed_text = if slot.head.is_some() {
+            slot.clean.clone()
+        } else {
+            slot.original
+        };
+        if let Some(head) = slot.head {
+            article.removed.push(head);
+        }
+        match slot.rule {
+            None if !slot.clean.trim().is_empty() => {
+                article.paragraphs.push(slot.clean.trim().to_string())
+            }
+            None => {}
+            Some(rule) => article.removed.push(Removed {
+                rule: rule.to_string(),
+                text: removed_text,
+            }),
+        }
+        if let Some(tail) = slot.tail {
+            article.removed.push(tail);
+        }
+    }
+
+    if article.outlet.is_none() {
+        article.outlet = signature_outlet.or(footer_outlet).map(Arc::from);
+    }
+    if article.title.is_empty() {
+        let lede = article
+            .lead
+            .as_deref()
+            .or(article.paragraphs.first().map(String::as_str));
+        article.title = lede.map(derive_title).unwrap_or_default();
+        article.title_derived = true;
+    }
+    match stamp {
+        Some(date) => article.date = Some(date),
+        None => {
+            let text = article.lead.iter().chain(&article.paragraphs);
+            article.date = text
+                .flat_map(|p| dates::complete_dates(p))
+                .max_by_key(|d| d.sort_key());
+            article.date_inferred = article.date.is_some();
+        }
+    }
+    article.search_body = search_text(&article).into_boxed_str();
+    article.search_title = super::fold::fold(&article.title).into_boxed_str();
+    article
+}
+
+fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Article) {
+    let mut after_credit = false;
+    for (n, &i) in before_first.iter().enumerate() {
+        if n == 0 {
+            article.lead = Some(slots[i].clean.clone());
+            slots[i].rule = Some("lead");
+        } else if after_credit || slots[i - 1].rule == Some("photo-credit") {
+            slots[i].rule = Some("photo-caption");
+            after_credit = true;
+        }
+    }
+}
+
+/// The folded text that body searches run over.
+fn search_text(article: &Article) -> String {
+    let mut out = String::with_capacity(
+        article
+            .paragraphs
+            .iter()
+            .map(|p| p.len() + 1)
+            .sum::<usize>()
+            + article.lead.as_ref().map_or(0, String::len),
+    );
+    for paragraph in article.lead.iter().chain(&article.paragraphs) {
+        fold_into(paragraph, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Tabs, no-break spaces and runs of white space become one plain space.
+fn clean_spaces(line: &str) -> String {
+    if !line.contains(|c: char| c != ' ' && is_space(c)) && !line.contains("  ") {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut in_space = false;
+    for c in line.chars() {
+        if is_space(c) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+fn push_unique(list: &mut Vec<String>, name: String) {
+    if !name.is_empty() && !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        list.push(name);
+    }
+}
+
+/// Rule names live as long as the program; the few that come from rules files are interned.
+fn intern_rule(rule: &str) -> &'static str {
+    static NAMES: OnceLock<std::sync::Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(name) = names.iter().find(|n| **n == rule) {
+        return name;
+    }
+    let name: &'static str = Box::leak(rule.to_string().into_boxed_str());
+    names.push(name);
+    name
+}
+
+/// "Penulis : Haryo Jati Editor : Tito-Dirhantoro" → author Haryo Jati, editor Tito-Dirhantoro.
+fn read_byline(line: &str, rules: &Rules, article: &mut Article) {
+    let labels: Vec<_> = rules.byline_split.captures_iter(line).collect();
+    for (n, caps) in labels.iter().enumerate() {
+        let whole = caps.get(0).expect("a match has group 0");
+        let label = caps.get(1).expect("the pattern has group 1").as_str();
+        let end = labels
+            .get(n + 1)
+            .map_or(line.len(), |next| next.get(0).expect("group 0").start());
+        let names =
+            line[whole.end()..end].trim_matches(|c: char| c.is_whitespace() || "|,;/".contains(c));
+        let list = match rules.role_of(label) {
+            Some(Role::Author) => &mut article.authors,
+            Some(Role::Editor) => &mut article.editors,
+            Some(Role::Source) => &mut article.sources,
+            None => continue,
+        };
+        for name in names.split(['|', ';']).map(str::trim) {
+            push_unique(list, name.to_string());
+        }
+    }
+}
+
+fn signature_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]{1,40}?)\s*(?:[,/]\s*([^()]{1,60}?))?\s*\)$")
+            .expect("signature pattern is valid")
+    })
+}
+
+/// "(Tribunnews.com, Tiara Shelavie)": the outlet it names and the author, when the first
+/// part is an outlet (a known one or a web address).
+fn signature(line: &str, rules: &Rules) -> Option<(Option<String>, Option<String>)> {
+    let caps = signature_regex().captures(line)?;
+    let token = caps.get(1)?.as_str();
+    let outlet = rules.outlet_for(token);
+    if outlet.is_none() && !is_domain(token) {
+        return None;
+    }
+    let author = caps.get(2).map(|a| a.as_str().trim().to_string());
+    Some((outlet.or_else(|| Some(display_domain(token))), author))
+}
+
+fn domain_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b[a-z0-9-]+(?:\.(?:com|co\.id|co|id|tv|net|org|news))+\b")
+            .expect("domain pattern is valid")
+    })
+}
+
+fn is_domain(token: &str) -> bool {
+    domain_regex()
+        .find(token)
+        .is_some_and(|m| m.len() == token.len())
+}
+
+fn domain_in(line: &str) -> Option<&str> {
+    domain_regex().find(line).map(|m| m.as_str())
+}
+
+/// An outlet's web address as a name, when no rule knows it: "BERITASATU.COM" → "Beritasatu.com".
+fn display_domain(token: &str) -> String {
+    if token.chars().any(char::is_lowercase) {
+        token.to_string()
+    } else {
+        title_case(token)
+    }
+}
+
+fn label_stamp_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[^|]{1,40}?\s*\|\s*").expect("label pattern is valid"))
+}
+
+fn dateline_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(.{2,60}?)(?:\s+-{1,2}|\s*[–—]{1,2})\s*").expect("dateline pattern is valid")
+    })
+}
+
+fn antara_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(.+?)\s*\(([^()]+)\)$").expect("parenthesis pattern is valid"))
+}
+
+/// A dateline at the start of a paragraph: "TRIBUNNEWS.COM – ", "TRIBUNBANYUMAS.COM, SEOUL - ",
+/// "Kompas dunia | 20 Juni 2024, 08:50 WIBPYONGYANG, KOMPAS.TV - ", "Jakarta (ANTARA) - ".
+fn dateline(text: &str, rules: &Rules) -> Option<Dateline> {
+    let mut found = Dateline::default();
+    let mut rest = text;
+    if let Some(label) = label_stamp_regex().find(text)
+        && let Some((date, len)) = dates::stamp_at_start(&text[label.end()..])
+    {
+        found.stamp = Some(date);
+        found.len = label.end() + len;
+        rest = text[found.len..].trim_start_matches([' ', ',']);
+        found.len = text.len() - rest.len();
+    }
+    let Some(caps) = dateline_regex().captures(rest) else {
+        return found.stamp.is_some().then_some(found);
+    };
+    let head = caps.get(1)?.as_str().trim();
+    let after = caps.get(0)?.end();
+    let mut parts: Vec<&str> = Vec::new();
+    for part in head.split(',').map(str::trim) {
+        match antara_regex().captures(part) {
+            Some(p) => parts.extend([p.get(1)?.as_str(), p.get(2)?.as_str()]),
+            None => parts.push(part),
+        }
+    }
+    let mut outlet = None;
+    let mut place = None;
+    let plausible = parts.len() <= 2
+        && parts.iter().all(|part| {
+            if let Some(name) = rules.outlet_for(part) {
+                outlet = outlet.take().or(Some(name));
+                true
+            } else if is_domain(part) {
+                outlet = outlet.take().or_else(|| Some(display_domain(part)));
+                true
+            } else if is_place(part) && place.is_none() {
+                place = Some(if part.chars().any(char::is_lowercase) {
+                    part.to_string()
+                } else {
+                    title_case(part)
+                });
+                true
+            } else {
+                false
+            }
+        });
+    if !plausible {
+        return found.stamp.is_some().then_some(found);
+    }
+    found.len += after;
+    found.outlet = outlet;
+    found.place = place;
+    Some(found)
+}
+
+/// One to three capitalised words of letters: "Pyongyang", "SEOUL", "Kota Bandung".
+fn is_place(part: &str) -> bool {
+    let words: Vec<&str> = part.split(' ').collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+        })
+}
+
+/// A headline: one short line of words, not a sentence that ends in a full stop.
+fn is_headline(line: &str, rules: &Rules) -> bool {
+    let chars = line.chars().count();
+    let words = line.split(' ').count();
+    let ends_like_prose = line.ends_with(['.', ',', ';', ':']) && !line.ends_with("...");
+    (10..=200).contains(&chars)
+        && (3..=30).contains(&words)
+        && !ends_like_prose
+        && sentence_end(line).is_none_or(|end| end >= line.len())
+        && dateline(line, rules).is_none()
+        && dates::stamp_at_start(line).is_none()
+}
+
+/// The byte just past the first sentence's closing punctuation, if a sentence ends before the
+/// text does.
+fn sentence_end(text: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let mut k = n + 1;
+        while k < chars.len() && matches!(chars[k].1, '"' | '”' | '’' | '\'' | ')') {
+            k += 1;
+        }
+        let end = chars.get(k).map_or(text.len(), |&(i, _)| i);
+        match chars.get(k) {
+            None => return Some(end),
+            Some(&(_, ' ')) => {
+                let starts_upper = chars.get(k + 1).is_some_and(|&(_, next)| {
+                    next.is_uppercase() || matches!(next, '"' | '“' | '\'')
+                });
+                if starts_upper && !ends_in_abbreviation(&text[..at]) {
+                    return Some(end);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn ends_in_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or("");
+    matches!(
+        word,
+        "Dr" | "Prof"
+            | "Ir"
+            | "H"
+            | "Hj"
+            | "No"
+            | "St"
+            | "Jl"
+            | "Kol"
+            | "Jend"
+            | "Mr"
+            | "Mrs"
+            | "Sdr"
+    ) || (word.len() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// A title from the lede: its first sentence, cut at a word to at most
+/// [`DERIVED_TITLE_MAX`] characters with "…".
+pub fn derive_title(lede: &str) -> String {
+    let end = sentence_end(lede).unwrap_or(lede.len());
+    let sentence = lede[..end].trim();
+    if sentence.chars().count() <= DERIVED_TITLE_MAX {
+        return sentence.trim_end_matches('.').to_string();
+    }
+    let limit = DERIVED_TITLE_MAX - 1;
+    let cut = sentence
+        .char_indices()
+        .nth(limit)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..cut];
+    let at_word = if sentence[cut..].starts_with(' ') {
+        head
+    } else {
+        head.rsplit_once(' ').map_or(head, |(before, _)| before)
+    };
+    format!(
+        "{}…",
+        at_word.trim_end_matches([',', ';', ':', ' ', '-', '–'])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> &'static Rules {
+        Rules::builtin()
+    }
+
+    #[test]
+    fn datelines_of_many_outlets() {
+        let cases = [
+            ("TRIBUNNEWS.COM – Presiden Rusia", Some("Tribunnews"), None),
+            (
+                "TRIBUNBANYUMAS.COM, SEOUL - Korea Utara",
+                Some("Tribun Banyumas"),
+                Some("Seoul"),
+            ),
+            ("Pyongyang – Presiden Rusia", None, Some("Pyongyang")),
+            (
+                "Jakarta (ANTARA) - Pemerintah",
+                Some("Antara"),
+                Some("Jakarta"),
+            ),
+            (
+                "Liputan6.com, Jakarta - Pemerintah",
+                Some("Liputan6"),
+                Some("Jakarta"),
+            ),
+            (
+                "JAKARTA, KOMPAS.com - Pemerintah",
+                Some("Kompas"),
+                Some("Jakarta"),
+            ),
+            (
+                "REPUBLIKA.CO.ID, JAKARTA -- Pemerintah",
+                Some("Republika"),
+                Some("Jakarta"),
+            ),
+        ];
+        for (text, outlet, place) in cases {
+            let d = dateline(text, rules()).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(d.outlet.as_deref(), outlet, "{text}");
+            assert_eq!(d.place.as_deref(), place, "{text}");
+        }
+    }
+
+    #[test]
+    fn glued_stamp_and_dateline() {
+        let text = "Kompas dunia | 20 Juni 2024, 08:50 WIBPYONGYANG, KOMPAS.TV - Presiden Rusia";
+        let d = dateline(text, rules()).unwrap();
+        assert_eq!(d.outlet.as_deref(), Some("Kompas TV"));
+        assert_eq!(d.place.as_deref(), Some("Pyongyang"));
+        assert_eq!(d.stamp.unwrap().to_string(), "2024-06-20T08:50:00+07:00");
+        assert_eq!(&text[d.len..], "Presiden Rusia");
+    }
+
+    #[test]
+    fn sentences_are_not_datelines() {
+        for text in [
+            "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong-un menandatangani",
+            "Putin mengatakan - seperti dikutip media - bahwa",
+            "Kim Jong-un tiba di Moskow.",
+        ] {
+            assert_eq!(dateline(text, rules()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn bylines_split_by_label() {
+        let mut article = parse("", rules());
+        read_byline(
+            "Penulis : Haryo Jati Editor : Tito-Dirhantoro",
+            rules(),
+            &mut article,
+        );
+        read_byline(
+            "Penulis: rika irawati | Editor: rika irawati",
+            rules(),
+            &mut article,
+        );
+        read_byline("Sumber : Associated Press", rules(), &mut article);
+        assert_eq!(article.authors, ["Haryo Jati", "rika irawati"]);
+        assert_eq!(article.editors, ["Tito-Dirhantoro", "rika irawati"]);
+        assert_eq!(article.sources, ["Associated Press"]);
+    }
+
+    #[test]
+    fn signatures() {
+        assert_eq!(
+            signature("(Tribunnews.com, Tiara Shelavie)", rules()),
+            Some((Some("Tribunnews".into()), Some("Tiara Shelavie".into())))
+        );
+        assert_eq!(signature("(RIA Novosti)", rules()), None);
+        assert_eq!(signature("(foto: AFP)", rules()), None);
+    }
+
+    #[test]
+    fn headlines() {
+        assert!(is_headline(
+            "Putin dan Kim Jong-Un Tandatangani Kerja Sama Hadapi Lawan",
+            rules()
+        ));
+        assert!(!is_headline("Aliansi Gagal?", rules()), "too few words");
+        assert!(!is_headline(
+            "Putin mengundang Kim ke Moskow untuk pertemuan lainnya.",
+            rules()
+        ));
+        assert!(!is_headline(
+            "TRIBUNNEWS.COM – Presiden Rusia Vladimir Putin tiba",
+            rules()
+        ));
+    }
+
+    #[test]
+    fn derived_titles_cut_at_words() {
+        let long = "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong-un menandatangani perjanjian yang mencakup janji untuk saling melindungi. Kalimat kedua.";
+        let title = derive_title(long);
+        assert!(title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= DERIVED_TITLE_MAX);
+        assert!(long.starts_with(title.trim_end_matches('…')));
+        assert_eq!(
+            derive_title("Kim tiba di Moskow. Lalu pulang."),
+            "Kim tiba di Moskow"
+        );
+        assert_eq!(derive_title("Dr. Kim tiba. Lalu"), "Dr. Kim tiba");
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_split_lines() {
+        let article = parse(
+            "Judul Berita Yang Cukup Panjang\r\nParagraf satu.\rParagraf\tdua.\r\n",
+            rules(),
+        );
+        assert_eq!(article.title, "Judul Berita Yang Cukup Panjang");
+        assert_eq!(article.paragraphs, ["Paragraf satu.", "Paragraf dua."]);
+    }
+
+    #[test]
+    fn nothing_is_lost() {
+        let text = "Berita Internasional\n\nJudul Berita Yang Cukup Panjang\nJAKARTA - Isi pertama. [ab/cd]\nBaca juga: lain\nAA\n";
+        let article = parse(text, rules());
+        let rules_seen: Vec<&str> = article.removed.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(
+            rules_seen,
+            [
+                "section",
+                "headline",
+                "dateline",
+                "editor-tag",
+                "related-link",
+                "navigation"
+            ]
+        );
+        assert_eq!(article.paragraphs, ["Isi pertama."]);
+        assert_eq!(article.dateline.as_deref(), Some("Jakarta"));
+    }
+}

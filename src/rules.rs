@@ -1,0 +1,397 @@
+//! The rules that recognise outlets, bylines, sections and boilerplate, loaded with serde from
+//! `assets/rules.toml` (compiled in), so that recognising a new outlet is a data change.
+
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use thiserror::Error;
+
+/// The rules file that ships inside the binary.
+pub const BUILTIN_RULES: &str = include_str!("../assets/rules.toml");
+
+/// A rules file as written in TOML.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    #[serde(default)]
+    pub outlet: Vec<OutletRule>,
+    #[serde(default)]
+    pub outlet_pattern: Vec<OutletPatternRule>,
+    #[serde(default)]
+    pub byline: Vec<BylineRule>,
+    #[serde(default)]
+    pub section: Vec<PatternRule>,
+    #[serde(default)]
+    pub boilerplate: Vec<BoilerplateRule>,
+    #[serde(default)]
+    pub photo_credit: Vec<PatternRule>,
+    #[serde(default)]
+    pub trailing_tag: Vec<BoilerplateRule>,
+}
+
+/// An outlet and the lower-cased tokens that name it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletRule {
+    pub name: String,
+    pub names: Vec<String>,
+}
+
+/// An outlet recognised by a pattern; `{1}` in `name` is replaced by the first group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletPatternRule {
+    pub pattern: String,
+    pub name: String,
+}
+
+/// A byline label and the role of the people it names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BylineRule {
+    pub label: String,
+    pub role: Role,
+}
+
+/// What a byline label says about the person after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Author,
+    Editor,
+    Source,
+}
+
+/// A bare pattern.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternRule {
+    pub pattern: String,
+}
+
+/// A pattern whose matches are removed under the rule's name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoilerplateRule {
+    pub rule: String,
+    pub pattern: String,
+}
+
+/// Why a rules file could not be used.
+#[derive(Debug, Error)]
+pub enum RulesError {
+    #[error("{origin}: {message}")]
+    Toml { origin: String, message: String },
+    #[error("{origin}: rule pattern {pattern:?} is not a valid regular expression: {message}")]
+    Pattern {
+        origin: String,
+        pattern: String,
+        message: String,
+    },
+}
+
+/// Compiled rules, ready to match lines.
+#[derive(Debug)]
+pub struct Rules {
+    outlet_names: HashMap<String, String>,
+    outlet_patterns: Vec<(Regex, String)>,
+    /// Byline labels with their roles, longest first so "Redaktur" is not read as "Red".
+    pub(crate) byline_labels: Vec<(String, Role)>,
+    pub(crate) byline_start: Regex,
+    pub(crate) byline_split: Regex,
+    section: RegexSet,
+    boilerplate: RegexSet,
+    boilerplate_names: Vec<String>,
+    photo_credit: RegexSet,
+    trailing_tags: Vec<(Regex, String)>,
+}
+
+impl Rules {
+    /// The built-in rules; parsed once per process.
+    pub fn builtin() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            Rules::from_files(&[("assets/rules.toml", BUILTIN_RULES)])
+                .expect("the built-in rules file is valid (checked by a unit test)")
+        })
+    }
+
+    /// Compiles one or more rules files, later files adding to earlier ones.
+    /// `origin` names each file in error messages.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Rules, RulesError> {
+        let mut all = RulesFile::default();
+        for (origin, text) in files {
+            let file: RulesFile = toml::from_str(text).map_err(|e| RulesError::Toml {
+                origin: origin.to_string(),
+                message: e.to_string(),
+            })?;
+            all.outlet.extend(file.outlet);
+            all.outlet_pattern.extend(file.outlet_pattern);
+            all.byline.extend(file.byline);
+            all.section.extend(file.section);
+            all.boilerplate.extend(file.boilerplate);
+            all.photo_credit.extend(file.photo_credit);
+            all.trailing_tag.extend(file.trailing_tag);
+        }
+        let origin = files.last().map(|f| f.0).unwrap_or("rules");
+        Self::compile(all, origin)
+    }
+
+    fn compile(file: RulesFile, origin: &str) -> Result<Rules, RulesError> {
+        let regex = |pattern: &str| {
+            Regex::new(pattern).map_err(|e| RulesError::Pattern {
+                origin: origin.to_string(),
+                pattern: pattern.to_string(),
+                message: e.to_string(),
+            })
+        };
+        let set = |patterns: Vec<&str>| {
+            RegexSet::new(&patterns).map_err(|e| RulesError::Pattern {
+                origin: origin.to_string(),
+                pattern: patterns.join(" | "),
+                message: e.to_string(),
+            })
+        };
+        let mut outlet_names = HashMap::new();
+        for outlet in &file.outlet {
+            for name in &outlet.names {
+                outlet_names
+                    .entry(name.to_lowercase())
+                    .or_insert_with(|| outlet.name.clone());
+            }
+        }
+        let outlet_patterns = file
+            .outlet_pattern
+            .iter()
+            .map(|p| Ok((regex(&p.pattern)?, p.name.clone())))
+            .collect::<Result<Vec<_>, RulesError>>()?;
+        let mut byline_labels: Vec<(String, Role)> = file
+            .byline
+            .iter()
+            .map(|b| (b.label.clone(), b.role))
+            .collect();
+        byline_labels.sort_by_key(|(label, _)| std::cmp::Reverse(label.len()));
+        let alternation = byline_labels
+            .iter()
+            .map(|(label, _)| regex::escape(label))
+            .collect::<Vec<_>>()
+            .join("|");
+        let (byline_start, byline_split) = if alternation.is_empty() {
+            (regex(r"[^\s\S]")?, regex(r"[^\s\S]")?)
+        } else {
+            (
+                regex(&format!(r"(?i)^(?:{alternation})\s*:"))?,
+                regex(&format!(r"(?i)(?:^|[\s|,;/])({alternation})\s*:\s*"))?,
+            )
+        };
+        let trailing_tags = file
+            .trailing_tag
+            .iter()
+            .map(|t| Ok((regex(&t.pattern)?, t.rule.clone())))
+            .collect::<Result<Vec<_>, RulesError>>()?;
+        Ok(Rules {
+            outlet_names,
+            outlet_patterns,
+            byline_labels,
+            byline_start,
+            byline_split,
+            section: set(file.section.iter().map(|s| s.pattern.as_str()).collect())?,
+            boilerplate: set(file
+                .boilerplate
+                .iter()
+                .map(|b| b.pattern.as_str())
+                .collect())?,
+            boilerplate_names: file.boilerplate.into_iter().map(|b| b.rule).collect(),
+            photo_credit: set(file
+                .photo_credit
+                .iter()
+                .map(|p| p.pattern.as_str())
+                .collect())?,
+            trailing_tags,
+        })
+    }
+
+    /// The display name of the outlet a token names ("TRIBUNNEWS.COM" → "Tribunnews"), if any
+    /// rule knows it.
+    pub fn outlet_for(&self, token: &str) -> Option<String> {
+        let key = token
+            .trim()
+            .trim_matches(|c: char| c == '.' || c == ',')
+            .to_lowercase();
+        let key = key.strip_prefix("www.").unwrap_or(&key);
+        if let Some(name) = self.outlet_names.get(key) {
+            return Some(name.clone());
+        }
+        for (pattern, name) in &self.outlet_patterns {
+            if let Some(caps) = pattern.captures(key) {
+                let group = caps
+                    .get(1)
+                    .map(|m| title_case(m.as_str()))
+                    .unwrap_or_default();
+                return Some(name.replace("{1}", &group));
+            }
+        }
+        None
+    }
+
+    /// The boilerplate rule a whole line falls under, if any.
+    pub fn boilerplate_rule(&self, line: &str) -> Option<&str> {
+        let line = line.trim_start_matches(['•', '·', '-', '*', '–', ' ']);
+        self.boilerplate
+            .matches(line)
+            .iter()
+            .next()
+            .map(|i| self.boilerplate_names[i].as_str())
+    }
+
+    /// Whether a line is a section label such as "Berita Internasional".
+    pub fn is_section(&self, line: &str) -> bool {
+        self.section.is_match(line)
+    }
+
+    /// Whether a line is a photo credit.
+    pub fn is_photo_credit(&self, line: &str) -> bool {
+        self.photo_credit.is_match(line)
+    }
+
+    /// Whether a line starts with a byline label ("Penulis:", "Editor :").
+    pub fn is_byline(&self, line: &str) -> bool {
+        self.byline_start.is_match(line)
+    }
+
+    /// A tag at the end of a paragraph ("[ab/ns]"): the byte where it starts and its rule.
+    pub fn trailing_tag(&self, paragraph: &str) -> Option<(usize, &str)> {
+        self.trailing_tags
+            .iter()
+            .find_map(|(re, rule)| re.find(paragraph).map(|m| (m.start(), rule.as_str())))
+    }
+
+    /// The role a byline label has.
+    pub(crate) fn role_of(&self, label: &str) -> Option<Role> {
+        self.byline_labels
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(label))
+            .map(|(_, role)| *role)
+    }
+}
+
+/// "BANYUMAS" or "banyumas" → "Banyumas"; each word capitalised, the rest lower-cased.
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_compile() {
+        let rules = Rules::from_files(&[("assets/rules.toml", BUILTIN_RULES)]).unwrap();
+        assert!(rules.outlet_names.len() > 30);
+    }
+
+    #[test]
+    fn outlets_from_datelines_and_signatures() {
+        let rules = Rules::builtin();
+        assert_eq!(
+            rules.outlet_for("TRIBUNNEWS.COM").as_deref(),
+            Some("Tribunnews")
+        );
+        assert_eq!(rules.outlet_for("KOMPAS.TV").as_deref(), Some("Kompas TV"));
+        assert_eq!(
+            rules.outlet_for("TRIBUNBANYUMAS.COM").as_deref(),
+            Some("Tribun Banyumas")
+        );
+        assert_eq!(
+            rules.outlet_for("tribunmakassar.com").as_deref(),
+            Some("Tribun Makassar")
+        );
+        assert_eq!(
+            rules.outlet_for("Tribunnews.com").as_deref(),
+            Some("Tribunnews")
+        );
+        assert_eq!(rules.outlet_for("ANTARA").as_deref(), Some("Antara"));
+        assert_eq!(rules.outlet_for("www.detik.com").as_deref(), Some("Detik"));
+        assert_eq!(rules.outlet_for("Euronews"), None);
+        assert_eq!(rules.outlet_for("Pyongyang"), None);
+    }
+
+    #[test]
+    fn boilerplate_lines_by_rule() {
+        let rules = Rules::builtin();
+        let cases = [
+            ("Baca Juga: Wapres Filipina Mundur", Some("related-link")),
+            ("Baca juga: Tepergok Nonton Drakor", Some("related-link")),
+            ("Tinggalkan Balasan", Some("comment-form")),
+            (
+                "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
+                Some("comment-form"),
+            ),
+            ("Halaman", Some("pagination")),
+            ("12", Some("pagination")),
+            ("Berita Terkait", Some("related-link")),
+            ("• Ikuti kami di", Some("social")),
+            ("AA", Some("navigation")),
+            ("Berita Terkini", Some("related-link")),
+            (
+                "© 2025 TRIBUNnews.com Network,a subsidiary of KG Media.",
+                Some("copyright"),
+            ),
+            ("All Right Reserved", Some("copyright")),
+            ("Forum", Some("navigation")),
+            (
+                "Putin mengundang Kim ke Moskow untuk pertemuan lainnya.",
+                None,
+            ),
+            ("Halaman depan surat kabar itu memuat foto Putin.", None),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(rules.boilerplate_rule(line), rule, "{line}");
+        }
+    }
+
+    #[test]
+    fn sections_bylines_credits_and_tags() {
+        let rules = Rules::builtin();
+        assert!(rules.is_section("Berita Internasional"));
+        assert!(!rules.is_section("Korea Utara dan Rusia Sepakat"));
+        assert!(rules.is_byline("Penulis: rika irawati | Editor: rika irawati"));
+        assert!(rules.is_byline("Penulis : Haryo Jati Editor : Tito-Dirhantoro"));
+        assert!(rules.is_byline("Sumber : Associated Press"));
+        assert!(!rules.is_byline("Penulis buku itu hadir."));
+        assert!(rules.is_photo_credit("AFP/KCNA VIA KNS"));
+        assert!(rules.is_photo_credit("Foto: Reuters"));
+        assert!(!rules.is_photo_credit("Kedua pemimpin tersebut adalah kritikus vokal."));
+        let paragraph = "terhadap Korea Utara atas uji coba senjatanya. [ab/ns]";
+        let (at, rule) = rules.trailing_tag(paragraph).unwrap();
+        assert_eq!((&paragraph[at..], rule), (" [ab/ns]", "editor-tag"));
+        assert_eq!(rules.trailing_tag("tanpa tag [lihat foto]"), None);
+    }
+
+    #[test]
+    fn bad_rules_name_the_file() {
+        let err =
+            Rules::from_files(&[("mine.toml", "[[boilerplate]]\nrule = 'x'\npattern = '('\n")])
+                .unwrap_err();
+        assert!(
+            err.to_string().starts_with("mine.toml: rule pattern \"(\""),
+            "{err}"
+        );
+        let err = Rules::from_files(&[("mine.toml", "[[outlet]]\nnam = 'x'\n")]).unwrap_err();
+        assert!(err.to_string().contains("mine.toml"), "{err}");
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+}

@@ -1,0 +1,511 @@
+//! The in-memory article store and how it is filled: folders walked, files read and parsed on
+//! worker threads, articles streamed back in batches so a reader can show them as they come.
+
+use crate::article::parse::parse_bytes;
+use crate::article::{Article, Origin};
+use crate::rules::Rules;
+use std::collections::{HashMap, HashSet};
+use std::fs::Metadata;
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use thiserror::Error;
+
+/// The five seed articles, compiled in; what `warta` opens with no PATH.
+pub const SEEDS: [(&str, &[u8]); 5] = [
+    (
+        "000_c7b58f4dcbc6b504.txt",
+        include_bytes!("../seeds/000_c7b58f4dcbc6b504.txt"),
+    ),
+    (
+        "001_00dd18946a3d455e.txt",
+        include_bytes!("../seeds/001_00dd18946a3d455e.txt"),
+    ),
+    (
+        "002_dc11ff0526b04c86.txt",
+        include_bytes!("../seeds/002_dc11ff0526b04c86.txt"),
+    ),
+    (
+        "003_5afb30bb05a49fbf.txt",
+        include_bytes!("../seeds/003_5afb30bb05a49fbf.txt"),
+    ),
+    (
+        "004_ee0d83f3ab87bd38.txt",
+        include_bytes!("../seeds/004_ee0d83f3ab87bd38.txt"),
+    ),
+];
+
+/// Default cap on one file's size: larger files are skipped with a reason.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+/// How many bytes at the start of a file are checked for NUL to call it binary.
+const BINARY_SNIFF: usize = 8 * 1024;
+/// Articles sent to the reader at a time while loading.
+const BATCH: usize = 512;
+
+/// How loading behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub enum Sources {
+    /// The bundled seed articles.
+    Seeds,
+    /// Files and folders given on the command line.
+    Paths(Vec<PathBuf>),
+}
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// A PATH the user named that cannot be loaded at all.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{}: no such file or folder", .0.display())]
+    NotFound(PathBuf),
+}
+
+/// News from a loader running in the background.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The walk finished: this many files will be read.
+    Found(usize),
+    /// Some articles, parsed.
+    Batch(Vec<Article>),
+    /// A file that was not loaded.
+    Skipped(Skipped),
+    /// All files are read.
+    Done,
+}
+
+/// A file found by the walk, with the id it will get.
+#[derive(Debug, Clone)]
+struct Candidate {
+    path: PathBuf,
+    id: String,
+}
+
+/// All loaded articles, with outlet names shared.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+    outlets: HashMap<Arc<str>, usize>,
+}
+
+impl Store {
+    /// Adds parsed articles, sharing one copy of each outlet name.
+    pub fn add(&mut self, batch: Vec<Article>) {
+        self.articles.reserve(batch.len());
+        for mut article in batch {
+            if let Some(outlet) = article.outlet.take() {
+                let shared = match self.outlets.get_key_value(&outlet) {
+                    Some((name, _)) => name.clone(),
+                    None => outlet,
+                };
+                *self.outlets.entry(shared.clone()).or_insert(0) += 1;
+                article.outlet = Some(shared);
+            }
+            self.articles.push(article);
+        }
+    }
+
+    /// Outlet names with how many articles each has, by name.
+    pub fn outlets(&self) -> Vec<(Arc<str>, usize)> {
+        let mut outlets: Vec<_> = self.outlets.iter().map(|(n, c)| (n.clone(), *c)).collect();
+        outlets.sort();
+        outlets
+    }
+
+    /// Indices of all articles, newest first, then by title; undated ones last.
+    pub fn by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.articles.len()).collect();
+        order.sort_by(|&a, &b| newest_first(&self.articles[a], &self.articles[b]));
+        order
+    }
+
+    /// The article with this id.
+    pub fn find(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// Newest first, then by title, then id; articles with no date after all dated ones.
+pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    let key = |x: &Article| x.date.map(|d| std::cmp::Reverse(d.sort_key()));
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then_with(|| a.title.cmp(&b.title))
+    .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Checks that every PATH exists before anything starts.
+pub fn check_paths(sources: &Sources) -> Result<(), LoadError> {
+    if let Sources::Paths(paths) = sources {
+        for path in paths {
+            if std::fs::symlink_metadata(path).is_err() {
+                return Err(LoadError::NotFound(path.clone()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Loads everything, blocking until done (for the command-line modes and tests).
+pub fn load_all(sources: &Sources, rules: &'static Rules, options: LoadOptions) -> Store {
+    let mut store = Store::default();
+    for event in spawn_loader(sources.clone(), rules, options) {
+        match event {
+            LoadEvent::Batch(batch) => store.add(batch),
+            LoadEvent::Skipped(skipped) => store.skipped.push(skipped),
+            LoadEvent::Found(_) => {}
+            LoadEvent::Done => break,
+        }
+    }
+    store.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    store
+}
+
+/// Starts loading in the background: a walk, then one parsing thread per core. Events arrive
+/// on the returned channel; `Done` comes last.
+pub fn spawn_loader(
+    sources: Sources,
+    rules: &'static Rules,
+    options: LoadOptions,
+) -> Receiver<LoadEvent> {
+    let (tx, rx) = channel();
+    std::thread::Builder::new()
+        .name("warta-load".into())
+        .spawn(move || run_loader(sources, rules, options, tx))
+        .expect("the loader thread starts");
+    rx
+}
+
+fn run_loader(
+    sources: Sources,
+    rules: &'static Rules,
+    options: LoadOptions,
+    tx: Sender<LoadEvent>,
+) {
+    let paths = match sources {
+        Sources::Seeds => {
+            let _ = tx.send(LoadEvent::Found(SEEDS.len()));
+            let batch = SEEDS
+                .iter()
+                .map(|(name, bytes)| {
+                    let mut article = parse_bytes(bytes, rules);
+                    article.id = stem(Path::new(name));
+                    article.path = Path::new("seeds").join(name);
+                    article.origin = Origin::Bundled(bytes);
+                    article
+                })
+                .collect();
+            let _ = tx.send(LoadEvent::Batch(batch));
+            let _ = tx.send(LoadEvent::Done);
+            return;
+        }
+        Sources::Paths(paths) => paths,
+    };
+    let mut walk = Walk::default();
+    for path in &paths {
+        walk.root(path);
+    }
+    for skipped in walk.skipped.drain(..) {
+        let _ = tx.send(LoadEvent::Skipped(skipped));
+    }
+    let candidates = Arc::new(walk.candidates);
+    let _ = tx.send(LoadEvent::Found(candidates.len()));
+    let next = Arc::new(AtomicUsize::new(0));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let tx = Arc::new(Mutex::new(tx));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let candidates = Arc::clone(&candidates);
+            let next = Arc::clone(&next);
+            let tx = Arc::clone(&tx);
+            scope.spawn(move || {
+                let send = |event| tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
+                let mut batch = Vec::with_capacity(BATCH);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(candidate) = candidates.get(i) else {
+                        break;
+                    };
+                    match load_file(&candidate.path, rules, options) {
+                        Ok(mut article) => {
+                            article.id = candidate.id.clone();
+                            batch.push(article);
+                            if batch.len() >= BATCH
+                                && !send(LoadEvent::Batch(std::mem::take(&mut batch)))
+                            {
+                                return;
+                            }
+                        }
+                        Err(skipped) => {
+                            if !send(LoadEvent::Skipped(skipped)) {
+                                return;
+                            }
+                        }
+                    }
+                }
+                if !batch.is_empty() {
+                    send(LoadEvent::Batch(batch));
+                }
+            });
+        }
+    });
+    if let Ok(tx) = tx.lock() {
+        let _ = tx.send(LoadEvent::Done);
+    }
+}
+
+/// Reads and parses one file, or says why it was skipped.
+pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Article, Skipped> {
+    let skip = |reason: String| Skipped {
+        path: path.to_path_buf(),
+        reason,
+    };
+    // O_NONBLOCK: opening a FIFO must never wait for a writer.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| skip(format!("cannot be read ({e})")))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| skip(format!("cannot be read ({e})")))?;
+    if !metadata.is_file() {
+        return Err(skip(format!(
+            "not a regular file ({}); skipped",
+            kind_of(&metadata)
+        )));
+    }
+    if metadata.len() > options.max_file_size {
+        return Err(skip(format!(
+            "{} is over the {} size cap; skipped (raise it with --max-file-size)",
+            human_size(metadata.len()),
+            human_size(options.max_file_size)
+        )));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    file.take(options.max_file_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| skip(format!("cannot be read ({e})")))?;
+    if bytes.len() as u64 > options.max_file_size {
+        return Err(skip(format!(
+            "grew past the {} size cap while being read; skipped",
+            human_size(options.max_file_size)
+        )));
+    }
+    let has_utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !has_utf16_bom && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
+        return Err(skip(
+            "binary file (NUL bytes near the start); skipped".into(),
+        ));
+    }
+    let article = parse_bytes(&bytes, rules);
+    if article.paragraphs.is_empty() && article.title.trim().is_empty() && article.lead.is_none() {
+        let reason = if bytes.iter().all(u8::is_ascii_whitespace) || article.removed.is_empty() {
+            "empty (nothing but white space); skipped"
+        } else {
+            "no article text (only boilerplate); skipped"
+        };
+        return Err(skip(reason.into()));
+    }
+    let mut article = article;
+    article.path = path.to_path_buf();
+    article.origin = Origin::File(path.to_path_buf());
+    Ok(article)
+}
+
+fn kind_of(metadata: &Metadata) -> &'static str {
+    let kind = metadata.file_type();
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+/// "64 MiB", "1.5 KiB".
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 || value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+/// Whether a file found in a folder walk is read as an article.
+fn is_article_name(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => ["txt", "text", "md"]
+            .iter()
+            .any(|a| ext.eq_ignore_ascii_case(a)),
+    }
+}
+
+/// A folder walk that follows links to folders at most once each.
+#[derive(Default)]
+struct Walk {
+    candidates: Vec<Candidate>,
+    skipped: Vec<Skipped>,
+    seen_folders: HashSet<(u64, u64)>,
+    seen_files: HashSet<(u64, u64)>,
+    ids: HashMap<String, usize>,
+}
+
+impl Walk {
+    fn root(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => self.folder(path, &m),
+            Ok(m) => self.file(path, &m),
+            Err(e) => self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("cannot be read ({e})"),
+            }),
+        }
+    }
+
+    fn folder(&mut self, path: &Path, metadata: &Metadata) {
+        if !self.seen_folders.insert((metadata.dev(), metadata.ino())) {
+            return;
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    reason: format!("folder cannot be read ({e}); skipped"),
+                });
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .collect();
+        children.sort();
+        for child in children {
+            match std::fs::metadata(&child) {
+                Ok(m) if m.is_dir() => self.folder(&child, &m),
+                Ok(m) => {
+                    if is_article_name(&child) {
+                        self.file(&child, &m);
+                    }
+                }
+                Err(e) => {
+                    if is_article_name(&child) {
+                        let reason = if std::fs::symlink_metadata(&child)
+                            .is_ok_and(|m| m.file_type().is_symlink())
+                        {
+                            "a link to nothing (broken link); skipped".to_string()
+                        } else {
+                            format!("cannot be read ({e}); skipped")
+                        };
+                        self.skipped.push(Skipped {
+                            path: child,
+                            reason,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn file(&mut self, path: &Path, metadata: &Metadata) {
+        if !metadata.is_file() {
+            self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("not a regular file ({}); skipped", kind_of(metadata)),
+            });
+            return;
+        }
+        // The same file reached twice (through a link, or named twice) loads once.
+        if !self.seen_files.insert((metadata.dev(), metadata.ino())) {
+            return;
+        }
+        let stem = stem(path);
+        let count = self.ids.entry(stem.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            stem
+        } else {
+            format!("{stem}-{count}")
+        };
+        self.candidates.push(Candidate {
+            path: path.to_path_buf(),
+            id,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_well() {
+        assert_eq!(human_size(512), "512 bytes");
+        assert_eq!(human_size(64 * 1024 * 1024), "64 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
+    }
+
+    #[test]
+    fn article_names() {
+        assert!(is_article_name(Path::new("a/b.txt")));
+        assert!(is_article_name(Path::new("a/b.MD")));
+        assert!(is_article_name(Path::new("a/README")));
+        assert!(!is_article_name(Path::new("a/photo.jpg")));
+    }
+}

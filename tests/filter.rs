@@ -1,0 +1,89 @@
+//! The query language on the seeds: the counts the reader issue asks for.
+
+use std::process::Command;
+use warta::filter::{Matcher, NoFlags, Query};
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources, Store};
+
+fn store() -> Store {
+    store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default())
+}
+
+fn ids(store: &Store, query: &str) -> Vec<String> {
+    Matcher::default()
+        .filter(&Query::parse(query), &store.articles, &NoFlags)
+        .iter()
+        .map(|h| store.articles[h.index].id[..3].to_string())
+        .collect()
+}
+
+#[test]
+fn seed_query_counts() {
+    let store = store();
+    let counts = [
+        ("kompas", 1),
+        ("kmpas", 1),
+        ("@tribun", 2),
+        ("vostochny", 1),
+        ("vietnam", 2),
+        ("sanksi", 3),
+        ("putin", 5),
+        ("drakor", 0),
+        ("!putin", 0),
+        ("@kompas vietnam", 1),
+        ("", 5),
+    ];
+    for (query, count) in counts {
+        assert_eq!(
+            ids(&store, query).len(),
+            count,
+            "{query:?} gave {:?}",
+            ids(&store, query)
+        );
+    }
+}
+
+#[test]
+fn which_articles_match() {
+    let store = store();
+    assert_eq!(ids(&store, "kompas"), ["002"]);
+    assert_eq!(ids(&store, "vostochny"), ["001"]);
+    let mut tribun = ids(&store, "outlet:tribun");
+    tribun.sort();
+    assert_eq!(tribun, ["000", "003"]);
+    assert_eq!(ids(&store, "@kompas vietnam"), ["002"]);
+    assert_eq!(ids(&store, "'jong-un !@tribun").len(), 2);
+    assert_eq!(
+        ids(&store, "VOSTOCHNY"),
+        ["001"],
+        "body words are case-insensitive"
+    );
+}
+
+#[test]
+fn title_matches_rank_before_body_matches() {
+    let store = store();
+    // "sepakat" is in 003's headline and only in the body of others, if any.
+    let ranked = ids(&store, "sepakat");
+    assert_eq!(ranked[0], "003");
+    // Every seed mentions Putin; the headline matches come first, ties newest first.
+    let ranked = ids(&store, "putin");
+    assert_eq!(ranked.len(), 5);
+    let hits = Matcher::default().filter(&Query::parse("putin"), &store.articles, &NoFlags);
+    let first_body_only = hits.iter().position(|h| !h.title_hit).unwrap_or(hits.len());
+    assert!(hits[first_body_only..].iter().all(|h| !h.title_hit));
+    assert!(first_body_only >= 1);
+}
+
+#[test]
+fn list_filter_from_the_command_line() {
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["--list", "--filter", "vietnam"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut ids: Vec<&str> = text.lines().map(|l| &l[..3]).collect();
+    ids.sort();
+    assert_eq!(ids, ["002", "003"]);
+}
