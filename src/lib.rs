@@ -1,10 +1,14 @@
 //! warta: a keyboard-driven terminal reader for news articles kept as plain-text files.
 //!
-//! The library holds everything that is not the terminal: the article model and parser
-//! ([`article`]), the rules it reads ([`rules`]), the store and loader ([`store`]) and the
-//! query language ([`filter`]). The reader ([`app`], [`keymap`], [`ui`]) is built on them.
+//! The library holds the article model and parser ([`article`]), the rules it reads
+//! ([`rules`]), the store and loader ([`store`]) and the query language ([`filter`]) — none of
+//! which know about terminals — and the reader built on them: state and actions ([`app`]),
+//! keys ([`keymap`]) and drawing ([`ui`]).
 
+pub mod app;
 pub mod article;
 pub mod filter;
+pub mod keymap;
 pub mod rules;
 pub mod store;
+pub mod ui;

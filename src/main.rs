@@ -2,10 +2,13 @@ use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use warta::app::App;
+use warta::app::run::{Ended, run};
 use warta::article::sanitise::sanitise;
 use warta::filter::{Matcher, NoFlags, Query};
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
+use warta::ui::theme::Theme;
 
 /// A keyboard-driven terminal reader for news articles kept as plain-text files.
 ///
@@ -77,8 +80,7 @@ fn main() -> ExitCode {
     };
     let rules = Rules::builtin();
     if !(cli.list || cli.json || cli.show.is_some()) {
-        eprintln!("warta: the reader is not built yet; use --list, --json or --show ID");
-        return ExitCode::from(2);
+        return reader(sources, rules, options);
     }
     let store = store::load_all(&sources, rules, options);
     for skipped in &store.skipped {
@@ -168,4 +170,36 @@ fn show(store: &Store, id: &str, raw: bool) -> std::io::Result<ExitCode> {
     };
     out.write_all(warta::article::render::plain_text(article, width).as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The interactive reader: checks the terminal first, then loads in the background while the
+/// first frame is already up.
+fn reader(sources: Sources, rules: &'static Rules, options: LoadOptions) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "warta: the reader needs a terminal; for scripts use --list, --json or --show ID"
+        );
+        return ExitCode::from(2);
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        eprintln!(
+            "warta: TERM=dumb cannot show the reader; use a full terminal, or --list, --json or --show ID"
+        );
+        return ExitCode::from(2);
+    }
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(
+        Store::default(),
+        ratatui::layout::Rect::new(0, 0, size.0, size.1),
+    );
+    app.theme = Theme::from_env();
+    let loader = store::spawn_loader(sources, rules, options);
+    match run(&mut app, Some(loader), false) {
+        Ok(Ended::Quit) => ExitCode::SUCCESS,
+        Ok(Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
+        Err(e) => {
+            eprintln!("warta: the terminal failed: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

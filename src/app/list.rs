@@ -1,0 +1,250 @@
+//! The source list's state: rows (outlet headers and articles), the selection, folds, scroll.
+
+use crate::filter::Hit;
+use crate::store::{Store, newest_first};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// The name of the group of articles whose outlet is not known.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
+/// One line of the source list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// An outlet's header: its name (None: unknown), how many articles, folded or not.
+    Header {
+        outlet: Option<Arc<str>>,
+        count: usize,
+        folded: bool,
+    },
+    /// An article, by its index in the store.
+    Article { index: usize },
+}
+
+/// Rows, selection and scroll of the source list.
+#[derive(Debug, Default)]
+pub struct SourceList {
+    pub rows: Vec<Row>,
+    /// The selected row.
+    pub selected: usize,
+    /// The first row shown.
+    pub offset: usize,
+    /// Outlets whose articles are hidden under their header.
+    pub folded: HashSet<Option<Arc<str>>>,
+    /// True when rows are a flat ranked list of filter results rather than outlet groups.
+    pub flat: bool,
+}
+
+impl SourceList {
+    /// The store index of the selected article, if an article row is selected.
+    pub fn selected_article(&self) -> Option<usize> {
+        match self.rows.get(self.selected)? {
+            Row::Article { index } => Some(*index),
+            Row::Header { .. } => None,
+        }
+    }
+
+    /// Rebuilds the rows: grouped by outlet when `hits` is None (no filter), else the hits in
+    /// their ranked order. Keeps the selection on the same article when it is still there,
+    /// otherwise moves it to the first article.
+    pub fn rebuild(&mut self, store: &Store, hits: Option<&[Hit]>) {
+        let keep_article = self.selected_article();
+        let keep_header = match self.rows.get(self.selected) {
+            Some(Row::Header { outlet, .. }) => Some(outlet.clone()),
+            _ => None,
+        };
+        self.rows.clear();
+        match hits {
+            Some(hits) => {
+                self.flat = true;
+                self.rows
+                    .extend(hits.iter().map(|h| Row::Article { index: h.index }));
+            }
+            None => {
+                self.flat = false;
+                self.group(store);
+            }
+        }
+        let position = |want: &Row| self.rows.iter().position(|r| r == want);
+        self.selected = keep_article
+            .and_then(|index| position(&Row::Article { index }))
+            .or_else(|| {
+                let outlet = keep_header?;
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Header { outlet: o, .. } if *o == outlet))
+            })
+            .or_else(|| {
+                self.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Article { .. }))
+            })
+            .unwrap_or(0);
+    }
+
+    fn group(&mut self, store: &Store) {
+        let mut groups: HashMap<Option<Arc<str>>, Vec<usize>> = HashMap::new();
+        for (index, article) in store.articles.iter().enumerate() {
+            groups
+                .entry(article.outlet.clone())
+                .or_default()
+                .push(index);
+        }
+        let mut names: Vec<Option<Arc<str>>> = groups.keys().cloned().collect();
+        // Known outlets by name, case-insensitively; the unknown group last.
+        names.sort_by(|a, b| match (a, b) {
+            (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        for name in names {
+            let mut members = groups.remove(&name).unwrap_or_default();
+            members.sort_by(|&a, &b| newest_first(&store.articles[a], &store.articles[b]));
+            let folded = self.folded.contains(&name);
+            self.rows.push(Row::Header {
+                outlet: name,
+                count: members.len(),
+                folded,
+            });
+            if !folded {
+                self.rows
+                    .extend(members.into_iter().map(|index| Row::Article { index }));
+            }
+        }
+    }
+
+    /// Moves the selection by `delta` rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Selects the first or last row.
+    pub fn select_edge(&mut self, last: bool) {
+        self.selected = if last {
+            self.rows.len().saturating_sub(1)
+        } else {
+            0
+        };
+    }
+
+    /// Scrolls so the selection is within a view `height` rows tall.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Folds or unfolds the outlet of the selected row (a header, or the article's outlet).
+    /// Returns the outlet toggled.
+    pub fn toggle_fold(&mut self, store: &Store) -> Option<Option<Arc<str>>> {
+        if self.flat {
+            return None;
+        }
+        let outlet = match self.rows.get(self.selected)? {
+            Row::Header { outlet, .. } => outlet.clone(),
+            Row::Article { index } => store.articles[*index].outlet.clone(),
+        };
+        if !self.folded.remove(&outlet) {
+            self.folded.insert(outlet.clone());
+        }
+        self.rows.clear();
+        self.group(store);
+        if let Some(at) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Header { outlet: o, .. } if *o == outlet))
+        {
+            self.selected = at;
+        }
+        Some(outlet)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+    use crate::store::{LoadOptions, Sources, load_all};
+
+    fn seeds() -> Store {
+        load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default())
+    }
+
+    fn header_names(list: &SourceList) -> Vec<String> {
+        list.rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Header { outlet, count, .. } => Some(format!(
+                    "{} ({count})",
+                    outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grouped_by_outlet_unknown_last() {
+        let store = seeds();
+        let mut list = SourceList::default();
+        list.rebuild(&store, None);
+        assert_eq!(
+            header_names(&list),
+            [
+                "Kompas TV (1)",
+                "Tribun Banyumas (1)",
+                "Tribunnews (1)",
+                "Unknown outlet (2)"
+            ]
+        );
+        assert_eq!(list.rows.len(), 9);
+        assert_eq!(
+            list.selected, 1,
+            "the first article is selected, not a header"
+        );
+    }
+
+    #[test]
+    fn folding_hides_members_and_keeps_header_selected() {
+        let store = seeds();
+        let mut list = SourceList::default();
+        list.rebuild(&store, None);
+        list.select_edge(true);
+        list.toggle_fold(&store);
+        assert_eq!(list.rows.len(), 7);
+        assert!(matches!(
+            &list.rows[list.selected],
+            Row::Header {
+                outlet: None,
+                folded: true,
+                ..
+            }
+        ));
+        list.toggle_fold(&store);
+        assert_eq!(list.rows.len(), 9);
+    }
+
+    #[test]
+    fn scrolling_follows_selection() {
+        let mut list = SourceList {
+            rows: (0..50).map(|index| Row::Article { index }).collect(),
+            ..SourceList::default()
+        };
+        list.move_by(30);
+        list.scroll_into_view(10);
+        assert_eq!(list.offset, 21);
+        list.move_by(-100);
+        list.scroll_into_view(10);
+        assert_eq!((list.selected, list.offset), (0, 0));
+    }
+}

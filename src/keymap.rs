@@ -1,0 +1,372 @@
+//! Keys → actions, as data. The help overlay is drawn from the same table, so the keys it
+//! lists are the keys that work.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::fmt;
+
+/// Everything a key can ask the reader to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    SwitchFocus,
+    ToggleFold,
+    FocusFilter,
+    FilterAccept,
+    FilterCancel,
+    FilterBackspace,
+    FilterDeleteWord,
+    FilterClear,
+    FilterLeft,
+    FilterRight,
+    NextMatch,
+    PrevMatch,
+    ToggleRaw,
+    ToggleHelp,
+    ToggleWarnings,
+    /// A character typed into the filter bar.
+    FilterChar(char),
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere, unless the focused place binds the key itself.
+    Global,
+    /// The source list.
+    List,
+    /// The reading pane.
+    Reader,
+    /// Typing in the filter bar.
+    Filter,
+}
+
+impl Context {
+    /// The heading the help overlay shows.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Anywhere",
+            Context::List => "Source list",
+            Context::Reader => "Reading pane",
+            Context::Filter => "Filter bar",
+        }
+    }
+}
+
+/// A key with its modifiers, as written in the help ("Ctrl-W", "PgDn", "g").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// Whether a key event is this key. Shift is part of the character ("G"), so only Ctrl
+    /// is compared.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl != self.ctrl {
+            return false;
+        }
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b || (ctrl && a.eq_ignore_ascii_case(&b)),
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            write!(f, "Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Up => write!(f, "↑"),
+            KeyCode::Down => write!(f, "↓"),
+            KeyCode::Left => write!(f, "←"),
+            KeyCode::Right => write!(f, "→"),
+            KeyCode::PageUp => write!(f, "PgUp"),
+            KeyCode::PageDown => write!(f, "PgDn"),
+            KeyCode::Home => write!(f, "Home"),
+            KeyCode::End => write!(f, "End"),
+            KeyCode::Enter => write!(f, "Enter"),
+            KeyCode::Esc => write!(f, "Esc"),
+            KeyCode::Tab => write!(f, "Tab"),
+            KeyCode::BackTab => write!(f, "Shift-Tab"),
+            KeyCode::Backspace => write!(f, "Backspace"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// Keys bound to one action in one context, and what the help says of it.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: &'static str,
+}
+
+/// The whole table of bindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        use Context::*;
+        use KeyCode as K;
+        let b = |context, keys: &[Key], action, description| Binding {
+            context,
+            keys: keys.to_vec(),
+            action,
+            description,
+        };
+        let p = Key::plain;
+        let c = Key::ch;
+        Keymap {
+            bindings: vec![
+                b(Global, &[c('q')], Quit, "quit"),
+                b(Global, &[Key::ctrl('c')], Quit, "quit, from anywhere"),
+                b(Global, &[c('?')], ToggleHelp, "show or hide this help"),
+                b(Global, &[c('/')], FocusFilter, "type a filter"),
+                b(
+                    Global,
+                    &[p(K::Tab), p(K::BackTab)],
+                    SwitchFocus,
+                    "switch list ⇄ article",
+                ),
+                b(Global, &[c('r')], ToggleRaw, "raw view: the file as it was"),
+                b(
+                    Global,
+                    &[c('w')],
+                    ToggleWarnings,
+                    "skipped files and warnings",
+                ),
+                b(List, &[c('j'), p(K::Down)], Down, "next article"),
+                b(List, &[c('k'), p(K::Up)], Up, "previous article"),
+                b(
+                    List,
+                    &[p(K::PageDown), Key::ctrl('d')],
+                    PageDown,
+                    "page down",
+                ),
+                b(List, &[p(K::PageUp), Key::ctrl('u')], PageUp, "page up"),
+                b(List, &[c('g'), p(K::Home)], Top, "first article"),
+                b(List, &[c('G'), p(K::End)], Bottom, "last article"),
+                b(
+                    List,
+                    &[p(K::Enter), c('l'), p(K::Right)],
+                    Open,
+                    "read it (on a header: fold)",
+                ),
+                b(
+                    List,
+                    &[c(' '), c('z')],
+                    ToggleFold,
+                    "fold or unfold the outlet",
+                ),
+                b(List, &[p(K::Esc)], FilterCancel, "clear the filter"),
+                b(Reader, &[c('j'), p(K::Down)], Down, "scroll down a line"),
+                b(Reader, &[c('k'), p(K::Up)], Up, "scroll up a line"),
+                b(
+                    Reader,
+                    &[c(' '), p(K::PageDown), Key::ctrl('d')],
+                    PageDown,
+                    "page down",
+                ),
+                b(
+                    Reader,
+                    &[c('b'), p(K::PageUp), Key::ctrl('u')],
+                    PageUp,
+                    "page up",
+                ),
+                b(Reader, &[c('g'), p(K::Home)], Top, "top"),
+                b(Reader, &[c('G'), p(K::End)], Bottom, "bottom"),
+                b(Reader, &[c('n')], NextMatch, "next match of the filter"),
+                b(Reader, &[c('N')], PrevMatch, "previous match"),
+                b(
+                    Reader,
+                    &[c('h'), p(K::Left), p(K::Esc)],
+                    Back,
+                    "back to the list",
+                ),
+                b(
+                    Filter,
+                    &[p(K::Enter)],
+                    FilterAccept,
+                    "keep filter, back to list",
+                ),
+                b(
+                    Filter,
+                    &[p(K::Esc)],
+                    FilterCancel,
+                    "clear filter, back to list",
+                ),
+                b(
+                    Filter,
+                    &[p(K::Backspace)],
+                    FilterBackspace,
+                    "delete a character",
+                ),
+                b(Filter, &[Key::ctrl('w')], FilterDeleteWord, "delete a word"),
+                b(Filter, &[Key::ctrl('u')], FilterClear, "clear"),
+                b(Filter, &[p(K::Left)], FilterLeft, "cursor left"),
+                b(Filter, &[p(K::Right)], FilterRight, "cursor right"),
+                b(Filter, &[p(K::Down), Key::ctrl('n')], Down, "next result"),
+                b(Filter, &[p(K::Up), Key::ctrl('p')], Up, "previous result"),
+            ],
+        }
+    }
+}
+
+impl Keymap {
+    /// The action a key press asks for where the focus is. The focused context's bindings win
+    /// over global ones; in the filter bar, other printable characters are typed.
+    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.keys.iter().any(|k| k.matches(event)))
+                .map(|b| b.action)
+        };
+        if let Some(action) = find(context) {
+            return Some(action);
+        }
+        if context == Context::Filter {
+            if let KeyCode::Char(c) = event.code
+                && !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::FilterChar(c));
+            }
+            // Only Ctrl-C (and keys without a printable meaning) reach the global table.
+            let global = find(Context::Global)?;
+            return (global == Action::Quit && event.modifiers.contains(KeyModifiers::CONTROL)
+                || matches!(global, Action::SwitchFocus))
+            .then_some(global);
+        }
+        find(Context::Global)
+    }
+
+    /// Bindings of one context, for the help overlay: keys joined ("j ↓") and description.
+    pub fn help(&self, context: Context) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context)
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(Key::to_string).collect();
+                (keys.join(" "), b.description)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn focused_context_wins() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.action(Context::List, &key(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            map.action(Context::Reader, &key(KeyCode::Char(' '))),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            map.action(Context::List, &key(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action(Context::Reader, &key(KeyCode::Esc)),
+            Some(Action::Back)
+        );
+        assert_eq!(map.action(Context::List, &key(KeyCode::Char('x'))), None);
+    }
+
+    #[test]
+    fn filter_bar_types_letters_but_ctrl_c_quits() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.action(Context::Filter, &key(KeyCode::Char('q'))),
+            Some(Action::FilterChar('q'))
+        );
+        assert_eq!(
+            map.action(Context::Filter, &key(KeyCode::Char('/'))),
+            Some(Action::FilterChar('/'))
+        );
+        assert_eq!(map.action(Context::Filter, &ctrl('c')), Some(Action::Quit));
+        assert_eq!(
+            map.action(Context::Filter, &ctrl('w')),
+            Some(Action::FilterDeleteWord)
+        );
+        assert_eq!(
+            map.action(Context::Filter, &ctrl('u')),
+            Some(Action::FilterClear)
+        );
+        let mut shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        shifted.kind = KeyEventKind::Press;
+        assert_eq!(map.action(Context::List, &shifted), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let map = Keymap::default();
+        let list = map.help(Context::List);
+        assert!(list.contains(&("j ↓".to_string(), "next article")));
+        assert!(map.help(Context::Filter).iter().any(|(k, _)| k == "Ctrl-W"));
+        let total: usize = [
+            Context::Global,
+            Context::List,
+            Context::Reader,
+            Context::Filter,
+        ]
+        .iter()
+        .map(|c| map.help(*c).len())
+        .sum();
+        assert_eq!(total, map.bindings.len());
+    }
+}

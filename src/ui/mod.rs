@@ -1,0 +1,30 @@
+//! Drawing. Everything here reads the [`App`] and never changes it.
+
+pub mod bar;
+pub mod layout;
+pub mod overlay;
+pub mod reader;
+pub mod sources;
+pub mod text;
+pub mod theme;
+
+use crate::app::{App, Overlay};
+use ratatui::Frame;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let panes = layout::panes(area, app.focus_for_layout());
+    if let Some(list) = panes.list {
+        sources::draw(frame, app, list);
+    }
+    if let Some(reader) = panes.reader {
+        reader::draw(frame, app, reader);
+    }
+    bar::draw(frame, app, panes.bar);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::help(frame, app, area),
+        Some(Overlay::Warnings) => overlay::warnings(frame, app, area),
+        None => {}
+    }
+}

@@ -1,0 +1,183 @@
+//! The source list: outlet headers and article rows, only the visible ones built per frame.
+
+use super::layout::inner;
+use super::text::{truncate, width as text_width};
+use crate::app::list::{Row, UNKNOWN_OUTLET};
+use crate::app::{App, Focus};
+use crate::article::sanitise::sanitise;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+/// Width of a date in the list ("2024-06-20").
+const DATE_WIDTH: usize = 10;
+/// Widest an outlet name gets on a row of a flat (filtered) list.
+const FLAT_OUTLET_WIDTH: usize = 14;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let focused = matches!(app.focus, Focus::List | Focus::Filter);
+    let title = if app.list.flat {
+        " Results "
+    } else {
+        " Sources "
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(title);
+    frame.render_widget(block, area);
+    let rows = inner(area);
+    if rows.height == 0 || rows.width == 0 {
+        return;
+    }
+    if app.list.rows.is_empty() {
+        let message = if app.query.is_empty() {
+            if app.loading.done {
+                "No articles."
+            } else {
+                "Loading…"
+            }
+            .to_string()
+        } else {
+            format!("No articles match “{}”.", sanitise(&app.filter.text))
+        };
+        frame.render_widget(
+            Paragraph::new(truncate(&message, rows.width.into())).style(theme.dim),
+            rows,
+        );
+        return;
+    }
+    let width = usize::from(rows.width);
+    let visible = app
+        .list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.list.offset)
+        .take(rows.height.into());
+    let lines: Vec<Line> = visible
+        .map(|(n, row)| {
+            let selected = n == app.list.selected;
+            let line = match row {
+                Row::Header {
+                    outlet,
+                    count,
+                    folded,
+                } => header_line(app, outlet.as_deref(), *count, *folded, width),
+                Row::Article { index } => article_line(app, *index, width),
+            };
+            if selected {
+                let style = if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                };
+                line.style(style)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+fn header_line(
+    app: &App,
+    outlet: Option<&str>,
+    count: usize,
+    folded: bool,
+    width: usize,
+) -> Line<'static> {
+    let marker = if folded { "▸ " } else { "▾ " };
+    let name = sanitise(outlet.unwrap_or(UNKNOWN_OUTLET)).into_owned();
+    let text = truncate(&format!("{marker}{name} ({count})"), width);
+    let pad = width.saturating_sub(text_width(&text));
+    Line::from(vec![
+        Span::styled(text, app.theme.header),
+        Span::raw(" ".repeat(pad)),
+    ])
+}
+
+fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let article = &app.store.articles[index];
+    let date = article.date.map(|d| d.day_string()).unwrap_or_default();
+    let outlet = if app.list.flat && width >= 40 {
+        truncate(
+            &sanitise(article.outlet.as_deref().unwrap_or("—")),
+            FLAT_OUTLET_WIDTH,
+        )
+    } else {
+        String::new()
+    };
+    let indent = if app.list.flat { " " } else { "  " };
+    let mut right = String::new();
+    if !outlet.is_empty() {
+        right.push_str(&outlet);
+    }
+    if width >= 24 + DATE_WIDTH && !date.is_empty() {
+        if !right.is_empty() {
+            right.push(' ');
+        }
+        right.push_str(&date);
+    }
+    let right_width = if right.is_empty() {
+        0
+    } else {
+        text_width(&right) + 1
+    };
+    let title_room = width.saturating_sub(indent.len() + right_width);
+    let title = sanitise(&article.title);
+    let shown = truncate(&title, title_room);
+    let mut spans = vec![Span::raw(indent)];
+    spans.extend(highlighted(
+        &shown,
+        &app.title_match_indices(index),
+        theme.matched,
+    ));
+    let pad = title_room.saturating_sub(text_width(&shown));
+    spans.push(Span::raw(" ".repeat(pad)));
+    if !right.is_empty() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(right, theme.dim));
+    }
+    Line::from(spans)
+}
+
+/// Spans of `text` with the characters at `indices` (char positions) in `style`.
+fn highlighted(text: &str, indices: &[usize], style: Style) -> Vec<Span<'static>> {
+    if indices.is_empty() {
+        return vec![Span::raw(text.to_string())];
+    }
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (n, c) in text.chars().enumerate() {
+        let matched = indices.binary_search(&n).is_ok();
+        if matched != run_matched && !run.is_empty() {
+            let piece = std::mem::take(&mut run);
+            spans.push(if run_matched {
+                Span::styled(piece, style)
+            } else {
+                Span::raw(piece)
+            });
+        }
+        run_matched = matched;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(if run_matched {
+            Span::styled(run, style)
+        } else {
+            Span::raw(run)
+        });
+    }
+    spans
+}

@@ -1,0 +1,48 @@
+//! Fitting text into cells: display widths (CJK and emoji take two, combining marks none),
+//! truncation with "…".
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns the text takes on screen.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The text cut to at most `max` columns, ending in "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_columns() {
+        assert_eq!(truncate("Kompas TV", 20), "Kompas TV");
+        assert_eq!(truncate("Kompas TV", 7), "Kompas…");
+        assert_eq!(truncate("한국어 기사", 5), "한국…");
+        assert!(width(&truncate("한국어 기사", 4)) <= 4);
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("café\u{301} latte", 5), "café\u{301}…");
+    }
+}

@@ -1,0 +1,77 @@
+//! Colours and attributes of every styled element. With `NO_COLOR` set, attributes only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Styles the reader draws with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub title: Style,
+    pub meta: Style,
+    pub lead: Style,
+    pub body: Style,
+    pub dim: Style,
+    pub header: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub matched: Style,
+    pub bar: Style,
+    pub notice: Style,
+}
+
+impl Theme {
+    /// The default colours.
+    pub fn colour() -> Theme {
+        Theme {
+            title: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            meta: Style::new().fg(Color::Cyan),
+            lead: Style::new().add_modifier(Modifier::ITALIC),
+            body: Style::new(),
+            dim: Style::new().fg(Color::DarkGray),
+            header: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            selected: Style::new().fg(Color::Black).bg(Color::Yellow),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Yellow),
+            matched: Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bar: Style::new(),
+            notice: Style::new().fg(Color::Yellow),
+        }
+    }
+
+    /// No colours at all: bold, dim, italic, reverse and underline only.
+    pub fn monochrome() -> Theme {
+        Theme {
+            title: Style::new().add_modifier(Modifier::BOLD),
+            meta: Style::new().add_modifier(Modifier::DIM),
+            lead: Style::new().add_modifier(Modifier::ITALIC),
+            body: Style::new(),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            header: Style::new().add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            selected_unfocused: Style::new().add_modifier(Modifier::REVERSED | Modifier::DIM),
+            border: Style::new().add_modifier(Modifier::DIM),
+            border_focused: Style::new().add_modifier(Modifier::BOLD),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            bar: Style::new(),
+            notice: Style::new().add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Colours unless the `NO_COLOR` convention asks for none (set and not empty).
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::monochrome(),
+            _ => Theme::colour(),
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme::colour()
+    }
+}

@@ -1,0 +1,192 @@
+//! `update(Action)`: navigation, focus, filter editing, selection keeping.
+
+use ratatui::layout::Rect;
+use warta::app::list::Row;
+use warta::app::{App, Focus};
+use warta::keymap::Action;
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources};
+
+fn app() -> App {
+    let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+    App::new(store, Rect::new(0, 0, 100, 30))
+}
+
+fn selected_id(app: &App) -> Option<String> {
+    app.list
+        .selected_article()
+        .map(|i| app.store.articles[i].id[..3].to_string())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::FilterChar(c));
+    }
+}
+
+#[test]
+fn starts_on_the_first_article_with_it_in_the_reader() {
+    let app = app();
+    assert_eq!(selected_id(&app).as_deref(), Some("002"));
+    assert_eq!(app.reader.article(), app.list.selected_article());
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.counts(), (5, 5));
+}
+
+#[test]
+fn moving_through_the_list_updates_the_reader() {
+    let mut app = app();
+    app.update(Action::Down); // the Tribun Banyumas header
+    assert!(matches!(
+        app.list.rows[app.list.selected],
+        Row::Header { .. }
+    ));
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app).as_deref(), Some("003"));
+    assert_eq!(app.reader.article(), app.list.selected_article());
+    app.update(Action::Bottom);
+    assert_eq!(selected_id(&app).as_deref(), Some("004"));
+    app.update(Action::Top);
+    assert_eq!(app.list.selected, 0);
+    app.update(Action::Up);
+    assert_eq!(app.list.selected, 0, "stops at the top");
+    app.update(Action::PageDown);
+    assert_eq!(
+        app.list.selected,
+        app.list.rows.len() - 1,
+        "a page is more than the list"
+    );
+}
+
+#[test]
+fn focus_moves_between_panes() {
+    let mut app = app();
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Reader);
+    let before = app.reader.scroll;
+    app.update(Action::Down);
+    assert_eq!(
+        app.reader.scroll,
+        before + 1,
+        "j scrolls the article when it has the focus"
+    );
+    app.update(Action::Bottom);
+    assert_eq!(app.reader.scroll, app.reader.max_scroll());
+    app.update(Action::Back);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::SwitchFocus);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::SwitchFocus);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusFilter);
+    assert_eq!(app.focus, Focus::Filter);
+    app.update(Action::FilterAccept);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn typing_filters_live_and_editing_keys_work() {
+    let mut app = app();
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "vostochny");
+    assert_eq!(app.counts(), (1, 5));
+    assert_eq!(selected_id(&app).as_deref(), Some("001"));
+    app.update(Action::FilterDeleteWord);
+    assert_eq!((app.filter.text.as_str(), app.counts()), ("", (5, 5)));
+    type_text(&mut app, "@kompas vietnam");
+    assert_eq!(app.counts(), (1, 5));
+    app.update(Action::FilterBackspace);
+    assert_eq!(app.filter.text, "@kompas vietna");
+    app.update(Action::FilterClear);
+    assert_eq!(app.counts(), (5, 5));
+    type_text(&mut app, "sanksi");
+    app.update(Action::FilterCancel);
+    assert_eq!(
+        (app.filter.text.as_str(), app.focus, app.counts()),
+        ("", Focus::List, (5, 5))
+    );
+}
+
+#[test]
+fn selection_stays_on_an_article_that_survives_the_filter() {
+    let mut app = app();
+    app.update(Action::Bottom); // 004, which mentions sanksi
+    assert_eq!(selected_id(&app).as_deref(), Some("004"));
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "sanksi");
+    assert_eq!(selected_id(&app).as_deref(), Some("004"));
+    // 004 does not survive "vostochny": the first result is selected.
+    app.update(Action::FilterClear);
+    type_text(&mut app, "vostochny");
+    assert_eq!(selected_id(&app).as_deref(), Some("001"));
+    app.update(Action::FilterClear);
+    assert_eq!(
+        selected_id(&app).as_deref(),
+        Some("001"),
+        "and stays when the filter is cleared"
+    );
+}
+
+#[test]
+fn no_results_empty_the_reader() {
+    let mut app = app();
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "drakor");
+    assert_eq!(app.counts(), (0, 5));
+    assert_eq!(app.reader.article(), None);
+}
+
+#[test]
+fn matches_in_the_article() {
+    let mut app = app();
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "vietnam");
+    app.update(Action::FilterAccept);
+    app.update(Action::Open);
+    assert!(!app.reader.matches.is_empty());
+    app.update(Action::NextMatch);
+    let first = app.reader.scroll;
+    let height = app.reader.height;
+    assert!(
+        app.reader
+            .matches
+            .iter()
+            .any(|&m| m >= first && m < first + height),
+        "a match is in view after n"
+    );
+    app.update(Action::NextMatch);
+    app.update(Action::PrevMatch);
+    assert!(app.notice.is_none(), "{:?}", app.notice);
+}
+
+#[test]
+fn raw_view_and_folding() {
+    let mut app = app();
+    let cleaned = app.reader.lines.len();
+    app.update(Action::ToggleRaw);
+    assert!(app.reader.raw);
+    assert!(
+        app.reader
+            .lines
+            .iter()
+            .any(|l| l.text.contains("Baca Juga")),
+        "raw keeps boilerplate"
+    );
+    app.update(Action::ToggleRaw);
+    assert_eq!(app.reader.lines.len(), cleaned);
+    app.update(Action::ToggleFold);
+    assert_eq!(app.list.rows.len(), 8);
+    app.update(Action::Open); // on the folded header: unfold
+    assert_eq!(app.list.rows.len(), 9);
+}
+
+#[test]
+fn quit_and_help() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    assert!(app.overlay.is_some());
+    app.update(Action::ToggleHelp);
+    assert!(app.overlay.is_none());
+    app.update(Action::Quit);
+    assert!(app.quit);
+}

@@ -1,0 +1,95 @@
+//! The whole screen, drawn through ratatui's TestBackend with keys injected, at 100×30 and
+//! 60×20 on the seeds.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use warta::app::App;
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources};
+use warta::ui;
+
+fn app(width: u16, height: u16) -> App {
+    let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+    let mut app = App::new(store, Rect::new(0, 0, width, height));
+    app.loading.done = true;
+    app
+}
+
+/// Presses keys written as in tui-shot: names ("Enter", "Esc", "Down") or literal text.
+fn press(app: &mut App, keys: &[&str]) {
+    for key in keys {
+        let codes: Vec<KeyCode> = match *key {
+            "Enter" => vec![KeyCode::Enter],
+            "Esc" => vec![KeyCode::Esc],
+            "Down" => vec![KeyCode::Down],
+            "Up" => vec![KeyCode::Up],
+            "Tab" => vec![KeyCode::Tab],
+            "PageDown" => vec![KeyCode::PageDown],
+            "Space" => vec![KeyCode::Char(' ')],
+            text => text.chars().map(KeyCode::Char).collect(),
+        };
+        for code in codes {
+            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        }
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn check(name: &str, keys: &[&str]) {
+    for (width, height) in [(100, 30), (60, 20)] {
+        let mut app = app(width, height);
+        press(&mut app, keys);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), screen(&app));
+    }
+}
+
+#[test]
+fn initial_screen() {
+    check("initial", &[]);
+}
+
+#[test]
+fn filtered_by_kompas() {
+    check("kompas", &["/kompas"]);
+}
+
+#[test]
+fn help_overlay() {
+    check("help", &["?"]);
+}
+
+#[test]
+fn article_scrolled() {
+    check("scrolled", &["jj", "Enter", "PageDown", "jj"]);
+}
+
+#[test]
+fn no_results_say_so() {
+    let mut app = app(100, 30);
+    press(&mut app, &["/drakor"]);
+    let screen = screen(&app);
+    assert!(screen.contains("No articles match “drakor”."), "{screen}");
+    assert!(screen.contains("0/5"));
+}
+
+#[test]
+fn tiny_and_huge_sizes_never_panic() {
+    for (w, h) in [(1, 1), (2, 2), (10, 3), (79, 5), (80, 4), (500, 200)] {
+        let mut app = app(w, h);
+        for keys in [
+            &["?"][..],
+            &["Esc", "/putin", "Enter", "Enter", "G", "n"],
+            &["r", "Tab", "PageDown"],
+        ] {
+            press(&mut app, keys);
+            let _ = screen(&app);
+        }
+    }
+}
