@@ -109,20 +109,16 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let article = &app.store.articles[index];
     let date = article.date.map(|d| d.day_string()).unwrap_or_default();
-    let outlet = if app.list.flat && width >= 40 {
-        truncate(
-            &sanitise(article.outlet.as_deref().unwrap_or("—")),
-            FLAT_OUTLET_WIDTH,
-        )
-    } else {
-        String::new()
-    };
+    // Filtered rows name their outlet; the date goes first when room is short.
+    let show_outlet = app.list.flat && width >= 30;
+    let show_date = !date.is_empty() && width >= if app.list.flat { 50 } else { 24 + DATE_WIDTH };
     let indent = if app.list.flat { " " } else { "  " };
     let mut right = String::new();
-    if !outlet.is_empty() {
-        right.push_str(&outlet);
+    if show_outlet {
+        let name = sanitise(article.outlet.as_deref().unwrap_or("—")).into_owned();
+        right.push_str(&truncate(&name, FLAT_OUTLET_WIDTH));
     }
-    if width >= 24 + DATE_WIDTH && !date.is_empty() {
+    if show_date {
         if !right.is_empty() {
             right.push(' ');
         }

@@ -28,11 +28,11 @@ impl Theme {
             meta: Style::new().fg(Color::Cyan),
             lead: Style::new().add_modifier(Modifier::ITALIC),
             body: Style::new(),
-            dim: Style::new().fg(Color::DarkGray),
+            dim: Style::new().fg(Color::Indexed(245)),
             header: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             selected: Style::new().fg(Color::Black).bg(Color::Yellow),
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
-            border: Style::new().fg(Color::DarkGray),
+            border: Style::new().fg(Color::Indexed(242)),
             border_focused: Style::new().fg(Color::Yellow),
             matched: Style::new()
                 .fg(Color::Green)
