@@ -46,3 +46,93 @@ fn not_a_terminal_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn escape_sequences_in_an_article_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let planted = common::hostile::PLANTED;
+    let text = format!(
+        "Judul {} Berbahaya {} Sekali\nIsi {} dengan {} dan {} serta {} bel\u{7} akhir.\n",
+        planted[0], planted[1], planted[2], planted[3], planted[4], planted[5]
+    );
+    std::fs::write(dir.path().join("escapes.txt"), text).unwrap();
+    let mut pty = Pty::spawn(&[dir.path().to_str().unwrap()], 100, 30, &[]);
+    pty.wait_for("1/1");
+    pty.wait_for("Judul ␛ Berbahaya ␛ Sekali");
+    pty.send("r"); // the raw view shows the file as it was, still sanitised
+    pty.wait_for("Raw:");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let written = pty.output.lock().unwrap().clone();
+    for sequence in planted {
+        let found = written
+            .windows(sequence.len())
+            .any(|w| w == sequence.as_bytes());
+        assert!(
+            !found,
+            "warta wrote the article's {sequence:?} to the terminal"
+        );
+    }
+    assert!(
+        !written
+            .windows(5)
+            .any(|w| w == b"PWNED" || w == b"\x1b]52;"),
+        "no OSC from the article"
+    );
+    assert!(!written.contains(&0x07), "no BEL");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = Pty::spawn(&[], 100, 30, &[]);
+    pty.wait_for("5/5");
+    assert!(pty.in_alternate_screen());
+    assert_eq!(unsafe { libc::kill(pty.pid() as i32, libc::SIGTERM) }, 0);
+    let code = pty.wait_exit();
+    assert_eq!(code, 128 + 15);
+    assert!(!pty.in_alternate_screen(), "left the alternate screen");
+    assert!(!pty.cursor_hidden(), "cursor shown");
+}
+
+#[test]
+fn resizing_reflows_and_never_panics() {
+    let mut pty = Pty::spawn(&[], 100, 30, &[]);
+    pty.wait_for("5/5");
+    for (cols, rows) in [(1, 1), (500, 200), (40, 10), (2, 50), (120, 40)] {
+        pty.resize(cols, rows);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    pty.wait_for("Kompas TV (1)");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn no_color_draws_attributes_only() {
+    let no_color = std::path::Path::new("1");
+    let mut pty = Pty::spawn(&[], 100, 30, &[("NO_COLOR", no_color)]);
+    pty.wait_for("5/5");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let written = pty.output_text();
+    for colour in [
+        "\u{1b}[38;5;",
+        "\u{1b}[48;5;",
+        "\u{1b}[33m",
+        "\u{1b}[43m",
+        "\u{1b}[35m",
+    ] {
+        assert!(
+            !written.contains(colour),
+            "NO_COLOR set, yet {colour:?} was written"
+        );
+    }
+    assert!(written.contains("\u{1b}[1m"), "bold is still used");
+}
+
+#[test]
+fn dumb_terminal_is_a_clear_error() {
+    let mut pty = Pty::spawn(&[], 80, 24, &[("TERM", std::path::Path::new("dumb"))]);
+    assert_eq!(pty.wait_exit(), 2);
+    assert!(pty.output_text().contains("TERM=dumb"));
+}

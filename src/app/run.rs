@@ -7,9 +7,10 @@ use crate::store::LoadEvent;
 use crate::ui;
 use crossterm::event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use std::sync::Arc;
+use signal_hook::iterator::Signals;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How the reader ended.
@@ -21,8 +22,18 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// Most input events handled between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
 /// Longest the loader may hold the loop before a frame is drawn.
 const LOAD_SLICE: Duration = Duration::from_millis(30);
+
+/// How long the loop has, after a signal, to stop by itself before the terminal is restored
+/// and the process ended from the signal thread.
+const SIGNAL_GRACE: Duration = Duration::from_millis(750);
+
+/// Drawing holds this; a forced exit takes it so it never cuts a frame in half.
+static DRAWING: Mutex<()> = Mutex::new(());
 
 /// Runs the reader until the user quits or a signal arrives; the terminal is restored on
 /// every way out.
@@ -32,13 +43,43 @@ pub fn run(
     mouse: bool,
 ) -> std::io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    watch_signals(Arc::clone(&signal))?;
     let mut tui = terminal::init(mouse)?;
     let result = event_loop(&mut tui, app, &mut loader, &signal);
     terminal::restore();
     result
+}
+
+/// SIGTERM, SIGHUP and SIGINT ask the loop to stop (so state is saved and the terminal
+/// restored in order). Should the loop not manage within [`SIGNAL_GRACE`] — stuck in a
+/// read from a terminal that has gone — this thread restores the terminal and exits.
+fn watch_signals(flag: Arc<AtomicUsize>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("warta-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                flag.store(sig as usize, Ordering::Relaxed);
+                std::thread::sleep(SIGNAL_GRACE);
+                let _drawing = DRAWING.lock();
+                terminal::restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
+}
+
+/// True when the terminal has hung up (its window closed): reads would only ever return
+/// nothing.
+fn terminal_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 fn event_loop(
@@ -52,6 +93,7 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
+            let _drawing = DRAWING.lock();
             tui.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
@@ -62,6 +104,9 @@ fn event_loop(
         if app.quit {
             return Ok(Ended::Quit);
         }
+        if terminal_hung_up() {
+            return Ok(Ended::Signal(SIGHUP));
+        }
         let timeout = if loader.is_some() {
             Duration::from_millis(15)
         } else {
@@ -70,9 +115,10 @@ fn event_loop(
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of keys (a
             // paste, key repeat) costs one frame.
-            loop {
+            for _ in 0..MAX_EVENTS_PER_FRAME {
                 dirty |= app.handle_event(&event::read()?);
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if app.quit || signal.load(Ordering::Relaxed) != 0 || !event::poll(Duration::ZERO)?
+                {
                     break;
                 }
             }

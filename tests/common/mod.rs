@@ -1,6 +1,8 @@
 //! Running the real binary in a pseudo-terminal and reading its screen with vt100.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -18,7 +20,7 @@ pub struct Pty {
     pub output: Arc<Mutex<Vec<u8>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     // Kept open so the terminal stays alive while the test runs.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Pty {
@@ -36,6 +38,7 @@ impl Pty {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.cwd(std::env::temp_dir());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -64,8 +67,25 @@ impl Pty {
             writer,
             output,
             parser,
-            _master: pair.master,
+            master: pair.master,
         }
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// The screen's text now.
