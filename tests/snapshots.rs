@@ -93,3 +93,34 @@ fn tiny_and_huge_sizes_never_panic() {
         }
     }
 }
+
+#[test]
+fn wide_and_combining_text_never_overflows_its_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let wide = "한국 기사 제목 🇮🇩 Berita 👩‍👩‍👧 Keluarga e\u{301} 北朝鮮とロシアが条約に署名した\n\
+        北朝鮮とロシアが条約に署名した。👍🏽 Café\u{301} 한국어 문장이 길게 이어집니다 한국어 문장이 길게 이어집니다 👩‍👩‍👧👩‍👩‍👧👩‍👩‍👧 e\u{301}e\u{301}e\u{301}\n";
+    std::fs::write(dir.path().join("wide.txt"), wide).unwrap();
+    let load = || {
+        let sources = Sources::Paths(vec![dir.path().to_path_buf()]);
+        store::load_all(&sources, Rules::builtin(), LoadOptions::default())
+    };
+    for (width, height) in [(100u16, 30u16), (60, 20), (81, 12)] {
+        let mut app = App::new(load(), Rect::new(0, 0, width, height));
+        assert_eq!(app.store.articles.len(), 1);
+        for keys in [&[][..], &["Enter"]] {
+            press(&mut app, keys);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+            let buffer = terminal.backend().buffer();
+            // Every row of the panes ends in the right border: nothing pushed it out.
+            for y in 0..height - 1 {
+                let last = buffer[(width - 1, y)].symbol();
+                assert!(
+                    ["│", "╮", "╯"].contains(&last),
+                    "{width}x{height} row {y} ends in {last:?}:\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+    }
+}
