@@ -77,6 +77,8 @@ fn main() -> ExitCode {
     }
     let options = LoadOptions {
         max_file_size: cli.max_file_size,
+        // Only --json prints every body; the rest read a body again when they show it.
+        keep_body: cli.json,
     };
     let rules = Rules::builtin();
     if !(cli.list || cli.json || cli.show.is_some()) {
@@ -168,7 +170,8 @@ fn show(store: &Store, id: &str, raw: bool) -> std::io::Result<ExitCode> {
     } else {
         80
     };
-    out.write_all(warta::article::render::plain_text(article, width).as_bytes())?;
+    let article = article.full(Rules::builtin())?;
+    out.write_all(warta::article::render::plain_text(&article, width).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -49,12 +49,16 @@ const BATCH: usize = 512;
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub max_file_size: u64,
+    /// Keep each article's paragraphs and removed lines in memory. The reader and `--list`
+    /// let them go (they are read again when an article is shown), which halves memory.
+    pub keep_body: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            keep_body: true,
         }
     }
 }
@@ -224,6 +228,9 @@ fn run_loader(
                     article.id = stem(Path::new(name));
                     article.path = Path::new("seeds").join(name);
                     article.origin = Origin::Bundled(bytes);
+                    if !options.keep_body {
+                        article.drop_body();
+                    }
                     article
                 })
                 .collect();
@@ -341,7 +348,10 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     }
     let mut article = article;
     article.path = path.to_path_buf();
-    article.origin = Origin::File(path.to_path_buf());
+    article.origin = Origin::File;
+    if !options.keep_body {
+        article.drop_body();
+    }
     Ok(article)
 }
 

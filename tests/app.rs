@@ -190,3 +190,40 @@ fn quit_and_help() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn articles_without_bodies_are_read_again_when_shown() {
+    let options = LoadOptions {
+        keep_body: false,
+        ..LoadOptions::default()
+    };
+    let store = store::load_all(&Sources::Seeds, Rules::builtin(), options);
+    assert!(store.articles.iter().all(|a| a.paragraphs.is_empty()));
+    let app = App::new(store, Rect::new(0, 0, 100, 30));
+    assert!(
+        app.reader
+            .lines
+            .iter()
+            .any(|l| l.text.contains("Presiden Rusia Vladimir Putin"))
+    );
+}
+
+#[test]
+fn articles_arriving_while_a_query_runs_are_filtered_too() {
+    let mut app = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "vietnam");
+    assert_eq!(app.counts(), (0, 0));
+    for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), LoadOptions::default()) {
+        app.apply_load_event(event);
+    }
+    while app.filtering() {
+        app.tick();
+    }
+    assert_eq!(app.counts(), (2, 5));
+    // Typing more narrows what matched; deleting widens again.
+    type_text(&mut app, " @kompas");
+    assert_eq!(app.counts(), (1, 5));
+    app.update(Action::FilterDeleteWord);
+    assert_eq!(app.counts(), (2, 5));
+}

@@ -135,6 +135,7 @@ fn size_cap_skips_with_a_reason() {
         dir.path(),
         LoadOptions {
             max_file_size: MB as u64,
+            ..LoadOptions::default()
         },
     );
     let huge = store

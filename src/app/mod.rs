@@ -2,6 +2,7 @@
 //! loop lives in [`run`]; drawing, which only reads this state, in [`crate::ui`].
 
 pub mod filter_bar;
+pub mod filter_job;
 pub mod list;
 pub mod reader;
 pub mod run;
@@ -10,14 +11,17 @@ pub mod terminal;
 use crate::filter::TermKind;
 use crate::filter::{Hit, Matcher, NoFlags, Query};
 use crate::keymap::{Action, Context, Keymap};
+use crate::rules::Rules;
 use crate::store::{LoadEvent, Store};
 use crate::ui::layout;
 use crate::ui::theme::Theme;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use filter_bar::FilterBar;
+use filter_job::FilterJob;
 use list::{Row, SourceList};
 use ratatui::layout::Rect;
 use reader::ReaderPane;
+use std::time::{Duration, Instant};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +71,20 @@ pub struct App {
     pub notice: Option<String>,
     pub quit: bool,
     pub theme: Theme,
+    /// The rules articles are read again with when they are shown.
+    pub rules: &'static Rules,
     matcher: Matcher,
+    /// The query being run, or the last one run (kept to narrow the next one).
+    job: Option<FilterJob>,
+    /// The list needs rebuilding (articles arrived); done at most every [`REBUILD_EVERY`].
+    rows_stale: bool,
+    last_rebuild: Instant,
 }
+
+/// Time one slice of filtering may take before the screen is drawn again.
+pub const FILTER_SLICE: Duration = Duration::from_millis(8);
+/// While loading, the grouped list is rebuilt at most this often.
+const REBUILD_EVERY: Duration = Duration::from_millis(250);
 
 /// The reading column's default width, a comfortable measure.
 pub const DEFAULT_MEASURE: u16 = 80;
@@ -93,7 +109,11 @@ impl App {
             notice: None,
             quit: false,
             theme: Theme::default(),
+            rules: Rules::builtin(),
             matcher: Matcher::default(),
+            job: None,
+            rows_stale: false,
+            last_rebuild: Instant::now(),
         };
         app.refilter();
         app
@@ -258,19 +278,64 @@ impl App {
         self.sync_reader();
     }
 
-    /// Runs the query in the filter bar again and rebuilds the list.
+    /// Starts running the query in the filter bar (replacing one still running) and gives it
+    /// a first slice of time; small stores finish at once.
     pub fn refilter(&mut self) {
         self.query = Query::parse(&self.filter.text);
-        self.hits = if self.query.is_empty() {
-            None
-        } else {
-            Some(
-                self.matcher
-                    .filter(&self.query, &self.store.articles, &NoFlags),
-            )
-        };
-        self.list.rebuild(&self.store, self.hits.as_deref());
         self.reader.set_words(self.query.highlight_words());
+        if self.query.is_empty() {
+            self.job = None;
+            self.hits = None;
+            self.rebuild_rows();
+            return;
+        }
+        let job = FilterJob::replacing(
+            self.job.as_ref(),
+            self.query.clone(),
+            self.store.articles.len(),
+        );
+        self.job = Some(job);
+        self.run_filter(FILTER_SLICE);
+    }
+
+    /// Gives the running query up to `budget` more time. Returns whether the results changed.
+    pub fn run_filter(&mut self, budget: Duration) -> bool {
+        let Some(job) = self.job.as_mut() else {
+            return false;
+        };
+        if job.is_done() || !job.step(&self.store.articles, &self.matcher, &NoFlags, budget) {
+            return false;
+        }
+        self.hits = Some(job.ranked(&self.store.articles));
+        self.rebuild_rows();
+        true
+    }
+
+    /// Whether a query is still being run.
+    pub fn filtering(&self) -> bool {
+        self.job.as_ref().is_some_and(|j| !j.is_done())
+    }
+
+    /// Work left between frames: a slice of filtering, or a list rebuild that loading asked
+    /// for. Returns whether the screen changed.
+    pub fn tick(&mut self) -> bool {
+        let mut changed = self.run_filter(FILTER_SLICE);
+        if self.rows_stale && (self.loading.done || self.last_rebuild.elapsed() >= REBUILD_EVERY) {
+            self.rebuild_rows();
+            changed = true;
+        }
+        changed
+    }
+
+    /// Whether [`App::tick`] has work to do now.
+    pub fn busy(&self) -> bool {
+        self.filtering() || (self.rows_stale && self.loading.done)
+    }
+
+    fn rebuild_rows(&mut self) {
+        self.list.rebuild(&self.store, self.hits.as_deref());
+        self.rows_stale = false;
+        self.last_rebuild = Instant::now();
         self.after_selection();
     }
 
@@ -286,9 +351,19 @@ impl App {
             return;
         };
         let text = layout::reader_text_area(self.size, self.measure);
+        let width = usize::from(text.width);
         self.reader.set_height(usize::from(text.height));
-        self.reader
-            .show(index, &self.store.articles[index], usize::from(text.width));
+        if self.reader.is_showing(index, width) {
+            return;
+        }
+        let article = &self.store.articles[index];
+        match article.full(self.rules) {
+            Ok(full) => self.reader.show(index, &full, width),
+            Err(e) => {
+                let message = format!("{}: cannot be read again ({e})", article.path.display());
+                self.reader.show_error(index, width, message);
+            }
+        }
     }
 
     /// The focus as layout sees it: at narrow widths it decides which pane is shown.
@@ -314,11 +389,25 @@ impl App {
         match event {
             LoadEvent::Found(n) => self.loading.found = Some(n),
             LoadEvent::Batch(batch) => {
+                let first = self.store.articles.len();
                 self.store.add(batch);
-                self.refilter();
+                let added = first..self.store.articles.len();
+                match self.job.as_mut() {
+                    Some(job) => job.add(added),
+                    None => self.rows_stale = true,
+                }
+                if self.list.rows.is_empty() {
+                    // The first articles show at once; later ones join at the next rebuild.
+                    self.rebuild_rows();
+                }
             }
             LoadEvent::Skipped(skipped) => self.store.skipped.push(skipped),
-            LoadEvent::Done => self.loading.done = true,
+            LoadEvent::Done => {
+                self.loading.done = true;
+                if self.rows_stale {
+                    self.rebuild_rows();
+                }
+            }
         }
         true
     }

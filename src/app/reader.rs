@@ -35,6 +35,16 @@ pub struct ReaderPane {
 }
 
 impl ReaderPane {
+    /// Whether the lines are already laid out for this article at this width.
+    pub fn is_showing(&self, index: usize, width: usize) -> bool {
+        self.key
+            == Some(LayoutKey {
+                article: index,
+                width,
+                raw: self.raw,
+            })
+    }
+
     /// Shows `article` laid out at `width` columns; does nothing when that is already so. A
     /// different article starts at the top; a new width keeps the same place in the text.
     pub fn show(&mut self, index: usize, article: &Article, width: usize) {
@@ -63,6 +73,21 @@ impl ReaderPane {
         self.scroll = (fraction * self.lines.len() as f64) as usize;
         self.clamp();
         self.find_matches();
+    }
+
+    /// Shows a message in place of an article that could not be read again.
+    pub fn show_error(&mut self, index: usize, width: usize, message: String) {
+        self.key = Some(LayoutKey {
+            article: index,
+            width,
+            raw: self.raw,
+        });
+        self.lines = vec![DocLine {
+            kind: LineKind::Meta,
+            text: sanitise(&message).into_owned(),
+        }];
+        self.scroll = 0;
+        self.matches.clear();
     }
 
     /// Nothing to show (no article selected).

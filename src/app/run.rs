@@ -107,7 +107,9 @@ fn event_loop(
         if terminal_hung_up() {
             return Ok(Ended::Signal(SIGHUP));
         }
-        let timeout = if loader.is_some() {
+        let timeout = if app.busy() {
+            Duration::ZERO
+        } else if loader.is_some() {
             Duration::from_millis(15)
         } else {
             Duration::from_millis(200)
@@ -141,5 +143,6 @@ fn event_loop(
                 }
             }
         }
+        dirty |= app.tick();
     }
 }

@@ -92,6 +92,7 @@ pub fn parse(text: &str, rules: &Rules) -> Article {
         origin: Origin::Memory,
         search_body: Box::default(),
         search_title: Box::default(),
+        has_body: true,
     };
     let mut signature_outlet = None;
     let mut footer_outlet = None;

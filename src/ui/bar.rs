@@ -31,6 +31,9 @@ pub fn status(app: &App) -> Vec<String> {
     if let Some(notice) = &app.notice {
         parts.push(notice.clone());
     }
+    if app.filtering() {
+        parts.push("filtering…".to_string());
+    }
     if !app.loading.done {
         let loaded = app.store.articles.len() + app.store.skipped.len();
         parts.push(match app.loading.found {
