@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article;
+pub mod corpus;
 pub mod filter;
 pub mod keymap;
 pub mod rules;

@@ -42,6 +42,8 @@ pub const SEEDS: [(&str, &[u8]); 5] = [
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// How many bytes at the start of a file are checked for NUL to call it binary.
 const BINARY_SNIFF: usize = 8 * 1024;
+/// Articles at least this large keep their body in memory even when bodies are let go.
+const KEEP_BODY_FROM: usize = 1024 * 1024;
 /// Articles sent to the reader at a time while loading.
 const BATCH: usize = 512;
 
@@ -349,7 +351,8 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     let mut article = article;
     article.path = path.to_path_buf();
     article.origin = Origin::File;
-    if !options.keep_body {
+    // A very large article keeps its body: reading it again would make opening it slow.
+    if !options.keep_body && bytes.len() < KEEP_BODY_FROM {
         article.drop_body();
     }
     Ok(article)

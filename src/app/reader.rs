@@ -1,11 +1,12 @@
-//! The reading pane's state: the laid-out lines of the shown article (wrapped once per article
-//! and width, not per frame), the scroll position, the raw view, and where the filter's words
-//! are.
+//! The reading pane's state. An article is a list of blocks (title, metadata, standfirst,
+//! paragraphs); a block is wrapped only when it comes into view, and then kept, so opening a
+//! 20 MB article or scrolling through it costs the few blocks on screen, never the whole text.
+//! Blocks not yet wrapped count as an estimate of their lines until they are.
 
 use crate::article::Article;
 use crate::article::decode::decode;
 use crate::article::fold::fold;
-use crate::article::render::{DocLine, LineKind, layout};
+use crate::article::render::{LineKind, meta_line};
 use crate::article::sanitise::sanitise;
 
 /// What the lines were laid out for; a change of any part lays them out again.
@@ -16,26 +17,60 @@ struct LayoutKey {
     raw: bool,
 }
 
+/// A block of text (sanitised) and how it is styled.
+#[derive(Debug)]
+struct Block {
+    kind: LineKind,
+    text: String,
+    /// Its lines once wrapped.
+    lines: Option<Vec<String>>,
+}
+
 /// State of the reading pane.
 #[derive(Debug, Default)]
 pub struct ReaderPane {
     key: Option<LayoutKey>,
-    /// The article's lines at the current width.
-    pub lines: Vec<DocLine>,
+    blocks: Vec<Block>,
+    /// The line each block starts on; one more entry for the end. A blank line separates
+    /// blocks.
+    starts: Vec<usize>,
     /// The first line shown.
     pub scroll: usize,
     /// Showing the original file instead of the cleaned article.
     pub raw: bool,
-    /// Lines that hold a word of the current filter, in order.
-    pub matches: Vec<usize>,
+    /// Blocks that hold a word of the current filter, in order.
+    match_blocks: Vec<usize>,
     /// Folded words of the current filter, highlighted when drawn.
     pub words: Vec<String>,
     /// Rows of text the pane shows at once.
     pub height: usize,
 }
 
+/// Lines a block will probably take, before it is wrapped: its width over the measure, with a
+/// little room for the ragged right edge.
+fn estimate(text: &str, width: usize) -> usize {
+    // Bytes stand in for columns: exact for ASCII, an overestimate for other scripts, and
+    // free to count.
+    (text.len() * 100).div_ceil(width.max(1) * 92).max(1)
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(8))
+        .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
+
 impl ReaderPane {
-    /// Whether the lines are already laid out for this article at this width.
+    /// Whether the pane already shows this article at this width.
     pub fn is_showing(&self, index: usize, width: usize) -> bool {
         self.key
             == Some(LayoutKey {
@@ -45,34 +80,27 @@ impl ReaderPane {
             })
     }
 
-    /// Shows `article` laid out at `width` columns; does nothing when that is already so. A
-    /// different article starts at the top; a new width keeps the same place in the text.
+    /// Shows `article` at `width` columns; does nothing when that is already so. A different
+    /// article starts at the top; a new width keeps the same place in the text.
     pub fn show(&mut self, index: usize, article: &Article, width: usize) {
-        let key = LayoutKey {
-            article: index,
-            width,
-            raw: self.raw,
-        };
-        if self.key == Some(key) {
+        if self.is_showing(index, width) {
             return;
         }
         let same_article = self
             .key
             .is_some_and(|k| k.article == index && k.raw == self.raw);
-        let fraction = if same_article && !self.lines.is_empty() {
-            self.scroll as f64 / self.lines.len() as f64
+        let anchor = same_article.then(|| self.anchor()).flatten();
+        self.blocks = if self.raw {
+            raw_blocks(article)
         } else {
-            0.0
+            article_blocks(article)
         };
-        self.lines = if self.raw {
-            raw_lines(article, width)
-        } else {
-            layout(article, width)
-        };
-        self.key = Some(key);
-        self.scroll = (fraction * self.lines.len() as f64) as usize;
-        self.clamp();
-        self.find_matches();
+        self.key = Some(LayoutKey {
+            article: index,
+            width,
+            raw: self.raw,
+        });
+        self.restart(anchor);
     }
 
     /// Shows a message in place of an article that could not be read again.
@@ -82,19 +110,29 @@ impl ReaderPane {
             width,
             raw: self.raw,
         });
-        self.lines = vec![DocLine {
+        self.blocks = vec![Block {
             kind: LineKind::Meta,
             text: sanitise(&message).into_owned(),
+            lines: None,
         }];
-        self.scroll = 0;
-        self.matches.clear();
+        self.restart(None);
+    }
+
+    fn restart(&mut self, anchor: Option<(usize, usize)>) {
+        self.recount();
+        self.scroll = anchor.map_or(0, |(block, offset)| {
+            self.starts.get(block).map_or(0, |s| s + offset)
+        });
+        self.find_matches();
+        self.prepare();
     }
 
     /// Nothing to show (no article selected).
     pub fn clear(&mut self) {
         self.key = None;
-        self.lines.clear();
-        self.matches.clear();
+        self.blocks.clear();
+        self.starts.clear();
+        self.match_blocks.clear();
         self.scroll = 0;
     }
 
@@ -103,7 +141,104 @@ impl ReaderPane {
         self.key.map(|k| k.article)
     }
 
-    /// Sets the words to highlight and finds the lines that hold them.
+    fn width(&self) -> usize {
+        self.key.map_or(80, |k| k.width)
+    }
+
+    fn count(&self, block: &Block) -> usize {
+        block
+            .lines
+            .as_ref()
+            .map_or_else(|| estimate(&block.text, self.width()), Vec::len)
+    }
+
+    /// Works out where every block starts from the lines known or estimated.
+    fn recount(&mut self) {
+        self.starts.clear();
+        let mut line = 0;
+        for block in &self.blocks {
+            self.starts.push(line);
+            line += self.count(block) + 1;
+        }
+        self.starts.push(line.saturating_sub(1));
+    }
+
+    /// Lines in all, as far as known.
+    pub fn line_count(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    /// The block a line is in (or the blank line after it), and how far into it.
+    fn locate(&self, line: usize) -> Option<(usize, usize)> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let block = self.starts[..self.blocks.len()]
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1);
+        Some((block, line - self.starts[block]))
+    }
+
+    fn anchor(&self) -> Option<(usize, usize)> {
+        self.locate(self.scroll)
+    }
+
+    /// Wraps the blocks in view (and one screen beyond) so drawing finds them ready; keeps the
+    /// first line shown in place when estimates turn into real counts.
+    pub fn prepare(&mut self) {
+        let width = self.width();
+        loop {
+            self.scroll = self.scroll.min(self.max_scroll());
+            let Some((first, offset)) = self.anchor() else {
+                return;
+            };
+            let end = self.scroll + 2 * self.height.max(1);
+            let mut changed = false;
+            let mut b = first;
+            while b < self.blocks.len() && self.starts[b] <= end {
+                if self.blocks[b].lines.is_none() {
+                    self.blocks[b].lines = Some(wrap(&self.blocks[b].text, width));
+                    changed = true;
+                }
+                b += 1;
+            }
+            if !changed {
+                return;
+            }
+            self.recount();
+            self.scroll = self.starts[first] + offset.min(self.count(&self.blocks[first]));
+        }
+    }
+
+    /// The lines in view with their kinds; blank separators as empty text.
+    pub fn visible(&self) -> Vec<(LineKind, &str)> {
+        let mut out = Vec::with_capacity(self.height);
+        let Some((mut block, mut offset)) = self.anchor() else {
+            return out;
+        };
+        while out.len() < self.height && block < self.blocks.len() {
+            let b = &self.blocks[block];
+            let lines = b.lines.as_deref().unwrap_or_default();
+            if offset < lines.len() {
+                out.push((b.kind, lines[offset].as_str()));
+                offset += 1;
+            } else {
+                if block + 1 < self.blocks.len() && offset == lines.len() {
+                    out.push((LineKind::Blank, ""));
+                }
+                block += 1;
+                offset = 0;
+            }
+        }
+        out
+    }
+
+    /// Whether any block's text contains `needle` (for tests and searches).
+    pub fn contains(&self, needle: &str) -> bool {
+        self.blocks.iter().any(|b| b.text.contains(needle))
+    }
+
+    /// Sets the words to highlight and finds the blocks that hold them.
     pub fn set_words(&mut self, words: Vec<String>) {
         if self.words != words {
             self.words = words;
@@ -112,70 +247,121 @@ impl ReaderPane {
     }
 
     fn find_matches(&mut self) {
-        self.matches.clear();
+        self.match_blocks.clear();
         if self.words.is_empty() {
             return;
         }
-        for (n, line) in self.lines.iter().enumerate() {
-            let folded = fold(&line.text);
+        for (n, block) in self.blocks.iter().enumerate() {
+            let folded = fold(&block.text);
             if self.words.iter().any(|w| folded.contains(w.as_str())) {
-                self.matches.push(n);
+                self.match_blocks.push(n);
             }
         }
+    }
+
+    /// How many blocks hold a word of the filter.
+    pub fn match_count(&self) -> usize {
+        self.match_blocks.len()
     }
 
     /// The furthest the view can scroll.
     pub fn max_scroll(&self) -> usize {
-        self.lines.len().saturating_sub(self.height.max(1))
-    }
-
-    fn clamp(&mut self) {
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.line_count().saturating_sub(self.height.max(1))
     }
 
     /// Scrolls by `delta` lines.
     pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta);
-        self.clamp();
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+        self.prepare();
     }
 
     /// Scrolls to the top or the bottom.
     pub fn scroll_edge(&mut self, bottom: bool) {
-        self.scroll = if bottom { self.max_scroll() } else { 0 };
+        if bottom {
+            // Wrap from the end until the last screen is real, not estimated.
+            let width = self.width();
+            let mut lines = 0;
+            for block in self.blocks.iter_mut().rev() {
+                let wrapped = block.lines.get_or_insert_with(|| wrap(&block.text, width));
+                lines += wrapped.len() + 1;
+                if lines > self.height {
+                    break;
+                }
+            }
+            self.recount();
+            self.scroll = self.max_scroll();
+        } else {
+            self.scroll = 0;
+        }
+        self.prepare();
     }
 
     /// Sets the view height (after a resize) and keeps the scroll in range.
     pub fn set_height(&mut self, height: usize) {
-        self.height = height;
-        self.clamp();
+        if self.height != height {
+            self.height = height;
+            self.prepare();
+        }
     }
 
-    /// Scrolls so the next (or previous) match is at the top. Returns false when there is none.
+    /// Scrolls so the next (or previous) line holding a filter word is near the top. Returns
+    /// false when the article has none.
     pub fn jump_to_match(&mut self, forward: bool) -> bool {
-        let target = if forward {
-            self.matches
-                .iter()
-                .find(|&&m| m > self.scroll)
-                .or(self.matches.first())
-        } else {
-            self.matches
-                .iter()
-                .rev()
-                .find(|&&m| m < self.scroll)
-                .or(self.matches.last())
+        let Some((here, offset)) = self.anchor() else {
+            return false;
         };
-        match target {
-            Some(&line) => {
-                // Keep a line of context above the match.
-                self.scroll = line.saturating_sub(1);
-                self.clamp();
-                if self.scroll > line {
-                    self.scroll = line;
-                }
-                true
-            }
-            None => false,
+        let width = self.width();
+        // Candidate lines in order: the matching lines of each matching block.
+        let mut order: Vec<usize> = self.match_blocks.clone();
+        if !forward {
+            order.reverse();
         }
+        let start = order
+            .iter()
+            .position(|&b| if forward { b >= here } else { b <= here })
+            .unwrap_or(0);
+        let rotated: Vec<usize> = order[start..]
+            .iter()
+            .chain(&order[..start])
+            .copied()
+            .collect();
+        for block in rotated {
+            let b = &mut self.blocks[block];
+            let lines = b.lines.get_or_insert_with(|| wrap(&b.text, width));
+            let mut hits: Vec<usize> = lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| {
+                    let folded = fold(l);
+                    self.words.iter().any(|w| folded.contains(w.as_str()))
+                })
+                .map(|(n, _)| n)
+                .collect();
+            if hits.is_empty() {
+                // The word is split across lines: go to the block's start.
+                hits.push(0);
+            }
+            if !forward {
+                hits.reverse();
+            }
+            let current = (block == here).then_some(offset + 1);
+            let pick = hits.into_iter().find(|&n| match current {
+                Some(current) if forward => n + 1 > current,
+                Some(current) => n + 1 < current,
+                None => true,
+            });
+            if let Some(n) = pick {
+                self.recount();
+                // Keep a line of context above the match.
+                self.scroll = (self.starts[block] + n).saturating_sub(1);
+                self.prepare();
+                return true;
+            }
+        }
+        false
     }
 
     /// How far through the article the view is, as "34%", "Top", "Bot" or "All".
@@ -193,43 +379,106 @@ impl ReaderPane {
     }
 }
 
-/// The original file, line by line, sanitised and wrapped; nothing removed.
-fn raw_lines(article: &Article, width: usize) -> Vec<DocLine> {
+/// Title, metadata, standfirst and paragraphs, sanitised for the terminal.
+fn article_blocks(article: &Article) -> Vec<Block> {
+    let block = |kind, text: &str| Block {
+        kind,
+        text: sanitise(text).into_owned(),
+        lines: None,
+    };
+    let mut blocks = vec![
+        block(LineKind::Title, &article.title),
+        block(LineKind::Meta, &meta_line(article)),
+    ];
+    if let Some(lead) = &article.lead {
+        blocks.push(block(LineKind::Lead, lead));
+    }
+    blocks.extend(article.paragraphs.iter().map(|p| block(LineKind::Body, p)));
+    blocks
+}
+
+/// The original file, one block a line, sanitised; nothing removed.
+fn raw_blocks(article: &Article) -> Vec<Block> {
     let bytes = match article.raw_bytes() {
         Ok(bytes) => bytes,
         Err(e) => {
-            return vec![DocLine {
+            let message = format!("{}: cannot be read again ({e})", article.path.display());
+            return vec![Block {
                 kind: LineKind::Meta,
-                text: format!(
-                    "{}: cannot be read again ({e})",
-                    sanitise(&article.path.display().to_string())
-                ),
+                text: sanitise(&message).into_owned(),
+                lines: None,
             }];
         }
     };
     let text = decode(&bytes).text;
-    let mut lines = Vec::new();
-    let lines_of_file = text
-        .split('\n')
-        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'));
-    for line in lines_of_file {
-        let clean = sanitise(line);
-        if clean.trim().is_empty() {
-            lines.push(DocLine {
-                kind: LineKind::Blank,
-                text: String::new(),
-            });
-            continue;
-        }
-        for part in textwrap::wrap(
-            &clean,
-            textwrap::Options::new(width.max(8)).break_words(true),
-        ) {
-            lines.push(DocLine {
-                kind: LineKind::Body,
-                text: part.into_owned(),
-            });
-        }
+    text.split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| Block {
+            kind: LineKind::Body,
+            text: sanitise(line).into_owned(),
+            lines: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse;
+    use crate::rules::Rules;
+
+    fn pane(paragraphs: usize, height: usize) -> ReaderPane {
+        let text: String = std::iter::once("Judul Artikel Yang Panjang Sekali\n".to_string())
+            .chain((0..paragraphs).map(|n| format!("Paragraf nomor {n} berisi kata sanksi dan beberapa kata lain yang cukup panjang untuk dibungkus.\n")))
+            .collect();
+        let article = parse(&text, Rules::builtin());
+        let mut pane = ReaderPane {
+            height,
+            ..ReaderPane::default()
+        };
+        pane.show(0, &article, 30);
+        pane
     }
-    lines
+
+    #[test]
+    fn only_what_is_in_view_is_wrapped() {
+        let pane = pane(10_000, 20);
+        let wrapped = pane.blocks.iter().filter(|b| b.lines.is_some()).count();
+        assert!(wrapped < 30, "{wrapped} blocks wrapped");
+        assert_eq!(pane.visible().len(), 20);
+        assert_eq!(
+            pane.visible()[0],
+            (LineKind::Title, "Judul Artikel Yang Panjang")
+        );
+    }
+
+    #[test]
+    fn bottom_is_exact_and_scrolling_back_is_stable() {
+        let mut pane = pane(2_000, 20);
+        pane.scroll_edge(true);
+        let last: Vec<String> = pane.visible().iter().map(|(_, l)| l.to_string()).collect();
+        assert_eq!(last.len(), 20);
+        assert!(last.last().unwrap().ends_with("dibungkus."), "{last:?}");
+        assert_eq!(pane.position(), "Bot");
+        pane.scroll_by(-5);
+        assert_eq!(pane.visible()[5].1, last[0]);
+        pane.scroll_edge(false);
+        assert_eq!(pane.position(), "Top");
+    }
+
+    #[test]
+    fn jumping_between_matches() {
+        let mut pane = pane(50, 10);
+        pane.set_words(vec!["nomor 7 ".into()]);
+        assert_eq!(pane.match_count(), 1);
+        assert!(pane.jump_to_match(true));
+        assert!(
+            pane.visible().iter().any(|(_, l)| l.contains("nomor 7")),
+            "{:?}",
+            pane.visible()
+        );
+        pane.set_words(vec!["tidak ada".into()]);
+        assert!(!pane.jump_to_match(true));
+    }
 }

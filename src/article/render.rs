@@ -63,7 +63,12 @@ pub fn layout(article: &Article, width: usize) -> Vec<DocLine> {
             });
         }
         let text = sanitise(text);
-        for line in textwrap::wrap(&text, textwrap::Options::new(width).break_words(true)) {
+        for line in textwrap::wrap(
+            &text,
+            textwrap::Options::new(width)
+                .break_words(true)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
+        ) {
             lines.push(DocLine {
                 kind,
                 text: line.into_owned(),

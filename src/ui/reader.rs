@@ -52,20 +52,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(hint).style(theme.dim), text_area);
         return;
     }
-    let visible = reader
-        .lines
-        .iter()
-        .skip(reader.scroll)
-        .take(text_area.height.into());
-    let lines: Vec<Line> = visible
-        .map(|line| {
-            let style = match line.kind {
+    let lines: Vec<Line> = reader
+        .visible()
+        .into_iter()
+        .map(|(kind, text)| {
+            let style = match kind {
                 LineKind::Title => theme.title,
                 LineKind::Meta => theme.meta,
                 LineKind::Lead => theme.lead,
                 LineKind::Body | LineKind::Blank => theme.body,
             };
-            styled_line(&line.text, &reader.words, style, theme.matched)
+            styled_line(text, &reader.words, style, theme.matched)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);

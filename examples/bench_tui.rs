@@ -1,0 +1,240 @@
+//! Measures a terminal program from outside, through a pseudo-terminal, as a person would
+//! feel it: time to the first frame, time until every article is loaded, and how long the
+//! screen takes to settle after each key of a query. Runs warta and fzf (on the same titles)
+//! in the same way; scripts/bench-tui.sh drives it.
+//!
+//!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+/// The screen counts as settled when nothing more is written for this long.
+const QUIET: Duration = Duration::from_millis(150);
+
+struct Screen {
+    parser: vt100::Parser,
+    /// When the last bytes arrived.
+    last_output: Instant,
+}
+
+struct Session {
+    screen: Arc<Mutex<Screen>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    started: Instant,
+}
+
+impl Session {
+    fn spawn(program: &str, args: &[&str]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd).expect("the program starts");
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+            last_output: started,
+        }));
+        let shared = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = vec![0u8; 1 << 16];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut screen = shared.lock().unwrap();
+                screen.parser.process(&buf[..n]);
+                screen.last_output = Instant::now();
+            }
+        });
+        Session {
+            screen,
+            writer,
+            child,
+            started,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().parser.screen().contents()
+    }
+
+    /// Waits until `test` holds for the screen; the time since start when it first did.
+    fn wait_until(&self, timeout: Duration, test: impl Fn(&str) -> bool) -> Option<Duration> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if test(&self.contents()) {
+                return Some(self.started.elapsed());
+            }
+            std::thread::sleep(Duration::from_micros(500));
+        }
+        None
+    }
+
+    /// Types one key; the time until the last output it caused (nothing more for QUIET).
+    fn key_settle(&mut self, key: &str, expect: &str) -> Duration {
+        let sent = Instant::now();
+        self.writer.write_all(key.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        loop {
+            std::thread::sleep(Duration::from_millis(2));
+            let screen = self.screen.lock().unwrap();
+            let quiet = screen.last_output.elapsed() >= QUIET;
+            let shows = screen.parser.screen().contents().contains(expect);
+            if quiet && shows && screen.last_output > sent {
+                return screen.last_output - sent;
+            }
+            if sent.elapsed() > Duration::from_secs(20) {
+                return sent.elapsed();
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+struct Run {
+    first_frame: f64,
+    loaded: f64,
+    keys: Vec<f64>,
+}
+
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
+    let mut session = Session::spawn(binary, &[corpus]);
+    let first_frame = session
+        .wait_until(Duration::from_secs(10), |s| s.contains("q quit"))
+        .expect("a first frame");
+    let done = format!("{}/{}", group(total), group(total));
+    let loaded = session
+        .wait_until(Duration::from_secs(120), |s| {
+            s.contains(&done) && !s.contains("loading")
+        })
+        .expect("everything loads");
+    std::thread::sleep(Duration::from_millis(300));
+    session.key_settle("/", "/");
+    let mut keys = Vec::new();
+    for (n, c) in query.char_indices() {
+        let typed = format!("/{}", &query[..n + c.len_utf8()]);
+        keys.push(ms(session.key_settle(&c.to_string(), &typed)));
+    }
+    Run {
+        first_frame: ms(first_frame),
+        loaded: ms(loaded),
+        keys,
+    }
+}
+
+fn run_fzf(titles: &str, total: usize, query: &str) -> Run {
+    let command = format!("fzf < '{titles}'");
+    let mut session = Session::spawn("sh", &["-c", &command]);
+    let first_frame = session
+        .wait_until(Duration::from_secs(10), |s| s.contains('>'))
+        .expect("a first frame");
+    let done = format!("{total}/{total}");
+    let loaded = session
+        .wait_until(Duration::from_secs(60), |s| s.contains(&done))
+        .expect("fzf reads all");
+    std::thread::sleep(Duration::from_millis(300));
+    let mut keys = Vec::new();
+    for (n, c) in query.char_indices() {
+        let typed = format!("> {}", &query[..n + c.len_utf8()]);
+        keys.push(ms(session.key_settle(&c.to_string(), &typed)));
+    }
+    Run {
+        first_frame: ms(first_frame),
+        loaded: ms(loaded),
+        keys,
+    }
+}
+
+fn report(name: &str, runs: &[Run], query: &str) {
+    let first = median(runs.iter().map(|r| r.first_frame).collect());
+    let loaded = median(runs.iter().map(|r| r.loaded).collect());
+    println!(
+        "{name}: first frame {first:.1} ms, all loaded {loaded:.0} ms (medians of {} runs)",
+        runs.len()
+    );
+    for (n, c) in query.chars().enumerate() {
+        let key = median(runs.iter().map(|r| r.keys[n]).collect());
+        println!("  key {c:?}: settled in {key:.1} ms");
+    }
+    let worst = runs
+        .iter()
+        .flat_map(|r| r.keys.iter().copied())
+        .fold(0.0, f64::max);
+    println!("  slowest key over all runs: {worst:.1} ms");
+}
+
+fn main() {
+    let mut corpus = String::new();
+    let mut titles = String::new();
+    let mut runs = 5;
+    let mut query = "putin".to_string();
+    let mut binary = "target/release/warta".to_string();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().expect("every option takes a value");
+        match arg.as_str() {
+            "--corpus" => corpus = value,
+            "--titles" => titles = value,
+            "--runs" => runs = value.parse().expect("--runs N"),
+            "--query" => query = value,
+            "--warta" => binary = value,
+            other => panic!("unknown option {other}"),
+        }
+    }
+    let total = std::fs::read_to_string(&titles)
+        .expect("the titles file")
+        .lines()
+        .count();
+    println!(
+        "{total} articles, {COLS}x{ROWS} terminal, query {query:?}; settle = last output after the key, {}ms quiet",
+        QUIET.as_millis()
+    );
+    let warta: Vec<Run> = (0..runs)
+        .map(|_| run_warta(&binary, &corpus, total, &query))
+        .collect();
+    report("warta", &warta, &query);
+    let fzf: Vec<Run> = (0..runs).map(|_| run_fzf(&titles, total, &query)).collect();
+    report("fzf", &fzf, &query);
+}

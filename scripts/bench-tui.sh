@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Measures warta and fzf from outside, through a pseudo-terminal, on the same corpus:
+# time to first frame, time until all articles are loaded, and per-key settle time.
+#
+#   scripts/bench-tui.sh [COUNT] [RUNS]      (defaults: 100000 articles, 5 runs)
+#
+# Writes the corpus to ${CORPUS:-/tmp/warta-corpus-COUNT} once, and reports medians.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-100000}
+runs=${2:-5}
+corpus=${CORPUS:-/tmp/warta-corpus-$count}
+if ! command -v fzf >/dev/null; then
+  echo "installing fzf (Debian's package)…" >&2
+  (apt-get update -qq && apt-get install -y -qq fzf) >/dev/null
+fi
+cargo build --release --quiet --bin warta --example gen_corpus --example bench_tui
+if [[ ! -d $corpus ]]; then
+  ./target/release/examples/gen_corpus --count "$count" --out "$corpus"
+fi
+titles=$corpus.titles
+./target/release/warta --list "$corpus" | cut -f4 > "$titles"
+# Warm the page cache, as the figures are for a warm cache.
+find "$corpus" -type f -print0 | xargs -0 cat > /dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+./target/release/examples/bench_tui --corpus "$corpus" --titles "$titles" --runs "$runs" --query putin --warta "$PWD/target/release/warta"
