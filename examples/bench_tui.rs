@@ -125,6 +125,16 @@ struct Run {
     first_frame: f64,
     loaded: f64,
     keys: Vec<f64>,
+    /// Peak resident memory in MiB, where /proc tells it.
+    peak_mib: Option<f64>,
+}
+
+/// The process's peak resident memory (VmHWM), in MiB.
+fn peak_mib(pid: Option<u32>) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", pid?)).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
 
 fn group(n: usize) -> String {
@@ -161,6 +171,7 @@ fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
         first_frame: ms(first_frame),
         loaded: ms(loaded),
         keys,
+        peak_mib: peak_mib(session.child.process_id()),
     }
 }
 
@@ -184,6 +195,7 @@ fn run_fzf(titles: &str, total: usize, query: &str) -> Run {
         first_frame: ms(first_frame),
         loaded: ms(loaded),
         keys,
+        peak_mib: None,
     }
 }
 
@@ -203,6 +215,10 @@ fn report(name: &str, runs: &[Run], query: &str) {
         .flat_map(|r| r.keys.iter().copied())
         .fold(0.0, f64::max);
     println!("  slowest key over all runs: {worst:.1} ms");
+    let peaks: Vec<f64> = runs.iter().filter_map(|r| r.peak_mib).collect();
+    if !peaks.is_empty() {
+        println!("  peak memory: {:.0} MiB", median(peaks));
+    }
 }
 
 fn main() {

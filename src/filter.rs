@@ -10,7 +10,6 @@
 
 use crate::article::Article;
 use crate::article::fold::{fold, starts_word};
-use crate::store::newest_first;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
@@ -32,8 +31,13 @@ pub struct Term {
 /// What a term looks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TermKind {
-    /// Fuzzy in title or outlet, word prefix in the body. Holds the term as typed and folded.
-    Plain { typed: String, folded: String },
+    /// Fuzzy in title or outlet, word prefix in the body. Holds the term as typed and folded,
+    /// and a searcher for it built once.
+    Plain {
+        typed: String,
+        folded: String,
+        finder: Option<BodyFinder>,
+    },
     /// `@word`: the outlet.
     Outlet { typed: String, folded: String },
     /// `'word`: an exact (folded) substring anywhere.
@@ -41,6 +45,18 @@ pub enum TermKind {
     /// `is:…`: the article's read state or star.
     Is(Flag),
 }
+
+/// A body searcher built once per query term.
+#[derive(Debug, Clone)]
+pub struct BodyFinder(memmem::Finder<'static>);
+
+impl PartialEq for BodyFinder {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.needle() == other.0.needle()
+    }
+}
+
+impl Eq for BodyFinder {}
 
 /// Per-article flags a query can ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,9 +115,13 @@ impl Query {
                 } else if let Some(flag) = word.strip_prefix("is:").and_then(parse_flag) {
                     TermKind::Is(flag)
                 } else {
+                    let folded = fold(word);
                     TermKind::Plain {
                         typed: word.to_string(),
-                        folded: fold(word),
+                        finder: Some(BodyFinder(
+                            memmem::Finder::new(folded.as_bytes()).into_owned(),
+                        )),
+                        folded,
                     }
                 };
                 let empty = match &kind {
@@ -196,6 +216,39 @@ impl Matcher {
         (span <= 2 * term.chars().count() + 2).then_some((score, indices))
     }
 
+    /// How well a title (or outlet) matches a plain term, if it does: found as typed (in
+    /// `folded_text`, or exactly when the term has capitals) scores above any fuzzy match;
+    /// otherwise the fuzzy matcher scores it, when the letters lie close together.
+    fn head_score(
+        &self,
+        folded_text: &str,
+        original: &str,
+        typed: &str,
+        folded: &str,
+    ) -> Option<i64> {
+        let smart_case = typed.chars().any(char::is_uppercase);
+        let found = if smart_case {
+            original
+                .find(typed)
+                .map(|at| (at, starts_word(original, at)))
+        } else {
+            memmem::find(folded_text.as_bytes(), folded.as_bytes())
+                .map(|at| (at, starts_word(folded_text, at)))
+        };
+        if let Some((at, word_start)) = found {
+            let position = (at as i64).min(FOUND_AS_TYPED / 4);
+            return Some(
+                FOUND_AS_TYPED + if word_start { FOUND_AS_TYPED / 2 } else { 0 } - position,
+            );
+        }
+        if !could_contain(folded_text, folded)
+            || (!smart_case && !within_window(folded_text, folded))
+        {
+            return None;
+        }
+        self.compact(original, typed).map(|(score, _)| score)
+    }
+
     /// Whether `article` matches `query`, and how well.
     pub fn hit(
         &self,
@@ -232,17 +285,32 @@ impl Matcher {
         flags: &dyn FlagSource,
     ) -> Option<Option<i64>> {
         match kind {
-            TermKind::Plain { typed, folded } => {
+            TermKind::Plain {
+                typed,
+                folded,
+                finder,
+            } => {
                 let outlet = article.outlet_name();
                 let head = self
-                    .compact(&article.title, typed)
-                    .or_else(|| self.compact(outlet, typed))
-                    .or_else(|| self.compact(&article.search_title, folded))
-                    .map(|(score, _)| score);
+                    .head_score(&article.search_title, &article.title, typed, folded)
+                    .or_else(|| {
+                        if !could_contain(outlet, folded) {
+                            return None;
+                        }
+                        self.head_score(&fold(outlet), outlet, typed, folded)
+                    });
                 if head.is_some() {
                     return Some(head);
                 }
-                has_word_prefix(&article.search_body, folded).then_some(None)
+                let body = article.search_body.as_bytes();
+                let found = match finder {
+                    Some(finder) => finder.0.find_iter(body).any(|at| {
+                        article.search_body.is_char_boundary(at)
+                            && starts_word(&article.search_body, at)
+                    }),
+                    None => has_word_prefix(&article.search_body, folded),
+                };
+                found.then_some(None)
             }
             TermKind::Outlet { typed, folded } => {
                 let outlet = article.outlet.as_deref()?;
@@ -280,12 +348,54 @@ impl Matcher {
 
 /// Sorts hits: title/outlet matches by score first, then body-only ones; ties newest first.
 pub fn rank(hits: &mut [Hit], articles: &[Article]) {
-    hits.sort_by(|a, b| {
-        b.title_hit
-            .cmp(&a.title_hit)
-            .then(b.score.cmp(&a.score))
-            .then_with(|| newest_first(&articles[a.index], &articles[b.index]))
+    // Integer keys only: comparing titles for every tie made ranking 100,000 hits slow. Ties
+    // of equal date keep the order articles were loaded in.
+    hits.sort_unstable_by_key(|hit| {
+        let date = articles[hit.index].date.map(|d| d.sort_key());
+        (
+            std::cmp::Reverse(hit.title_hit),
+            std::cmp::Reverse(hit.score),
+            std::cmp::Reverse(date),
+            hit.index,
+        )
     });
+}
+
+/// Scores of terms found as typed start here, above any fuzzy score.
+const FOUND_AS_TYPED: i64 = 100_000;
+
+/// Whether `term`'s characters appear in order within a window of `2n + 2` characters of
+/// `text`: the compactness the fuzzy matcher's result must have, checked without it.
+fn within_window(text: &str, term: &str) -> bool {
+    if text.is_ascii() && term.is_ascii() {
+        window_search(text.as_bytes(), term.as_bytes())
+    } else {
+        let hay: Vec<char> = text.chars().collect();
+        let needle: Vec<char> = term.chars().collect();
+        window_search(&hay, &needle)
+    }
+}
+
+fn window_search<T: PartialEq>(hay: &[T], needle: &[T]) -> bool {
+    let Some(first) = needle.first() else {
+        return true;
+    };
+    let limit = 2 * needle.len() + 2;
+    hay.iter()
+        .enumerate()
+        .filter(|(_, c)| *c == first)
+        .any(|(start, _)| {
+            let mut want = 1;
+            for c in hay[start + 1..].iter().take(limit - 1) {
+                if want == needle.len() {
+                    return true;
+                }
+                if *c == needle[want] {
+                    want += 1;
+                }
+            }
+            want == needle.len()
+        })
 }
 
 /// A cheap test before the fuzzy matcher: every ASCII letter of the term appears in the text
@@ -333,6 +443,34 @@ mod tests {
         assert!(
             m.compact("Kim Ongkos Masuk Pada Acara Sore", "kompas")
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn windows_match_the_compactness_rule() {
+        assert!(within_window("kompas tv", "kmpas"));
+        assert!(within_window("xx k-o-m-p-a-s", "kompas"));
+        assert!(!within_window("kim ongkos masuk pada acara sore", "kompas"));
+        assert!(within_window("anything", ""));
+    }
+
+    #[test]
+    fn found_as_typed_ranks_above_fuzzy() {
+        let m = Matcher::default();
+        let exact = m
+            .head_score("putin tiba", "Putin tiba", "putin", "putin")
+            .unwrap();
+        let inside = m
+            .head_score("seputinya", "seputinya", "putin", "putin")
+            .unwrap();
+        let fuzzy = m
+            .head_score("p u t i n", "p u t i n", "putin", "putin")
+            .unwrap();
+        assert!(exact > inside && inside > fuzzy, "{exact} {inside} {fuzzy}");
+        assert!(
+            m.head_score("putin tiba", "putin tiba", "Putin", "putin")
+                .is_none(),
+            "capitals match exactly"
         );
     }
 

@@ -79,6 +79,7 @@ fn main() -> ExitCode {
         max_file_size: cli.max_file_size,
         // Only --json prints every body; the rest read a body again when they show it.
         keep_body: cli.json,
+        keep_search: cli.filter.is_some() || !(cli.list || cli.json || cli.show.is_some()),
     };
     let rules = Rules::builtin();
     if !(cli.list || cli.json || cli.show.is_some()) {

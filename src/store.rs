@@ -54,6 +54,8 @@ pub struct LoadOptions {
     /// Keep each article's paragraphs and removed lines in memory. The reader and `--list`
     /// let them go (they are read again when an article is shown), which halves memory.
     pub keep_body: bool,
+    /// Keep the folded text that body searches need. `--list` without `--filter` does not.
+    pub keep_search: bool,
 }
 
 impl Default for LoadOptions {
@@ -61,6 +63,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             keep_body: true,
+            keep_search: true,
         }
     }
 }
@@ -354,6 +357,9 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     // A very large article keeps its body: reading it again would make opening it slow.
     if !options.keep_body && bytes.len() < KEEP_BODY_FROM {
         article.drop_body();
+    }
+    if !options.keep_search {
+        article.search_body = Box::default();
     }
     Ok(article)
 }
