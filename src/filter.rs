@@ -48,7 +48,7 @@ pub enum TermKind {
 
 /// A body searcher built once per query term.
 #[derive(Debug, Clone)]
-pub struct BodyFinder(memmem::Finder<'static>);
+pub struct BodyFinder(std::sync::Arc<memmem::Finder<'static>>);
 
 impl PartialEq for BodyFinder {
     fn eq(&self, other: &Self) -> bool {
