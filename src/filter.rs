@@ -118,9 +118,9 @@ impl Query {
                     let folded = fold(word);
                     TermKind::Plain {
                         typed: word.to_string(),
-                        finder: Some(BodyFinder(
+                        finder: Some(BodyFinder(std::sync::Arc::new(
                             memmem::Finder::new(folded.as_bytes()).into_owned(),
-                        )),
+                        ))),
                         folded,
                     }
                 };
