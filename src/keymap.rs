@@ -31,6 +31,10 @@ pub enum Action {
     ToggleRaw,
     ToggleHelp,
     ToggleWarnings,
+    ToggleRead,
+    ToggleStar,
+    OpenPager,
+    Copy,
     /// A character typed into the filter bar.
     FilterChar(char),
 }
@@ -81,6 +85,57 @@ impl Key {
             code: KeyCode::Char(c),
             ctrl: true,
         }
+    }
+
+    /// A key as a config file writes it: "q", "G", "ctrl-c", "enter", "shift-tab", "f5".
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.to_ascii_lowercase();
+        if let Some(rest) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphanumeric() => Ok(Key::ctrl(c)),
+                _ => Err(format!(
+                    "{text:?}: ctrl- goes with one letter or digit, as in \"ctrl-w\""
+                )),
+            };
+        }
+        let code = match lower.as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+                    _ => {
+                        return Err(format!(
+                            "{text:?} is not a key; expected a character, ctrl-X, enter, esc, tab, shift-tab, backspace, space, up, down, left, right, pageup, pagedown, home, end or f1…f12"
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(Key::plain(code))
     }
 
     /// Whether a key event is this key. Shift is part of the character ("G"), so only Ctrl
@@ -172,6 +227,10 @@ impl Default for Keymap {
                     ToggleWarnings,
                     "skipped files and warnings",
                 ),
+                b(Global, &[c('u')], ToggleRead, "mark read / unread"),
+                b(Global, &[c('s')], ToggleStar, "star / unstar"),
+                b(Global, &[c('o')], OpenPager, "open the file in $PAGER"),
+                b(Global, &[c('y')], Copy, "copy title and text (OSC 52)"),
                 b(List, &[c('j'), p(K::Down)], Down, "next article"),
                 b(List, &[c('k'), p(K::Up)], Up, "previous article"),
                 b(
@@ -277,6 +336,32 @@ impl Keymap {
             .then_some(global);
         }
         find(Context::Global)
+    }
+
+    /// Gives `action` these keys everywhere it is bound. In the filter bar, where characters
+    /// are typed, only keys that are not plain characters are kept.
+    pub fn rebind(&mut self, action: Action, keys: &[Key]) {
+        let mut seen: Vec<Context> = Vec::new();
+        self.bindings.retain_mut(|binding| {
+            if binding.action != action {
+                return true;
+            }
+            // One binding per context holds all the keys; others for the action go.
+            if seen.contains(&binding.context) {
+                return false;
+            }
+            seen.push(binding.context);
+            binding.keys = keys
+                .iter()
+                .filter(|k| {
+                    binding.context != Context::Filter
+                        || k.ctrl
+                        || !matches!(k.code, KeyCode::Char(_))
+                })
+                .copied()
+                .collect();
+            true
+        });
     }
 
     /// Bindings of one context, for the help overlay: keys joined ("j ↓") and description.

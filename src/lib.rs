@@ -7,9 +7,11 @@
 
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod corpus;
 pub mod filter;
 pub mod keymap;
 pub mod rules;
+pub mod state;
 pub mod store;
 pub mod ui;

@@ -1,18 +1,20 @@
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta::app::App;
 use warta::app::run::{Ended, run};
 use warta::article::sanitise::sanitise;
-use warta::filter::{Matcher, NoFlags, Query};
+use warta::config::{self, Config};
+use warta::filter::{FlagSource, Matcher, NoFlags, Query};
 use warta::rules::Rules;
+use warta::state::{self, StateFile};
 use warta::store::{self, LoadOptions, Sources, Store};
 use warta::ui::theme::Theme;
 
 /// A keyboard-driven terminal reader for news articles kept as plain-text files.
 ///
-/// With no PATH, warta opens the five bundled seed articles.
+/// With no PATH, warta opens the folders in its config file, or the five bundled seed articles.
 #[derive(Debug, Parser)]
 #[command(name = "warta", version, about)]
 struct Cli {
@@ -36,54 +38,111 @@ struct Cli {
     #[arg(long, requires = "show")]
     raw: bool,
 
-    /// Keep only articles matching this query (with --list or --json).
+    /// Keep only articles matching this query (with --list or --json); is:read, is:unread
+    /// and is:starred ask the saved state.
     #[arg(long, value_name = "QUERY")]
     filter: Option<String>,
 
-    /// Skip files larger than this many bytes (suffixes K, M, G allowed).
-    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
-    max_file_size: u64,
-}
+    /// Skip files larger than this many bytes (suffixes K, M, G allowed; default 64M).
+    #[arg(long, value_name = "SIZE", value_parser = store::parse_size)]
+    max_file_size: Option<u64>,
 
-fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let (digits, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
-        Some(at) => text.split_at(at),
-        None => (text, ""),
-    };
-    let number: u64 = digits.parse().map_err(|_| {
-        format!("{text:?} is not a size; write a number of bytes, or with K, M or G")
-    })?;
-    let factor = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
-        "" => 1,
-        "K" => 1 << 10,
-        "M" => 1 << 20,
-        "G" => 1 << 30,
-        _ => return Err(format!("{text:?}: unknown unit {unit:?}; use K, M or G")),
-    };
-    Ok(number.saturating_mul(factor))
+    /// Read this config file instead of ~/.config/warta/config.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Print the default config file, every option commented, and exit.
+    #[arg(long)]
+    print_default_config: bool,
+
+    /// Neither read nor write saved state (read articles, stars, positions).
+    #[arg(long)]
+    no_state: bool,
+
+    /// Do not use the mouse.
+    #[arg(long)]
+    no_mouse: bool,
+
+    /// Print shell completions for SHELL (bash, zsh, fish, elvish, powershell) and exit.
+    #[arg(long, value_name = "SHELL")]
+    completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff) and exit.
+    #[arg(long)]
+    man: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let sources = if cli.paths.is_empty() {
-        Sources::Seeds
-    } else {
+    if cli.print_default_config {
+        print!("{}", config::DEFAULT_CONFIG);
+        return ExitCode::SUCCESS;
+    }
+    if let Some(shell) = cli.completions {
+        clap_complete::generate(shell, &mut Cli::command(), "warta", &mut std::io::stdout());
+        return ExitCode::SUCCESS;
+    }
+    if cli.man {
+        return match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("warta: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    // The config is checked before anything is drawn, read or written.
+    let config = match &cli.config {
+        Some(path) => Config::load(path, true),
+        None => config::default_path()
+            .map_or_else(|| Ok(Config::default()), |p| Config::load(&p, false)),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("warta: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rules: &'static Rules = match &config.rules {
+        // Rules live as long as the program.
+        Some(extra) => match Rules::with_extra(extra.clone(), "config") {
+            Ok(rules) => Box::leak(Box::new(rules)),
+            Err(e) => {
+                eprintln!("warta: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => Rules::builtin(),
+    };
+    let sources = if !cli.paths.is_empty() {
         Sources::Paths(cli.paths.clone())
+    } else if !config.folders.is_empty() {
+        Sources::Paths(config.folders.clone())
+    } else {
+        Sources::Seeds
     };
     if let Err(e) = store::check_paths(&sources) {
         eprintln!("warta: {e}");
         return ExitCode::from(2);
     }
+    let reader_mode = !(cli.list || cli.json || cli.show.is_some());
     let options = LoadOptions {
-        max_file_size: cli.max_file_size,
+        max_file_size: cli
+            .max_file_size
+            .or(config.max_file_size)
+            .unwrap_or(store::DEFAULT_MAX_FILE_SIZE),
         // Only --json prints every body; the rest read a body again when they show it.
         keep_body: cli.json,
-        keep_search: cli.filter.is_some() || !(cli.list || cli.json || cli.show.is_some()),
+        keep_search: cli.filter.is_some() || reader_mode,
     };
-    let rules = Rules::builtin();
-    if !(cli.list || cli.json || cli.show.is_some()) {
-        return reader(sources, rules, options);
+    let state_file = if cli.no_state {
+        None
+    } else {
+        state::default_dir().map(StateFile::new)
+    };
+    if reader_mode {
+        return reader(sources, rules, options, config, state_file, !cli.no_mouse);
     }
     let store = store::load_all(&sources, rules, options);
     for skipped in &store.skipped {
@@ -94,9 +153,23 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     let result = if let Some(id) = &cli.show {
-        show(&store, id, cli.raw)
+        show(&store, rules, id, cli.raw)
     } else {
-        let order = ordered(&store, cli.filter.as_deref());
+        let saved = match (&state_file, &cli.filter) {
+            (Some(file), Some(_)) => {
+                let (state, warning) = file.load();
+                if let Some(warning) = warning {
+                    eprintln!("warta: {}", sanitise(&warning));
+                }
+                Some(state)
+            }
+            _ => None,
+        };
+        let flags: &dyn FlagSource = match &saved {
+            Some(state) => state,
+            None => &NoFlags,
+        };
+        let order = ordered(&store, cli.filter.as_deref(), flags);
         if cli.json {
             print_json(&store, &order)
         } else {
@@ -114,11 +187,11 @@ fn main() -> ExitCode {
 }
 
 /// Articles newest first, or ranked by the filter when one is given.
-fn ordered(store: &Store, filter: Option<&str>) -> Vec<usize> {
+fn ordered(store: &Store, filter: Option<&str>, flags: &dyn FlagSource) -> Vec<usize> {
     match filter.map(Query::parse).filter(|q| !q.is_empty()) {
         None => store.by_date(),
         Some(query) => Matcher::default()
-            .filter(&query, &store.articles, &NoFlags)
+            .filter(&query, &store.articles, flags)
             .into_iter()
             .map(|hit| hit.index)
             .collect(),
@@ -153,7 +226,7 @@ fn print_json(store: &Store, order: &[usize]) -> std::io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(store: &Store, id: &str, raw: bool) -> std::io::Result<ExitCode> {
+fn show(store: &Store, rules: &Rules, id: &str, raw: bool) -> std::io::Result<ExitCode> {
     let Some(article) = store.find(id) else {
         eprintln!(
             "warta: no article with id {:?}; `warta --list` shows the ids",
@@ -171,14 +244,21 @@ fn show(store: &Store, id: &str, raw: bool) -> std::io::Result<ExitCode> {
     } else {
         80
     };
-    let article = article.full(Rules::builtin())?;
+    let article = article.full(rules)?;
     out.write_all(warta::article::render::plain_text(&article, width).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The interactive reader: checks the terminal first, then loads in the background while the
 /// first frame is already up.
-fn reader(sources: Sources, rules: &'static Rules, options: LoadOptions) -> ExitCode {
+fn reader(
+    sources: Sources,
+    rules: &'static Rules,
+    options: LoadOptions,
+    config: Config,
+    state_file: Option<StateFile>,
+    mouse: bool,
+) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "warta: the reader needs a terminal; for scripts use --list, --json or --show ID"
@@ -196,9 +276,13 @@ fn reader(sources: Sources, rules: &'static Rules, options: LoadOptions) -> Exit
         Store::default(),
         ratatui::layout::Rect::new(0, 0, size.0, size.1),
     );
-    app.theme = Theme::from_env();
+    app.theme = config.theme(Theme::no_color());
+    app.keymap = config.keymap.clone();
+    app.measure = config.measure;
+    app.rules = rules;
+    app.restore_state(state_file);
     let loader = store::spawn_loader(sources, rules, options);
-    match run(&mut app, Some(loader), false) {
+    match run(&mut app, Some(loader), mouse && config.mouse) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {

@@ -11,7 +11,7 @@ use thiserror::Error;
 pub const BUILTIN_RULES: &str = include_str!("../assets/rules.toml");
 
 /// A rules file as written in TOML.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     #[serde(default)]
@@ -136,6 +136,31 @@ impl Rules {
         }
         let origin = files.last().map(|f| f.0).unwrap_or("rules");
         Self::compile(all, origin)
+    }
+
+    /// The built-in rules with `extra` added after them (from a config file named `origin`).
+    pub fn with_extra(extra: RulesFile, origin: &str) -> Result<Rules, RulesError> {
+        let base: RulesFile = toml::from_str(BUILTIN_RULES).map_err(|e| RulesError::Toml {
+            origin: "assets/rules.toml".into(),
+            message: e.to_string(),
+        })?;
+        Rules::from_parts(base, extra, origin)
+    }
+
+    /// `base` and `extra` together.
+    pub fn from_parts(
+        mut base: RulesFile,
+        extra: RulesFile,
+        origin: &str,
+    ) -> Result<Rules, RulesError> {
+        base.outlet.extend(extra.outlet);
+        base.outlet_pattern.extend(extra.outlet_pattern);
+        base.byline.extend(extra.byline);
+        base.section.extend(extra.section);
+        base.boilerplate.extend(extra.boilerplate);
+        base.photo_credit.extend(extra.photo_credit);
+        base.trailing_tag.extend(extra.trailing_tag);
+        Self::compile(base, origin)
     }
 
     fn compile(file: RulesFile, origin: &str) -> Result<Rules, RulesError> {

@@ -381,6 +381,26 @@ fn kind_of(metadata: &Metadata) -> &'static str {
     }
 }
 
+/// A size written as bytes, or with a unit: "512", "512K", "64M", "1G" ("MiB" too).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(at) => text.split_at(at),
+        None => (text, ""),
+    };
+    let number: u64 = digits.parse().map_err(|_| {
+        format!("{text:?} is not a size; write a number of bytes, or with K, M or G")
+    })?;
+    let factor = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{text:?}: unknown unit {unit:?}; use K, M or G")),
+    };
+    Ok(number.saturating_mul(factor))
+}
+
 /// "64 MiB", "1.5 KiB".
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["bytes", "KiB", "MiB", "GiB"];

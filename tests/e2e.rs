@@ -8,7 +8,7 @@ fn filter_read_and_quit_cleanly() {
     let mut pty = Pty::spawn(&[], 100, 30, &[]);
     pty.wait_for("5/5");
     assert!(pty.in_alternate_screen());
-    pty.wait_for("Kompas TV (1)");
+    pty.wait_for("Kompas TV (1");
     pty.type_text("/vostochny");
     pty.wait_for("1/5");
     pty.wait_for("Putin Ucapkan Terima Kasih");
@@ -36,9 +36,7 @@ fn ctrl_c_quits_from_the_filter_bar() {
 
 #[test]
 fn not_a_terminal_is_a_clear_error() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
-        .output()
-        .unwrap();
+    let out = common::warta().output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -102,7 +100,7 @@ fn resizing_reflows_and_never_panics() {
         pty.resize(cols, rows);
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    pty.wait_for("Kompas TV (1)");
+    pty.wait_for("Kompas TV (1");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
@@ -135,4 +133,70 @@ fn dumb_terminal_is_a_clear_error() {
     let mut pty = Pty::spawn(&[], 80, 24, &[("TERM", std::path::Path::new("dumb"))]);
     assert_eq!(pty.wait_exit(), 2);
     assert!(pty.output_text().contains("TERM=dumb"));
+}
+
+#[test]
+fn a_star_lasts_to_the_next_run_and_filters_the_list() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    let config = home.path().join("config");
+    let env = [
+        ("XDG_STATE_HOME", state.as_path()),
+        ("XDG_CONFIG_HOME", config.as_path()),
+    ];
+    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    pty.wait_for("5/5");
+    pty.type_text("/vostochny");
+    pty.wait_for("1/5");
+    pty.send("\r");
+    pty.send("s");
+    pty.wait_for("•★ Putin Ucapkan");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(state.join("warta/state.json").exists());
+
+    // The next run restores the filter and the selection, and shows the star.
+    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    pty.wait_for("/vostochny");
+    pty.wait_for("★ Putin Ucapkan");
+    pty.send("\u{3}");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let out = common::warta()
+        .env("XDG_STATE_HOME", &state)
+        .args(["--list", "--filter", "is:starred"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<&str> = listed
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["001_00dd18946a3d455e"]);
+    let out = common::warta()
+        .env("XDG_STATE_HOME", &state)
+        .args(["--list", "--filter", "is:starred", "--no-state"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty(), "--no-state reads no stars");
+}
+
+#[test]
+fn reading_for_two_seconds_marks_an_article_read() {
+    let mut pty = Pty::spawn(&[], 100, 30, &[]);
+    pty.wait_for("Kompas TV (1");
+    assert!(
+        pty.screen().contains("•  Putin dan Kim"),
+        "unread at first:\n{}",
+        pty.screen()
+    );
+    pty.send("\r");
+    std::thread::sleep(std::time::Duration::from_millis(2300));
+    pty.send("\u{1b}");
+    pty.wait_for("   Putin dan Kim");
+    pty.wait_for("Kompas TV (1)");
+    pty.send("u");
+    pty.wait_for("•  Putin dan Kim");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
 }

@@ -1,6 +1,6 @@
 //! The query language on the seeds: the counts the reader issue asks for.
 
-use std::process::Command;
+mod common;
 use warta::filter::{Matcher, NoFlags, Query};
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
@@ -77,7 +77,7 @@ fn title_matches_rank_before_body_matches() {
 
 #[test]
 fn list_filter_from_the_command_line() {
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+    let out = common::warta()
         .args(["--list", "--filter", "vietnam"])
         .output()
         .unwrap();

@@ -4,7 +4,6 @@
 mod common;
 use common::hostile::{self, PLANTED, Sizes};
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
@@ -155,10 +154,9 @@ fn size_cap_skips_with_a_reason() {
 #[test]
 fn cli_output_is_terminal_safe() {
     let dir = folder();
-    let bin = env!("CARGO_BIN_EXE_warta");
     // The two big files are not about escapes; leaving them out keeps this quick.
     let run = |args: &[&str]| {
-        Command::new(bin)
+        common::warta()
             .args(args)
             .args(["--max-file-size", "1M"])
             .arg(dir.path())
@@ -206,7 +204,7 @@ fn a_fifo_named_directly_never_blocks() {
     let fifo = dir.path().join("pipe");
     let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+    let out = common::warta()
         .arg("--list")
         .arg(&fifo)
         .arg("/dev/zero")

@@ -1,8 +1,8 @@
 //! The seed articles, understood as the store issue's table says: through the library and
 //! through the binary's `--json`.
 
+mod common;
 use serde_json::Value;
-use std::process::Command;
 use warta::article::Article;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
@@ -211,10 +211,7 @@ fn nothing_is_lost_from_any_seed() {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::warta().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -312,10 +309,7 @@ fn json_has_exactly_the_fields_and_the_table() {
 
 #[test]
 fn list_is_newest_first_and_tab_separated() {
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .arg("--list")
-        .output()
-        .unwrap();
+    let out = common::warta().arg("--list").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let ids: Vec<&str> = text.lines().map(|l| &l[..3]).collect();
@@ -327,8 +321,7 @@ fn list_is_newest_first_and_tab_separated() {
 
 #[test]
 fn show_wraps_and_raw_is_byte_for_byte() {
-    let bin = env!("CARGO_BIN_EXE_warta");
-    let out = Command::new(bin)
+    let out = common::warta()
         .args(["--show", "002_dc11ff0526b04c86"])
         .output()
         .unwrap();
@@ -338,7 +331,7 @@ fn show_wraps_and_raw_is_byte_for_byte() {
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     assert!(text.contains("Kompas TV · 2024-06-20 08:50 · Pyongyang · Haryo Jati"));
     assert!(!text.contains("Baca Juga"));
-    let raw = Command::new(bin)
+    let raw = common::warta()
         .args(["--show", "003_5afb30bb05a49fbf", "--raw"])
         .output()
         .unwrap();
@@ -350,15 +343,14 @@ fn show_wraps_and_raw_is_byte_for_byte() {
         ))
         .unwrap()
     );
-    let missing = Command::new(bin).args(["--show", "nope"]).output().unwrap();
+    let missing = common::warta().args(["--show", "nope"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope"));
 }
 
 #[test]
 fn exit_statuses() {
-    let bin = env!("CARGO_BIN_EXE_warta");
-    let out = Command::new(bin)
+    let out = common::warta()
         .args(["--list", "/no/such/place"])
         .output()
         .unwrap();
@@ -367,11 +359,11 @@ fn exit_statuses() {
         String::from_utf8_lossy(&out.stderr).trim(),
         "warta: /no/such/place: no such file or folder"
     );
-    let out = Command::new(bin).arg("--bogus").output().unwrap();
+    let out = common::warta().arg("--bogus").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), "   \n").unwrap();
-    let out = Command::new(bin)
+    let out = common::warta()
         .arg("--list")
         .arg(dir.path())
         .output()

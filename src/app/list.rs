@@ -1,5 +1,6 @@
 //! The source list's state: rows (outlet headers and articles), the selection, folds, scroll.
 
+use crate::article::Article;
 use crate::filter::Hit;
 use crate::store::{Store, newest_first};
 use std::collections::{HashMap, HashSet};
@@ -15,6 +16,7 @@ pub enum Row {
     Header {
         outlet: Option<Arc<str>>,
         count: usize,
+        unread: usize,
         folded: bool,
     },
     /// An article, by its index in the store.
@@ -47,7 +49,12 @@ impl SourceList {
     /// Rebuilds the rows: grouped by outlet when `hits` is None (no filter), else the hits in
     /// their ranked order. Keeps the selection on the same article when it is still there,
     /// otherwise moves it to the first article.
-    pub fn rebuild(&mut self, store: &Store, hits: Option<&[Hit]>) {
+    pub fn rebuild(
+        &mut self,
+        store: &Store,
+        hits: Option<&[Hit]>,
+        unread: &dyn Fn(&Article) -> bool,
+    ) {
         let keep_article = self.selected_article();
         let keep_header = match self.rows.get(self.selected) {
             Some(Row::Header { outlet, .. }) => Some(outlet.clone()),
@@ -62,7 +69,7 @@ impl SourceList {
             }
             None => {
                 self.flat = false;
-                self.group(store);
+                self.group(store, unread);
             }
         }
         let position = |want: &Row| self.rows.iter().position(|r| r == want);
@@ -82,7 +89,7 @@ impl SourceList {
             .unwrap_or(0);
     }
 
-    fn group(&mut self, store: &Store) {
+    fn group(&mut self, store: &Store, unread: &dyn Fn(&Article) -> bool) {
         let mut groups: HashMap<Option<Arc<str>>, Vec<usize>> = HashMap::new();
         for (index, article) in store.articles.iter().enumerate() {
             groups
@@ -105,6 +112,10 @@ impl SourceList {
             self.rows.push(Row::Header {
                 outlet: name,
                 count: members.len(),
+                unread: members
+                    .iter()
+                    .filter(|&&i| unread(&store.articles[i]))
+                    .count(),
                 folded,
             });
             if !folded {
@@ -146,7 +157,11 @@ impl SourceList {
 
     /// Folds or unfolds the outlet of the selected row (a header, or the article's outlet).
     /// Returns the outlet toggled.
-    pub fn toggle_fold(&mut self, store: &Store) -> Option<Option<Arc<str>>> {
+    pub fn toggle_fold(
+        &mut self,
+        store: &Store,
+        unread: &dyn Fn(&Article) -> bool,
+    ) -> Option<Option<Arc<str>>> {
         if self.flat {
             return None;
         }
@@ -158,7 +173,7 @@ impl SourceList {
             self.folded.insert(outlet.clone());
         }
         self.rows.clear();
-        self.group(store);
+        self.group(store, unread);
         if let Some(at) = self
             .rows
             .iter()
@@ -197,7 +212,7 @@ mod tests {
     fn grouped_by_outlet_unknown_last() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None);
+        list.rebuild(&store, None, &|_| true);
         assert_eq!(
             header_names(&list),
             [
@@ -218,9 +233,9 @@ mod tests {
     fn folding_hides_members_and_keeps_header_selected() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None);
+        list.rebuild(&store, None, &|_| true);
         list.select_edge(true);
-        list.toggle_fold(&store);
+        list.toggle_fold(&store, &|_| true);
         assert_eq!(list.rows.len(), 7);
         assert!(matches!(
             &list.rows[list.selected],
@@ -230,7 +245,7 @@ mod tests {
                 ..
             }
         ));
-        list.toggle_fold(&store);
+        list.toggle_fold(&store, &|_| true);
         assert_eq!(list.rows.len(), 9);
     }
 

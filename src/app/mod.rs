@@ -9,16 +9,18 @@ pub mod run;
 pub mod terminal;
 
 use crate::filter::TermKind;
-use crate::filter::{Hit, Matcher, NoFlags, Query};
+use crate::filter::{Hit, Matcher, Query};
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
+use crate::state::{self, ArticleState, State, StateFile};
 use crate::store::{LoadEvent, Store};
 use crate::ui::layout;
 use crate::ui::theme::Theme;
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use filter_bar::FilterBar;
 use filter_job::FilterJob;
 use list::{Row, SourceList};
+use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use reader::ReaderPane;
 use std::time::{Duration, Instant};
@@ -70,6 +72,18 @@ pub struct App {
     /// A short note for the status line ("no match in this article").
     pub notice: Option<String>,
     pub quit: bool,
+    /// What is remembered between runs.
+    pub state: State,
+    /// Where state is saved; None with `--no-state`.
+    pub state_file: Option<StateFile>,
+    /// Something the event loop must do outside the screen (a pager, the clipboard).
+    pub external: Option<External>,
+    state_dirty: bool,
+    last_save: Instant,
+    /// The article being read in the focused reading pane, and since when.
+    reading_since: Option<(usize, Instant)>,
+    /// The article selected when warta last ran, to select again once it has loaded.
+    pending_select: Option<String>,
     pub theme: Theme,
     /// The rules articles are read again with when they are shown.
     pub rules: &'static Rules,
@@ -79,6 +93,22 @@ pub struct App {
     /// The list needs rebuilding (articles arrived); done at most every [`REBUILD_EVERY`].
     rows_stale: bool,
     last_rebuild: Instant,
+}
+
+/// Lines (or rows) one turn of the mouse wheel moves.
+const WHEEL_STEP: isize = 3;
+/// Saved state is written at most this often while running (and always on exit).
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+/// An article open in the focused reading pane this long counts as read.
+pub const READ_AFTER: Duration = Duration::from_secs(2);
+
+/// Work for the event loop outside the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// Show this article's file in `$PAGER`.
+    Pager(usize),
+    /// Put this text on the clipboard with OSC 52.
+    Copy(String),
 }
 
 /// Time one slice of filtering may take before the screen is drawn again.
@@ -108,6 +138,13 @@ impl App {
             measure: DEFAULT_MEASURE,
             notice: None,
             quit: false,
+            state: State::default(),
+            state_file: None,
+            external: None,
+            state_dirty: false,
+            last_save: Instant::now(),
+            reading_since: None,
+            pending_select: None,
             theme: Theme::default(),
             rules: Rules::builtin(),
             matcher: Matcher::default(),
@@ -127,6 +164,59 @@ impl App {
             Event::Resize(w, h) => {
                 self.resize(Rect::new(0, 0, *w, *h));
                 true
+            }
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            _ => false,
+        }
+    }
+
+    /// A click selects the row under it (and focuses its pane); the wheel scrolls the pane
+    /// under the pointer.
+    pub fn handle_mouse(&mut self, mouse: &MouseEvent) -> bool {
+        if self.overlay.is_some() {
+            return false;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let panes = layout::panes(self.size, self.focus_for_layout());
+        let over_list = panes.list.is_some_and(|r| r.contains(at));
+        let over_reader = panes.reader.is_some_and(|r| r.contains(at));
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) if over_list => {
+                self.focus = Focus::List;
+                let rows = layout::inner(panes.list.unwrap_or_default());
+                if rows.contains(at) {
+                    let row = self.list.offset + usize::from(at.y - rows.y);
+                    if row < self.list.rows.len() {
+                        let again = row == self.list.selected;
+                        self.list.selected = row;
+                        self.pending_select = None;
+                        if again && matches!(self.list.rows[row], Row::Header { .. }) {
+                            self.toggle_fold();
+                        }
+                        self.after_selection();
+                    }
+                }
+                true
+            }
+            MouseEventKind::Down(MouseButton::Left) if over_reader => {
+                self.focus = Focus::Reader;
+                true
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let step = if mouse.kind == MouseEventKind::ScrollDown {
+                    WHEEL_STEP
+                } else {
+                    -WHEEL_STEP
+                };
+                if over_reader {
+                    self.reader.scroll_by(step);
+                    true
+                } else if over_list {
+                    self.move_selection(step);
+                    true
+                } else {
+                    false
+                }
             }
             _ => false,
         }
@@ -182,6 +272,30 @@ impl App {
             (Action::Quit, _) => self.quit = true,
             (Action::ToggleHelp, _) => self.toggle_overlay(Overlay::Help),
             (Action::ToggleWarnings, _) => self.toggle_overlay(Overlay::Warnings),
+            (Action::ToggleRead, _) => self.change_selected(|s| s.read = !s.read),
+            (Action::ToggleStar, _) => self.change_selected(|s| s.starred = !s.starred),
+            (Action::OpenPager, _) => {
+                if let Some(index) = self.list.selected_article() {
+                    self.external = Some(External::Pager(index));
+                }
+            }
+            (Action::Copy, _) => {
+                if let Some(index) = self.list.selected_article() {
+                    match self.store.articles[index].full(self.rules) {
+                        Ok(article) => {
+                            let mut text = article.title.clone();
+                            for paragraph in article.lead.iter().chain(&article.paragraphs) {
+                                text.push_str("\n\n");
+                                text.push_str(paragraph);
+                            }
+                            self.notice =
+                                Some(format!("copied the title and text ({} bytes)", text.len()));
+                            self.external = Some(External::Copy(text));
+                        }
+                        Err(e) => self.notice = Some(format!("cannot copy: {e}")),
+                    }
+                }
+            }
             (Action::FocusFilter, _) => self.focus = Focus::Filter,
             (Action::SwitchFocus, Focus::List) => self.focus = Focus::Reader,
             (Action::SwitchFocus, _) => self.focus = Focus::List,
@@ -263,12 +377,18 @@ impl App {
     }
 
     fn toggle_fold(&mut self) {
-        if self.list.toggle_fold(&self.store).is_some() {
+        let state = &self.state;
+        if self
+            .list
+            .toggle_fold(&self.store, &|a| !state.of(a).read)
+            .is_some()
+        {
             self.after_selection();
         }
     }
 
     fn move_selection(&mut self, delta: isize) {
+        self.pending_select = None;
         self.list.move_by(delta);
         self.after_selection();
     }
@@ -303,7 +423,7 @@ impl App {
         let Some(job) = self.job.as_mut() else {
             return false;
         };
-        if job.is_done() || !job.step(&self.store.articles, &self.matcher, &NoFlags, budget) {
+        if job.is_done() || !job.step(&self.store.articles, &self.matcher, &self.state, budget) {
             return false;
         }
         self.hits = Some(job.ranked(&self.store.articles));
@@ -320,6 +440,10 @@ impl App {
     /// for. Returns whether the screen changed.
     pub fn tick(&mut self) -> bool {
         let mut changed = self.run_filter(FILTER_SLICE);
+        changed |= self.mark_read_when_read();
+        if self.state_dirty && self.last_save.elapsed() >= SAVE_EVERY {
+            self.save_state();
+        }
         if self.rows_stale && (self.loading.done || self.last_rebuild.elapsed() >= REBUILD_EVERY) {
             self.rebuild_rows();
             changed = true;
@@ -333,10 +457,116 @@ impl App {
     }
 
     fn rebuild_rows(&mut self) {
-        self.list.rebuild(&self.store, self.hits.as_deref());
+        let state = &self.state;
+        self.list
+            .rebuild(&self.store, self.hits.as_deref(), &|a| !state.of(a).read);
+        if let Some(key) = &self.pending_select {
+            let found = self.list.rows.iter().position(|row| {
+                matches!(row, Row::Article { index } if state::key_of(&self.store.articles[*index]) == *key)
+            });
+            if let Some(at) = found {
+                self.list.selected = at;
+                self.pending_select = None;
+            }
+        }
         self.rows_stale = false;
         self.last_rebuild = Instant::now();
         self.after_selection();
+    }
+
+    /// Changes the selected article's saved state.
+    fn change_selected(&mut self, change: impl FnOnce(&mut ArticleState)) {
+        let Some(index) = self.list.selected_article() else {
+            return;
+        };
+        self.state.update(&self.store.articles[index], change);
+        self.state_dirty = true;
+        self.rebuild_rows();
+    }
+
+    /// An article counts as read once it has been open in the focused reading pane for
+    /// [`READ_AFTER`], or scrolled to its end there.
+    fn mark_read_when_read(&mut self) -> bool {
+        let reading = match (self.focus, self.reader.article()) {
+            (Focus::Reader, Some(index)) => Some(index),
+            _ => None,
+        };
+        let Some(index) = reading else {
+            self.reading_since = None;
+            return false;
+        };
+        let since = match self.reading_since {
+            Some((i, since)) if i == index => since,
+            _ => {
+                self.reading_since = Some((index, Instant::now()));
+                Instant::now()
+            }
+        };
+        let at_end = self.reader.max_scroll() > 0 && self.reader.scroll >= self.reader.max_scroll();
+        let article = &self.store.articles[index];
+        if (since.elapsed() >= READ_AFTER || at_end) && !self.state.of(article).read {
+            self.state.update(article, |s| s.read = true);
+            self.state_dirty = true;
+            self.rebuild_rows();
+            return true;
+        }
+        false
+    }
+
+    /// Reads saved state (unless there is no state file) and restores the last filter and
+    /// selection. Returns a warning when the file had to be moved aside.
+    pub fn restore_state(&mut self, file: Option<StateFile>) -> Option<String> {
+        let file = file?;
+        let (state, warning) = file.load();
+        self.state = state;
+        self.state_file = Some(file);
+        self.pending_select = self.state.selected.clone();
+        if !self.state.filter.is_empty() {
+            self.filter.text = self.state.filter.clone();
+            self.filter.cursor = self.filter.text.chars().count();
+        }
+        self.refilter();
+        if let Some(warning) = &warning {
+            self.notice = Some(warning.clone());
+        }
+        warning
+    }
+
+    /// Writes state now (merged with what another warta wrote). Errors become a notice.
+    pub fn save_state(&mut self) {
+        self.remember_place();
+        self.last_save = Instant::now();
+        self.state_dirty = false;
+        let Some(file) = &self.state_file else { return };
+        match file.save(&self.state) {
+            Ok(merged) => self.state = merged,
+            Err(e) => {
+                self.notice = Some(format!(
+                    "{}: cannot save state ({e})",
+                    file.path().display()
+                ))
+            }
+        }
+    }
+
+    /// Notes the selection, the filter and the reading position in the state.
+    fn remember_place(&mut self) {
+        if let Some(index) = self.reader.article() {
+            let block = self.reader.position_block();
+            self.state
+                .update(&self.store.articles[index], |s| s.position = block);
+        }
+        let selected = self
+            .list
+            .selected_article()
+            .map(|i| state::key_of(&self.store.articles[i]));
+        if selected.is_some()
+            && (selected != self.state.selected || self.filter.text != self.state.filter)
+        {
+            self.state.selected = selected;
+            self.state.filter = self.filter.text.clone();
+            self.state.updated = state::now_ms();
+        }
     }
 
     /// Lays out the selected article for the reading pane, if it changed.
@@ -356,9 +586,25 @@ impl App {
         if self.reader.is_showing(index, width) {
             return;
         }
+        if let Some(previous) = self.reader.article() {
+            let block = self.reader.position_block();
+            let before = self.state.of(&self.store.articles[previous]).position;
+            if block != before {
+                self.state
+                    .update(&self.store.articles[previous], |s| s.position = block);
+                self.state_dirty = true;
+            }
+        }
         let article = &self.store.articles[index];
         match article.full(self.rules) {
-            Ok(full) => self.reader.show(index, &full, width),
+            Ok(full) => {
+                let changed_article = self.reader.article() != Some(index);
+                self.reader.show(index, &full, width);
+                let saved = self.state.of(article).position;
+                if changed_article && saved > 0 {
+                    self.reader.scroll_to_block(saved);
+                }
+            }
             Err(e) => {
                 let message = format!("{}: cannot be read again ({e})", article.path.display());
                 self.reader.show_error(index, width, message);

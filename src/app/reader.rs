@@ -233,6 +233,22 @@ impl ReaderPane {
         out
     }
 
+    /// The block at the top of the view: a reading position that survives a new width.
+    pub fn position_block(&self) -> usize {
+        self.anchor().map_or(0, |(block, _)| block)
+    }
+
+    /// Scrolls so that `block` is at the top.
+    pub fn scroll_to_block(&mut self, block: usize) {
+        if let Some(&start) = self
+            .starts
+            .get(block.min(self.blocks.len().saturating_sub(1)))
+        {
+            self.scroll = start;
+            self.prepare();
+        }
+    }
+
     /// Whether any block's text contains `needle` (for tests and searches).
     pub fn contains(&self, needle: &str) -> bool {
         self.blocks.iter().any(|b| b.text.contains(needle))

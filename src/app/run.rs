@@ -1,14 +1,16 @@
 //! The event loop: poll input with a timeout, turn keys into actions, take what the loader has
 //! sent, and redraw only when something changed.
 
-use super::App;
 use super::terminal;
+use super::{App, External};
+use crate::article::Origin;
 use crate::store::LoadEvent;
 use crate::ui;
 use crossterm::event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,6 +34,10 @@ const LOAD_SLICE: Duration = Duration::from_millis(30);
 /// and the process ended from the signal thread.
 const SIGNAL_GRACE: Duration = Duration::from_millis(750);
 
+/// Set while a pager has the terminal: Ctrl-C there goes to the whole process group, and is
+/// the pager's, not a reason for warta to quit.
+static IN_PAGER: AtomicBool = AtomicBool::new(false);
+
 /// Drawing holds this; a forced exit takes it so it never cuts a frame in half.
 static DRAWING: Mutex<()> = Mutex::new(());
 
@@ -45,8 +51,9 @@ pub fn run(
     let signal = Arc::new(AtomicUsize::new(0));
     watch_signals(Arc::clone(&signal))?;
     let mut tui = terminal::init(mouse)?;
-    let result = event_loop(&mut tui, app, &mut loader, &signal);
+    let result = event_loop(&mut tui, app, &mut loader, &signal, mouse);
     terminal::restore();
+    app.save_state();
     result
 }
 
@@ -58,7 +65,10 @@ fn watch_signals(flag: Arc<AtomicUsize>) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("warta-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            let sig = signals
+                .forever()
+                .find(|&sig| !(sig == SIGINT && IN_PAGER.load(Ordering::Relaxed)));
+            if let Some(sig) = sig {
                 flag.store(sig as usize, Ordering::Relaxed);
                 std::thread::sleep(SIGNAL_GRACE);
                 let _drawing = DRAWING.lock();
@@ -87,6 +97,7 @@ fn event_loop(
     app: &mut App,
     loader: &mut Option<Receiver<LoadEvent>>,
     signal: &AtomicUsize,
+    mouse: bool,
 ) -> std::io::Result<Ended> {
     let size = tui.size()?;
     app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
@@ -144,5 +155,79 @@ fn event_loop(
             }
         }
         dirty |= app.tick();
+        if let Some(external) = app.external.take() {
+            run_external(tui, app, external, mouse)?;
+            dirty = true;
+        }
+    }
+}
+
+/// Does what needs the terminal itself: a pager (the screen is handed over and taken back)
+/// or the clipboard (an OSC 52 sequence).
+fn run_external(
+    tui: &mut terminal::Tui,
+    app: &mut App,
+    external: External,
+    mouse: bool,
+) -> std::io::Result<()> {
+    match external {
+        External::Copy(text) => {
+            use base64::Engine;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+            let mut out = std::io::stdout();
+            write!(out, "\u{1b}]52;c;{encoded}\u{7}")?;
+            out.flush()?;
+        }
+        External::Pager(index) => {
+            let article = &app.store.articles[index];
+            let pager = std::env::var("PAGER")
+                .ok()
+                .filter(|p| !p.trim().is_empty())
+                .unwrap_or_else(|| "less".into());
+            let bytes = match article.origin {
+                Origin::File => None,
+                _ => Some(article.raw_bytes()?),
+            };
+            let _drawing = DRAWING.lock();
+            terminal::restore();
+            IN_PAGER.store(true, Ordering::Relaxed);
+            let status = pager_command(&pager, article, bytes.as_deref());
+            IN_PAGER.store(false, Ordering::Relaxed);
+            *tui = terminal::init(mouse)?;
+            tui.clear()?;
+            if let Err(e) = status {
+                app.notice = Some(format!("{pager}: {e}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs the pager on the article's file (or, for a bundled article, on its bytes through a
+/// pipe) and waits for it.
+fn pager_command(
+    pager: &str,
+    article: &crate::article::Article,
+    bytes: Option<&[u8]>,
+) -> std::io::Result<()> {
+    let mut words = pager.split_whitespace();
+    let program = words.next().unwrap_or("less");
+    let mut command = std::process::Command::new(program);
+    command.args(words);
+    let status = match bytes {
+        None => command.arg(&article.path).status()?,
+        Some(bytes) => {
+            let mut child = command.stdin(std::process::Stdio::piped()).spawn()?;
+            if let Some(mut stdin) = child.stdin.take() {
+                // The pager may quit before reading everything; that is fine.
+                let _ = stdin.write_all(bytes);
+            }
+            child.wait()?
+        }
+    };
+    if status.success() {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(format!("exited with {status}")))
     }
 }

@@ -61,6 +61,10 @@ pub struct Article {
     /// reads them again.
     #[serde(skip)]
     pub has_body: bool,
+    /// A hash of the file's bytes: what saved state (read, starred) is kept under, so a
+    /// renamed or moved file keeps it.
+    #[serde(skip)]
+    pub content_hash: u64,
 }
 
 /// A line (or part of one) taken out of the article body.
@@ -111,6 +115,7 @@ impl Article {
         article.id.clone_from(&self.id);
         article.path.clone_from(&self.path);
         article.origin = self.origin.clone();
+        article.content_hash = self.content_hash;
         if article.outlet == self.outlet {
             // Keep sharing the store's copy of the name.
             article.outlet.clone_from(&self.outlet);

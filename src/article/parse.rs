@@ -20,6 +20,7 @@ const HEAD_WINDOW: usize = 5;
 pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
     let decoded = decode(bytes);
     let mut article = parse(&decoded.text, rules);
+    article.content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     if let Some(warning) = decoded.warning {
         article.warnings.insert(0, warning);
     }
@@ -93,6 +94,7 @@ pub fn parse(text: &str, rules: &Rules) -> Article {
         search_body: Box::default(),
         search_title: Box::default(),
         has_body: true,
+        content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
     };
     let mut signature_outlet = None;
     let mut footer_outlet = None;

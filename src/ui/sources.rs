@@ -69,8 +69,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Row::Header {
                     outlet,
                     count,
+                    unread,
                     folded,
-                } => header_line(app, outlet.as_deref(), *count, *folded, width),
+                } => header_line(app, outlet.as_deref(), (*count, *unread), *folded, width),
                 Row::Article { index } => article_line(app, *index, width),
             };
             if selected {
@@ -91,13 +92,18 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 fn header_line(
     app: &App,
     outlet: Option<&str>,
-    count: usize,
+    (count, unread): (usize, usize),
     folded: bool,
     width: usize,
 ) -> Line<'static> {
     let marker = if folded { "▸ " } else { "▾ " };
     let name = sanitise(outlet.unwrap_or(UNKNOWN_OUTLET)).into_owned();
-    let text = truncate(&format!("{marker}{name} ({count})"), width);
+    let counts = if unread > 0 {
+        format!("({count} · {unread} new)")
+    } else {
+        format!("({count})")
+    };
+    let text = truncate(&format!("{marker}{name} {counts}"), width);
     let pad = width.saturating_sub(text_width(&text));
     Line::from(vec![
         Span::styled(text, app.theme.header),
@@ -112,7 +118,12 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
     // Filtered rows name their outlet; the date goes first when room is short.
     let show_outlet = app.list.flat && width >= 30;
     let show_date = !date.is_empty() && width >= if app.list.flat { 50 } else { 24 + DATE_WIDTH };
-    let indent = if app.list.flat { " " } else { "  " };
+    let saved = app.state.of(article);
+    let indent = format!(
+        "{}{} ",
+        if saved.read { ' ' } else { '•' },
+        if saved.starred { '★' } else { ' ' }
+    );
     let mut right = String::new();
     if show_outlet {
         let name = sanitise(article.outlet.as_deref().unwrap_or("—")).into_owned();
@@ -129,13 +140,19 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
     } else {
         text_width(&right) + 1
     };
-    let title_room = width.saturating_sub(indent.len() + right_width);
+    let title_room = width.saturating_sub(3 + right_width);
     let title = sanitise(&article.title);
     let shown = truncate(&title, title_room);
-    let mut spans = vec![Span::raw(indent)];
+    let base = if saved.read {
+        Style::new()
+    } else {
+        theme.unread
+    };
+    let mut spans = vec![Span::styled(indent, theme.star)];
     spans.extend(highlighted(
         &shown,
         &app.title_match_indices(index),
+        base,
         theme.matched,
     ));
     let pad = title_room.saturating_sub(text_width(&shown));
@@ -148,10 +165,11 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
 }
 
 /// Spans of `text` with the characters at `indices` (char positions) in `style`.
-fn highlighted(text: &str, indices: &[usize], style: Style) -> Vec<Span<'static>> {
+fn highlighted(text: &str, indices: &[usize], base: Style, style: Style) -> Vec<Span<'static>> {
     if indices.is_empty() {
-        return vec![Span::raw(text.to_string())];
+        return vec![Span::styled(text.to_string(), base)];
     }
+    let style = base.patch(style);
     let mut spans = Vec::new();
     let mut run = String::new();
     let mut run_matched = false;
@@ -159,21 +177,13 @@ fn highlighted(text: &str, indices: &[usize], style: Style) -> Vec<Span<'static>
         let matched = indices.binary_search(&n).is_ok();
         if matched != run_matched && !run.is_empty() {
             let piece = std::mem::take(&mut run);
-            spans.push(if run_matched {
-                Span::styled(piece, style)
-            } else {
-                Span::raw(piece)
-            });
+            spans.push(Span::styled(piece, if run_matched { style } else { base }));
         }
         run_matched = matched;
         run.push(c);
     }
     if !run.is_empty() {
-        spans.push(if run_matched {
-            Span::styled(run, style)
-        } else {
-            Span::raw(run)
-        });
+        spans.push(Span::styled(run, if run_matched { style } else { base }));
     }
     spans
 }

@@ -18,6 +18,10 @@ pub struct Theme {
     pub matched: Style,
     pub bar: Style,
     pub notice: Style,
+    /// Titles of articles not read yet.
+    pub unread: Style,
+    /// The unread dot and the star.
+    pub star: Style,
 }
 
 impl Theme {
@@ -39,6 +43,8 @@ impl Theme {
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             bar: Style::new(),
             notice: Style::new().fg(Color::Yellow),
+            unread: Style::new().add_modifier(Modifier::BOLD),
+            star: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -58,7 +64,36 @@ impl Theme {
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             bar: Style::new(),
             notice: Style::new().add_modifier(Modifier::BOLD),
+            unread: Style::new().add_modifier(Modifier::BOLD),
+            star: Style::new().add_modifier(Modifier::BOLD),
         }
+    }
+
+    /// The style of an element by its config name ("title", "border_focused").
+    pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "title" => &mut self.title,
+            "meta" => &mut self.meta,
+            "lead" => &mut self.lead,
+            "body" => &mut self.body,
+            "dim" => &mut self.dim,
+            "header" => &mut self.header,
+            "selected" => &mut self.selected,
+            "selected_unfocused" => &mut self.selected_unfocused,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "matched" => &mut self.matched,
+            "bar" => &mut self.bar,
+            "notice" => &mut self.notice,
+            "unread" => &mut self.unread,
+            "star" => &mut self.star,
+            _ => return None,
+        })
+    }
+
+    /// Whether the `NO_COLOR` convention asks for no colours (set and not empty).
+    pub fn no_color() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 
     /// Colours unless the `NO_COLOR` convention asks for none (set and not empty).

@@ -3,6 +3,24 @@
 
 pub mod hostile;
 
+/// A folder for state and config that no test shares with the user's own.
+pub fn isolated_home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
+}
+
+/// The warta binary, with state and config kept away from the real home.
+pub fn warta() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_warta"));
+    let home = isolated_home();
+    command
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("HOME", home);
+    command
+}
+
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -21,6 +39,7 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     // Kept open so the terminal stays alive while the test runs.
     master: Box<dyn portable_pty::MasterPty + Send>,
+    _home: tempfile::TempDir,
 }
 
 impl Pty {
@@ -39,6 +58,12 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.cwd(std::env::temp_dir());
+        // Each run gets a home of its own unless the test passes one, so state saved by one
+        // test never shows in another.
+        let home = tempfile::tempdir().expect("a temporary folder");
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("HOME", home.path());
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -68,6 +93,7 @@ impl Pty {
             output,
             parser,
             master: pair.master,
+            _home: home,
         }
     }
 
