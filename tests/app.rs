@@ -213,3 +213,31 @@ fn articles_arriving_while_a_query_runs_are_filtered_too() {
     app.update(Action::FilterDeleteWord);
     assert_eq!(app.counts(), (2, 5));
 }
+
+#[test]
+fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app();
+    let mouse = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Row 9 of the screen is the last article in the list (inside the border).
+    app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 9));
+    assert_eq!(selected_id(&app).as_deref(), Some("004"));
+    app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 60, 5));
+    assert_eq!(app.focus, Focus::Reader);
+    let before = app.reader.scroll;
+    app.handle_event(&mouse(MouseEventKind::ScrollDown, 60, 5));
+    assert_eq!(app.reader.scroll, before + 3);
+    app.handle_event(&mouse(MouseEventKind::ScrollUp, 5, 5));
+    assert_eq!(
+        selected_id(&app).as_deref(),
+        Some("000"),
+        "three rows up: the wheel over the list moves the selection"
+    );
+}

@@ -200,3 +200,37 @@ fn reading_for_two_seconds_marks_an_article_read() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn mouse_click_and_wheel_through_the_terminal() {
+    let mut pty = Pty::spawn(&[], 100, 30, &[]);
+    pty.wait_for("5/5");
+    // SGR mouse report: left button pressed at column 6, row 10 (1-based): the last article.
+    pty.send("\u{1b}[<0;6;10M\u{1b}[<0;6;10m");
+    pty.wait_for("Korea Utara karena mendukung tindakannya di…");
+    assert!(pty.screen().contains(" Top ╯"));
+    // The wheel over the reading pane scrolls it (three lines: the position leaves "Top").
+    pty.send("\u{1b}[<65;60;10M");
+    let start = std::time::Instant::now();
+    while pty.screen().contains(" Top ╯") && start.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(pty.screen().contains("% ╯"), "scrolled:\n{}", pty.screen());
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let written = pty.output_text();
+    assert!(
+        written.contains("\u{1b}[?1000h") && written.contains("\u{1b}[?1000l"),
+        "mouse reporting on, then off"
+    );
+}
+
+#[test]
+fn no_mouse_leaves_mouse_reporting_off() {
+    let mut pty = Pty::spawn(&["--no-mouse"], 100, 30, &[]);
+    pty.wait_for("5/5");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(!pty.output_text().contains("\u{1b}[?1000h"));
+}
