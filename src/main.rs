@@ -236,7 +236,16 @@ fn show(store: &Store, rules: &Rules, id: &str, raw: bool) -> std::io::Result<Ex
     };
     let mut out = std::io::stdout().lock();
     if raw {
-        out.write_all(&article.raw_bytes()?)?;
+        let bytes = article.raw_bytes()?;
+        if std::io::stdout().is_terminal() {
+            // On a terminal the file's control characters would act: show them instead.
+            let text = warta::article::decode::decode(&bytes).text;
+            for line in text.split('\n') {
+                writeln!(out, "{}", sanitise(line.strip_suffix('\r').unwrap_or(line)))?;
+            }
+        } else {
+            out.write_all(&bytes)?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let width = if std::io::stdout().is_terminal() {

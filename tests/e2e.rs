@@ -234,3 +234,26 @@ fn no_mouse_leaves_mouse_reporting_off() {
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.output_text().contains("\u{1b}[?1000h"));
 }
+
+#[test]
+fn raw_output_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("esc.txt"),
+        "Judul \u{1b}]0;PWNED\u{7} X\nIsi \u{1b}[2J artikel.\n",
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(
+        &["--show", "esc", "--raw", dir.path().to_str().unwrap()],
+        80,
+        10,
+        &[],
+    );
+    assert_eq!(pty.wait_exit(), 0);
+    let written = pty.output_text();
+    assert!(written.contains("Judul ␛ X"), "{written:?}");
+    assert!(
+        !written.contains("\u{1b}]0;") && !written.contains("\u{1b}[2J"),
+        "{written:?}"
+    );
+}
