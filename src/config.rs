@@ -104,15 +104,7 @@ impl Default for Config {
 /// Where the config file is looked for: `$XDG_CONFIG_HOME/warta/config.toml`, else
 /// `~/.config/warta/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let from_env = |name| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    from_env("XDG_CONFIG_HOME")
-        .filter(|p| p.is_absolute())
-        .or_else(|| from_env("HOME").map(|h| h.join(".config")))
-        .map(|base| base.join("warta").join("config.toml"))
+    crate::dirs::xdg_dir("XDG_CONFIG_HOME", ".config").map(|dir| dir.join("config.toml"))
 }
 
 /// The names config files give actions.

@@ -9,6 +9,7 @@ pub mod app;
 pub mod article;
 pub mod config;
 pub mod corpus;
+pub mod dirs;
 pub mod filter;
 pub mod keymap;
 pub mod rules;

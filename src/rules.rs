@@ -30,6 +30,19 @@ pub struct RulesFile {
     pub trailing_tag: Vec<BoilerplateRule>,
 }
 
+impl RulesFile {
+    /// Adds `other`'s rules after these.
+    pub fn append(&mut self, other: RulesFile) {
+        self.outlet.extend(other.outlet);
+        self.outlet_pattern.extend(other.outlet_pattern);
+        self.byline.extend(other.byline);
+        self.section.extend(other.section);
+        self.boilerplate.extend(other.boilerplate);
+        self.photo_credit.extend(other.photo_credit);
+        self.trailing_tag.extend(other.trailing_tag);
+    }
+}
+
 /// An outlet and the lower-cased tokens that name it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,13 +139,7 @@ impl Rules {
                 origin: origin.to_string(),
                 message: e.to_string(),
             })?;
-            all.outlet.extend(file.outlet);
-            all.outlet_pattern.extend(file.outlet_pattern);
-            all.byline.extend(file.byline);
-            all.section.extend(file.section);
-            all.boilerplate.extend(file.boilerplate);
-            all.photo_credit.extend(file.photo_credit);
-            all.trailing_tag.extend(file.trailing_tag);
+            all.append(file);
         }
         let origin = files.last().map(|f| f.0).unwrap_or("rules");
         Self::compile(all, origin)
@@ -153,13 +160,7 @@ impl Rules {
         extra: RulesFile,
         origin: &str,
     ) -> Result<Rules, RulesError> {
-        base.outlet.extend(extra.outlet);
-        base.outlet_pattern.extend(extra.outlet_pattern);
-        base.byline.extend(extra.byline);
-        base.section.extend(extra.section);
-        base.boilerplate.extend(extra.boilerplate);
-        base.photo_credit.extend(extra.photo_credit);
-        base.trailing_tag.extend(extra.trailing_tag);
+        base.append(extra);
         Self::compile(base, origin)
     }
 

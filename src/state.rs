@@ -111,15 +111,7 @@ impl FlagSource for State {
 
 /// Where state lives: `$XDG_STATE_HOME/warta`, else `~/.local/state/warta`.
 pub fn default_dir() -> Option<PathBuf> {
-    let from_env = |name| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    from_env("XDG_STATE_HOME")
-        .filter(|p| p.is_absolute())
-        .or_else(|| from_env("HOME").map(|h| h.join(".local/state")))
-        .map(|base| base.join("warta"))
+    crate::dirs::xdg_dir("XDG_STATE_HOME", ".local/state")
 }
 
 /// A state file on disk.

@@ -6,7 +6,7 @@
 use crate::article::Article;
 use crate::article::decode::decode;
 use crate::article::fold::fold;
-use crate::article::render::{LineKind, meta_line};
+use crate::article::render::{self, LineKind, wrap};
 use crate::article::sanitise::sanitise;
 
 /// What the lines were laid out for; a change of any part lays them out again.
@@ -52,21 +52,6 @@ fn estimate(text: &str, width: usize) -> usize {
     // Bytes stand in for columns: exact for ASCII, an overestimate for other scripts, and
     // free to count.
     (text.len() * 100).div_ceil(width.max(1) * 92).max(1)
-}
-
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(8))
-        .break_words(true)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let lines: Vec<String> = textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
-    if lines.is_empty() {
-        vec![String::new()]
-    } else {
-        lines
-    }
 }
 
 impl ReaderPane {
@@ -397,20 +382,14 @@ impl ReaderPane {
 
 /// Title, metadata, standfirst and paragraphs, sanitised for the terminal.
 fn article_blocks(article: &Article) -> Vec<Block> {
-    let block = |kind, text: &str| Block {
-        kind,
-        text: sanitise(text).into_owned(),
-        lines: None,
-    };
-    let mut blocks = vec![
-        block(LineKind::Title, &article.title),
-        block(LineKind::Meta, &meta_line(article)),
-    ];
-    if let Some(lead) = &article.lead {
-        blocks.push(block(LineKind::Lead, lead));
-    }
-    blocks.extend(article.paragraphs.iter().map(|p| block(LineKind::Body, p)));
-    blocks
+    render::blocks(article)
+        .into_iter()
+        .map(|(kind, text)| Block {
+            kind,
+            text,
+            lines: None,
+        })
+        .collect()
 }
 
 /// The original file, one block a line, sanitised; nothing removed.

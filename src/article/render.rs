@@ -50,38 +50,52 @@ pub fn meta_line(article: &Article) -> String {
     parts.join(" · ")
 }
 
-/// The article as lines at most `width` columns wide: title, metadata, standfirst, then the
-/// paragraphs, a blank line between blocks. All text is sanitised for the terminal.
+/// The article's blocks in reading order: title, metadata, standfirst, paragraphs; each
+/// sanitised for the terminal.
+pub fn blocks(article: &Article) -> Vec<(LineKind, String)> {
+    let block = |kind, text: &str| (kind, sanitise(text).into_owned());
+    let mut blocks = vec![
+        block(LineKind::Title, &article.title),
+        block(LineKind::Meta, &meta_line(article)),
+    ];
+    if let Some(lead) = &article.lead {
+        blocks.push(block(LineKind::Lead, lead));
+    }
+    blocks.extend(article.paragraphs.iter().map(|p| block(LineKind::Body, p)));
+    blocks
+}
+
+/// One block wrapped to `width` columns (at least 8), at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(8))
+        .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let lines: Vec<String> = textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    }
+}
+
+/// The article as lines at most `width` columns wide, a blank line between blocks.
 pub fn layout(article: &Article, width: usize) -> Vec<DocLine> {
-    let width = width.max(8);
     let mut lines = Vec::new();
-    let block = |kind: LineKind, text: &str, lines: &mut Vec<DocLine>| {
+    for (kind, text) in blocks(article) {
         if !lines.is_empty() {
             lines.push(DocLine {
                 kind: LineKind::Blank,
                 text: String::new(),
             });
         }
-        let text = sanitise(text);
-        for line in textwrap::wrap(
-            &text,
-            textwrap::Options::new(width)
-                .break_words(true)
-                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
-        ) {
-            lines.push(DocLine {
-                kind,
-                text: line.into_owned(),
-            });
-        }
-    };
-    block(LineKind::Title, &article.title, &mut lines);
-    block(LineKind::Meta, &meta_line(article), &mut lines);
-    if let Some(lead) = &article.lead {
-        block(LineKind::Lead, lead, &mut lines);
-    }
-    for paragraph in &article.paragraphs {
-        block(LineKind::Body, paragraph, &mut lines);
+        lines.extend(
+            wrap(&text, width)
+                .into_iter()
+                .map(|text| DocLine { kind, text }),
+        );
     }
     lines
 }

@@ -10,6 +10,19 @@ pub mod theme;
 
 use crate::app::{App, Overlay};
 use ratatui::Frame;
+use ratatui::widgets::{Block, BorderType};
+
+/// A pane's rounded border, bright when the pane has the focus.
+pub fn pane_block(theme: &theme::Theme, focused: bool, title: String) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(title)
+}
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {

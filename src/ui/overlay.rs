@@ -34,7 +34,7 @@ fn section(app: &App, context: Context, key_width: usize) -> Vec<Line<'static>> 
 
 /// The help: every binding in force, by where it applies.
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
-    let key_width = [
+    let all: Vec<(String, &str)> = [
         Context::Global,
         Context::List,
         Context::Reader,
@@ -42,20 +42,17 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     ]
     .iter()
     .flat_map(|c| app.keymap.help(*c))
-    .map(|(keys, _)| super::text::width(&keys))
-    .max()
-    .unwrap_or(8);
-    let description_width = [
-        Context::Global,
-        Context::List,
-        Context::Reader,
-        Context::Filter,
-    ]
-    .iter()
-    .flat_map(|c| app.keymap.help(*c))
-    .map(|(_, d)| super::text::width(d))
-    .max()
-    .unwrap_or(20);
+    .collect();
+    let key_width = all
+        .iter()
+        .map(|(keys, _)| super::text::width(keys))
+        .max()
+        .unwrap_or(8);
+    let description_width = all
+        .iter()
+        .map(|(_, d)| super::text::width(d))
+        .max()
+        .unwrap_or(20);
     let columns = [
         [Context::Global, Context::List],
         [Context::Reader, Context::Filter],

@@ -10,9 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
@@ -26,17 +24,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Some(_) => " Article ".to_string(),
         None => " Article ".to_string(),
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(super::text::truncate(
-            &title,
-            usize::from(area.width.saturating_sub(10)),
-        ))
+    let title = super::text::truncate(&title, usize::from(area.width.saturating_sub(10)));
+    let block = super::pane_block(theme, focused, title)
         .title_bottom(Line::from(format!(" {} ", reader.position())).alignment(Alignment::Right));
     frame.render_widget(block, area);
     let text_area = reader_text_in(area, app.measure);

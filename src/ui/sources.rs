@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Width of a date in the list ("2024-06-20").
 const DATE_WIDTH: usize = 10;
@@ -24,14 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         " Sources "
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(title);
+    let block = super::pane_block(theme, focused, title.to_string());
     frame.render_widget(block, area);
     let rows = inner(area);
     if rows.height == 0 || rows.width == 0 {
