@@ -150,7 +150,8 @@ fn group(n: usize) -> String {
 }
 
 fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
-    let mut session = Session::spawn(binary, &[corpus]);
+    // No saved state: a filter remembered from the last run would change what is measured.
+    let mut session = Session::spawn(binary, &["--no-state", corpus]);
     let first_frame = session
         .wait_until(Duration::from_secs(10), |s| s.contains("q quit"))
         .expect("a first frame");

@@ -10,9 +10,11 @@
 
 use crate::article::Article;
 use crate::article::fold::{fold, starts_word};
+use crate::index::{ArticleSet, WordIndex};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
+use std::sync::Arc;
 
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub enum TermKind {
         typed: String,
         folded: String,
         finder: Option<BodyFinder>,
+        /// The articles whose body has a word starting with the term, from the word index.
+        indexed: Option<IndexedSet>,
     },
     /// `@word`: the outlet.
     Outlet { typed: String, folded: String },
@@ -57,6 +61,19 @@ impl PartialEq for BodyFinder {
 }
 
 impl Eq for BodyFinder {}
+
+/// A lookup in the word index, kept with the term. Two terms are equal whatever their sets
+/// hold: the set is a cache of the answer, not part of the question.
+#[derive(Debug, Clone)]
+pub struct IndexedSet(pub Arc<ArticleSet>);
+
+impl PartialEq for IndexedSet {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IndexedSet {}
 
 /// Per-article flags a query can ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +139,7 @@ impl Query {
                             memmem::Finder::new(folded.as_bytes()).into_owned(),
                         ))),
                         folded,
+                        indexed: None,
                     }
                 };
                 let empty = match &kind {
@@ -134,6 +152,20 @@ impl Query {
             })
             .collect();
         Query { terms }
+    }
+
+    /// Looks plain terms up in the word index (for the first `covers` articles), so checking
+    /// an article's body becomes a bit test.
+    pub fn use_index(&mut self, index: &WordIndex, covers: usize) {
+        for term in &mut self.terms {
+            if let TermKind::Plain {
+                folded, indexed, ..
+            } = &mut term.kind
+                && WordIndex::can_answer(folded)
+            {
+                *indexed = Some(IndexedSet(Arc::new(index.with_prefix(folded, covers))));
+            }
+        }
     }
 
     /// True when the query has no terms (everything matches).
@@ -263,7 +295,7 @@ impl Matcher {
             title_hit: false,
         };
         for term in &query.terms {
-            let found = self.term(&term.kind, article, flags);
+            let found = self.term(&term.kind, index, article, flags);
             match (found, term.negated) {
                 (None, false) | (Some(_), true) => return None,
                 (Some(Some(score)), false) => {
@@ -281,6 +313,7 @@ impl Matcher {
     fn term(
         &self,
         kind: &TermKind,
+        index: usize,
         article: &Article,
         flags: &dyn FlagSource,
     ) -> Option<Option<i64>> {
@@ -289,6 +322,7 @@ impl Matcher {
                 typed,
                 folded,
                 finder,
+                indexed,
             } => {
                 let outlet = article.outlet_name();
                 let head = self
@@ -301,6 +335,9 @@ impl Matcher {
                     });
                 if head.is_some() {
                     return Some(head);
+                }
+                if let Some(known) = indexed.as_ref().and_then(|set| set.0.get(index)) {
+                    return known.then_some(None);
                 }
                 let body = article.search_body.as_bytes();
                 let found = match finder {
@@ -350,7 +387,7 @@ impl Matcher {
 pub fn rank(hits: &mut [Hit], articles: &[Article]) {
     // Integer keys only: comparing titles for every tie made ranking 100,000 hits slow. Ties
     // of equal date keep the order articles were loaded in.
-    hits.sort_unstable_by_key(|hit| {
+    hits.sort_by_cached_key(|hit| {
         let date = articles[hit.index].date.map(|d| d.sort_key());
         (
             std::cmp::Reverse(hit.title_hit),

@@ -135,6 +135,7 @@ fn main() -> ExitCode {
         // Only --json prints every body; the rest read a body again when they show it.
         keep_body: cli.json,
         keep_search: cli.filter.is_some() || reader_mode,
+        index: reader_mode,
     };
     let state_file = if cli.no_state {
         None

@@ -34,12 +34,12 @@ pub struct ArticleState {
 /// Everything remembered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
-    /// By content hash (16 hex digits).
+    /// By content hash.
     #[serde(default)]
-    pub articles: BTreeMap<String, ArticleState>,
+    pub articles: BTreeMap<u64, ArticleState>,
     /// The content hash of the article selected last.
     #[serde(default)]
-    pub selected: Option<String>,
+    pub selected: Option<u64>,
     /// The filter typed last.
     #[serde(default)]
     pub filter: String,
@@ -49,8 +49,8 @@ pub struct State {
 }
 
 /// The key an article's state is kept under.
-pub fn key_of(article: &Article) -> String {
-    format!("{:016x}", article.content_hash)
+pub fn key_of(article: &Article) -> u64 {
+    article.content_hash
 }
 
 /// Milliseconds since 1970.
@@ -71,11 +71,14 @@ impl State {
 
     /// Changes one article's state, stamping it with the time.
     pub fn update(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) {
-        let entry = self.articles.entry(key_of(article)).or_default();
-        let before = *entry;
-        change(entry);
-        if *entry != before {
-            entry.updated = now_ms();
+        let key = key_of(article);
+        let before = self.articles.get(&key).copied().unwrap_or_default();
+        let mut after = before;
+        change(&mut after);
+        // Nothing changed: nothing to remember (and no empty entry for every article seen).
+        if after != before {
+            after.updated = now_ms();
+            self.articles.insert(key, after);
         }
     }
 
@@ -86,7 +89,7 @@ impl State {
             match self.articles.get(key) {
                 Some(ours) if ours.updated >= theirs.updated => {}
                 _ => {
-                    self.articles.insert(key.clone(), *theirs);
+                    self.articles.insert(*key, *theirs);
                 }
             }
         }
@@ -239,18 +242,18 @@ mod tests {
     #[test]
     fn merge_keeps_the_newer_entry_of_each_article() {
         let mut ours = State::default();
-        ours.articles.insert("a".into(), entry(true, false, 10));
-        ours.articles.insert("b".into(), entry(false, false, 5));
+        ours.articles.insert(1, entry(true, false, 10));
+        ours.articles.insert(2, entry(false, false, 5));
         let mut theirs = State::default();
-        theirs.articles.insert("b".into(), entry(false, true, 7));
-        theirs.articles.insert("c".into(), entry(true, true, 1));
-        theirs.articles.insert("a".into(), entry(false, false, 3));
+        theirs.articles.insert(2, entry(false, true, 7));
+        theirs.articles.insert(3, entry(true, true, 1));
+        theirs.articles.insert(1, entry(false, false, 3));
         theirs.filter = "putin".into();
         theirs.updated = 9;
         ours.merge(&theirs);
-        assert_eq!(ours.articles["a"], entry(true, false, 10));
-        assert_eq!(ours.articles["b"], entry(false, true, 7));
-        assert_eq!(ours.articles["c"], entry(true, true, 1));
+        assert_eq!(ours.articles[&1], entry(true, false, 10));
+        assert_eq!(ours.articles[&2], entry(false, true, 7));
+        assert_eq!(ours.articles[&3], entry(true, true, 1));
         assert_eq!(ours.filter, "putin");
     }
 
@@ -259,15 +262,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = StateFile::new(dir.path());
         let mut first = State::default();
-        first.articles.insert("a".into(), entry(true, false, 1));
+        first.articles.insert(1, entry(true, false, 1));
         let mut second = State::default();
-        second.articles.insert("b".into(), entry(false, true, 2));
+        second.articles.insert(2, entry(false, true, 2));
         file.save(&first).unwrap();
         file.save(&second).unwrap();
         let (loaded, warning) = file.load();
         assert_eq!(warning, None);
         assert_eq!(loaded.articles.len(), 2);
-        assert!(loaded.articles["a"].read && loaded.articles["b"].starred);
+        assert!(loaded.articles[&1].read && loaded.articles[&2].starred);
     }
 
     #[test]

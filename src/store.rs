@@ -3,6 +3,7 @@
 
 use crate::article::parse::parse_bytes;
 use crate::article::{Article, Origin};
+use crate::index::BatchIndex;
 use crate::rules::Rules;
 use std::collections::{HashMap, HashSet};
 use std::fs::Metadata;
@@ -56,6 +57,8 @@ pub struct LoadOptions {
     pub keep_body: bool,
     /// Keep the folded text that body searches need. `--list` without `--filter` does not.
     pub keep_search: bool,
+    /// Index the words of article bodies as they load (the reader's fast body search).
+    pub index: bool,
 }
 
 impl Default for LoadOptions {
@@ -64,6 +67,7 @@ impl Default for LoadOptions {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             keep_body: true,
             keep_search: true,
+            index: false,
         }
     }
 }
@@ -102,8 +106,8 @@ pub enum LoadError {
 pub enum LoadEvent {
     /// The walk finished: this many files will be read.
     Found(usize),
-    /// Some articles, parsed.
-    Batch(Vec<Article>),
+    /// Some articles, parsed, with their words indexed when the loader was asked to.
+    Batch(Vec<Article>, Option<BatchIndex>),
     /// A file that was not loaded.
     Skipped(Skipped),
     /// All files are read.
@@ -192,7 +196,7 @@ pub fn load_all(sources: &Sources, rules: &'static Rules, options: LoadOptions) 
     let mut store = Store::default();
     for event in spawn_loader(sources.clone(), rules, options) {
         match event {
-            LoadEvent::Batch(batch) => store.add(batch),
+            LoadEvent::Batch(batch, _) => store.add(batch),
             LoadEvent::Skipped(skipped) => store.skipped.push(skipped),
             LoadEvent::Found(_) => {}
             LoadEvent::Done => break,
@@ -238,8 +242,9 @@ fn run_loader(
                     }
                     article
                 })
-                .collect();
-            let _ = tx.send(LoadEvent::Batch(batch));
+                .collect::<Vec<_>>();
+            let index = options.index.then(|| BatchIndex::build(&batch));
+            let _ = tx.send(LoadEvent::Batch(batch, index));
             let _ = tx.send(LoadEvent::Done);
             return;
         }
@@ -264,6 +269,11 @@ fn run_loader(
             let tx = Arc::clone(&tx);
             scope.spawn(move || {
                 let send = |event| tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
+                // Words are indexed here, on the loader's threads, not in the reader's.
+                let batch_event = |batch: Vec<Article>| {
+                    let index = options.index.then(|| BatchIndex::build(&batch));
+                    LoadEvent::Batch(batch, index)
+                };
                 let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -275,7 +285,7 @@ fn run_loader(
                             article.id = candidate.id.clone();
                             batch.push(article);
                             if batch.len() >= BATCH
-                                && !send(LoadEvent::Batch(std::mem::take(&mut batch)))
+                                && !send(batch_event(std::mem::take(&mut batch)))
                             {
                                 return;
                             }
@@ -288,7 +298,7 @@ fn run_loader(
                     }
                 }
                 if !batch.is_empty() {
-                    send(LoadEvent::Batch(batch));
+                    send(batch_event(batch));
                 }
             });
         }

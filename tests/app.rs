@@ -241,3 +241,52 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
         "three rows up: the wheel over the list moves the selection"
     );
 }
+
+#[test]
+fn the_word_index_gives_the_same_results_as_scanning() {
+    let options = LoadOptions {
+        keep_body: false,
+        index: true,
+        ..LoadOptions::default()
+    };
+    let mut indexed = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
+    for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), options) {
+        indexed.apply_load_event(event);
+    }
+    let mut scanned = app();
+    for query in [
+        "kompas",
+        "kmpas",
+        "@tribun",
+        "vostochny",
+        "vietnam",
+        "sanksi",
+        "putin",
+        "drakor",
+        "!putin",
+        "@kompas vietnam",
+        "'jong-un",
+        "kosmo !sanksi",
+        "2024",
+    ] {
+        for app in [&mut indexed, &mut scanned] {
+            app.update(Action::FilterClear);
+            app.update(Action::FocusFilter);
+            type_text(app, query);
+            while app.filtering() {
+                app.tick();
+            }
+        }
+        let ids = |app: &App| -> Vec<String> {
+            let mut ids: Vec<String> = app
+                .hits
+                .iter()
+                .flatten()
+                .map(|h| app.store.articles[h.index].id.clone())
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids(&indexed), ids(&scanned), "{query}");
+    }
+}

@@ -10,6 +10,7 @@ pub mod terminal;
 
 use crate::filter::TermKind;
 use crate::filter::{Hit, Matcher, Query};
+use crate::index::WordIndex;
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
 use crate::state::{self, ArticleState, State, StateFile};
@@ -83,11 +84,17 @@ pub struct App {
     /// The article being read in the focused reading pane, and since when.
     reading_since: Option<(usize, Instant)>,
     /// The article selected when warta last ran, to select again once it has loaded.
-    pending_select: Option<String>,
+    pending_select: Option<u64>,
     pub theme: Theme,
     /// The rules articles are read again with when they are shown.
     pub rules: &'static Rules,
     matcher: Matcher,
+    /// Words of the loaded bodies, for fast body searches (filled as batches arrive).
+    index: WordIndex,
+    /// The finished query's matches are not shown yet.
+    results_pending: bool,
+    /// Results of the current query have been shown at least once.
+    results_shown_for_query: bool,
     /// The query being run, or the last one run (kept to narrow the next one).
     job: Option<FilterJob>,
     /// The list needs rebuilding (articles arrived); done at most every [`REBUILD_EVERY`].
@@ -148,6 +155,9 @@ impl App {
             theme: Theme::default(),
             rules: Rules::builtin(),
             matcher: Matcher::default(),
+            index: WordIndex::default(),
+            results_pending: false,
+            results_shown_for_query: false,
             job: None,
             rows_stale: false,
             last_rebuild: Instant::now(),
@@ -409,11 +419,13 @@ impl App {
             self.rebuild_rows();
             return;
         }
-        let job = FilterJob::replacing(
-            self.job.as_ref(),
-            self.query.clone(),
-            self.store.articles.len(),
-        );
+        let mut query = self.query.clone();
+        if !self.index.is_empty() {
+            query.use_index(&self.index, self.store.articles.len());
+        }
+        let job = FilterJob::replacing(self.job.as_ref(), query, self.store.articles.len());
+        self.results_shown_for_query = false;
+        self.results_pending = false;
         self.job = Some(job);
         self.run_filter(FILTER_SLICE);
     }
@@ -426,7 +438,24 @@ impl App {
         if job.is_done() || !job.step(&self.store.articles, &self.matcher, &self.state, budget) {
             return false;
         }
+        self.results_pending = true;
+        // While loading, results for newly arrived articles are shown at the list's pace;
+        // a query the user just typed shows at once.
+        self.publish_results(self.loading.done || !self.results_shown_for_query)
+    }
+
+    /// Ranks the finished query's matches and shows them, unless `now` is false and the list
+    /// was rebuilt moments ago.
+    fn publish_results(&mut self, now: bool) -> bool {
+        if !self.results_pending || (!now && self.last_rebuild.elapsed() < REBUILD_EVERY) {
+            return false;
+        }
+        let Some(job) = self.job.as_ref() else {
+            return false;
+        };
         self.hits = Some(job.ranked(&self.store.articles));
+        self.results_pending = false;
+        self.results_shown_for_query = true;
         self.rebuild_rows();
         true
     }
@@ -440,6 +469,7 @@ impl App {
     /// for. Returns whether the screen changed.
     pub fn tick(&mut self) -> bool {
         let mut changed = self.run_filter(FILTER_SLICE);
+        changed |= self.publish_results(self.loading.done);
         changed |= self.mark_read_when_read();
         if self.state_dirty && self.last_save.elapsed() >= SAVE_EVERY {
             self.save_state();
@@ -453,16 +483,16 @@ impl App {
 
     /// Whether [`App::tick`] has work to do now.
     pub fn busy(&self) -> bool {
-        self.filtering() || (self.rows_stale && self.loading.done)
+        self.filtering() || ((self.rows_stale || self.results_pending) && self.loading.done)
     }
 
     fn rebuild_rows(&mut self) {
         let state = &self.state;
         self.list
             .rebuild(&self.store, self.hits.as_deref(), &|a| !state.of(a).read);
-        if let Some(key) = &self.pending_select {
+        if let Some(key) = self.pending_select {
             let found = self.list.rows.iter().position(|row| {
-                matches!(row, Row::Article { index } if state::key_of(&self.store.articles[*index]) == *key)
+                matches!(row, Row::Article { index } if state::key_of(&self.store.articles[*index]) == key)
             });
             if let Some(at) = found {
                 self.list.selected = at;
@@ -520,7 +550,7 @@ impl App {
         let (state, warning) = file.load();
         self.state = state;
         self.state_file = Some(file);
-        self.pending_select = self.state.selected.clone();
+        self.pending_select = self.state.selected;
         if !self.state.filter.is_empty() {
             self.filter.text = self.state.filter.clone();
             self.filter.cursor = self.filter.text.chars().count();
@@ -634,9 +664,12 @@ impl App {
     pub fn apply_load_event(&mut self, event: LoadEvent) -> bool {
         match event {
             LoadEvent::Found(n) => self.loading.found = Some(n),
-            LoadEvent::Batch(batch) => {
+            LoadEvent::Batch(batch, index) => {
                 let first = self.store.articles.len();
                 self.store.add(batch);
+                if let Some(index) = index {
+                    self.index.merge(index, first);
+                }
                 let added = first..self.store.articles.len();
                 match self.job.as_mut() {
                     Some(job) => job.add(added),

@@ -1,0 +1,153 @@
+//! A word index over article bodies, so a body search costs a lookup rather than a scan of
+//! every article. Words are the runs of letters and digits of the folded body text; a term
+//! made only of letters and digits starts a word exactly when some indexed word starts with
+//! it. Built in batches on the loader's threads and merged as batches arrive.
+
+use crate::article::Article;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// Words of a batch of articles, with the batch-local index of each article holding them.
+#[derive(Debug, Default)]
+pub struct BatchIndex {
+    words: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+impl BatchIndex {
+    /// Indexes the search text of `articles`, numbered from 0 in order.
+    pub fn build(articles: &[Article]) -> BatchIndex {
+        let mut words: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        for (local, article) in articles.iter().enumerate() {
+            let local = local as u32;
+            for word in article
+                .search_body
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                match words.get_mut(word) {
+                    // Articles come in order, so a repeat of this article is the last entry.
+                    Some(list) => {
+                        if list.last() != Some(&local) {
+                            list.push(local);
+                        }
+                    }
+                    None => {
+                        words.insert(word.into(), vec![local]);
+                    }
+                }
+            }
+        }
+        BatchIndex { words }
+    }
+}
+
+/// Every article's words, in order, for prefix lookups.
+#[derive(Debug, Default)]
+pub struct WordIndex {
+    words: BTreeMap<Box<str>, Vec<u32>>,
+}
+
+/// A set of article indices, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSet {
+    bits: Vec<u64>,
+    /// Articles the set speaks for (those indexed when it was made).
+    pub covers: usize,
+}
+
+impl ArticleSet {
+    /// Whether the set holds `index`; None when the set does not cover it.
+    pub fn get(&self, index: usize) -> Option<bool> {
+        (index < self.covers).then(|| self.bits[index / 64] >> (index % 64) & 1 == 1)
+    }
+}
+
+impl WordIndex {
+    /// Adds a batch whose articles start at store index `first`.
+    pub fn merge(&mut self, batch: BatchIndex, first: usize) {
+        let first = first as u32;
+        for (word, locals) in batch.words {
+            let list = self.words.entry(word).or_default();
+            list.extend(locals.into_iter().map(|l| l + first));
+        }
+    }
+
+    /// The articles (of the first `covers`) whose body has a word starting with `prefix`.
+    /// `prefix` must be folded and made only of letters and digits.
+    pub fn with_prefix(&self, prefix: &str, covers: usize) -> ArticleSet {
+        let mut bits = vec![0u64; covers.div_ceil(64)];
+        let range = self.words.range::<str, _>((
+            std::ops::Bound::Included(prefix),
+            std::ops::Bound::Unbounded,
+        ));
+        for (_, articles) in range.take_while(|(word, _)| word.starts_with(prefix)) {
+            for &index in articles {
+                let index = index as usize;
+                if index < covers {
+                    bits[index / 64] |= 1 << (index % 64);
+                }
+            }
+        }
+        ArticleSet { bits, covers }
+    }
+
+    /// Whether a term can be looked up here rather than searched for.
+    pub fn can_answer(term: &str) -> bool {
+        !term.is_empty() && term.chars().all(char::is_alphanumeric)
+    }
+
+    /// How many distinct words are indexed.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse;
+    use crate::filter::has_word_prefix;
+    use crate::rules::Rules;
+
+    #[test]
+    fn prefix_lookups_agree_with_scanning() {
+        let texts = [
+            "Judul Satu Yang Panjang\nKim mengunjungi Kosmodrom Vostochny di Timur Jauh.",
+            "Judul Dua Yang Panjang\nSanksi (sanksi) berat dan jong-un serta 2024.",
+            "Judul Tiga Yang Panjang\nPutin bertemu Kim; tidak ada kosmonot.",
+        ];
+        let articles: Vec<Article> = texts.iter().map(|t| parse(t, Rules::builtin())).collect();
+        let mut index = WordIndex::default();
+        index.merge(BatchIndex::build(&articles[..2]), 0);
+        index.merge(BatchIndex::build(&articles[2..]), 2);
+        for term in [
+            "kosmo",
+            "vostochny",
+            "sanksi",
+            "un",
+            "jong",
+            "kim",
+            "k",
+            "2024",
+            "tidak",
+            "zzz",
+            "ostochny",
+        ] {
+            let set = index.with_prefix(term, articles.len());
+            for (i, article) in articles.iter().enumerate() {
+                assert_eq!(
+                    set.get(i),
+                    Some(has_word_prefix(&article.search_body, term)),
+                    "{term} in {i}"
+                );
+            }
+        }
+        assert_eq!(index.with_prefix("kim", 2).get(2), None, "not covered");
+        assert!(WordIndex::can_answer("putin") && !WordIndex::can_answer("jong-un"));
+    }
+}
