@@ -16,6 +16,7 @@ use warta::app::reader::ReaderPane;
 use warta::article::parse::parse_bytes;
 use warta::article::render::layout;
 use warta::filter::{Matcher, NoFlags, Query};
+use warta::index::{BatchIndex, WordIndex};
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
 
@@ -95,6 +96,16 @@ fn filtering(c: &mut Criterion) {
     for query in QUERIES {
         let parsed = Query::parse(query);
         group.bench_with_input(BenchmarkId::new("warta", query), &parsed, |b, q| {
+            b.iter(|| matcher.filter(q, &store.articles, &NoFlags).len())
+        });
+    }
+    // The same queries with bodies looked up in the word index, as the reader does.
+    let mut index = WordIndex::default();
+    index.merge(BatchIndex::build(&store.articles), 0);
+    for query in QUERIES {
+        let mut parsed = Query::parse(query);
+        parsed.use_index(&index, store.articles.len());
+        group.bench_with_input(BenchmarkId::new("warta+index", query), &parsed, |b, q| {
             b.iter(|| matcher.filter(q, &store.articles, &NoFlags).len())
         });
     }
