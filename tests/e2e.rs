@@ -257,3 +257,27 @@ fn raw_output_on_a_terminal_shows_control_characters_instead_of_obeying_them() {
         "{written:?}"
     );
 }
+
+#[test]
+fn y_copies_title_and_text_with_osc_52() {
+    use base64::Engine;
+    let mut pty = Pty::spawn(&[], 100, 30, &[]);
+    pty.wait_for("5/5");
+    pty.send("y");
+    pty.wait_for("copied the title and text");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let written = pty.output_text();
+    let start = written.find("\u{1b}]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + written[start..].find('\u{7}').expect("terminated by BEL");
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(&written[start..end])
+        .unwrap();
+    let copied = String::from_utf8(copied).unwrap();
+    assert!(
+        copied.starts_with("Putin dan Kim Jong-Un Tandatangani Kerja Sama"),
+        "{copied}"
+    );
+    assert!(copied.contains("Presiden Rusia Vladimir Putin dan Pemimpin Korea Utara"));
+    assert!(!copied.contains("Baca Juga"));
+}
