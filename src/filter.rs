@@ -38,7 +38,7 @@ pub enum TermKind {
     Plain {
         typed: String,
         folded: String,
-        finder: Option<BodyFinder>,
+        finder: BodyFinder,
         /// The articles whose body has a word starting with the term, from the word index.
         indexed: Option<IndexedSet>,
     },
@@ -135,9 +135,9 @@ impl Query {
                     let folded = fold(word);
                     TermKind::Plain {
                         typed: word.to_string(),
-                        finder: Some(BodyFinder(std::sync::Arc::new(
+                        finder: BodyFinder(std::sync::Arc::new(
                             memmem::Finder::new(folded.as_bytes()).into_owned(),
-                        ))),
+                        )),
                         folded,
                         indexed: None,
                     }
@@ -339,15 +339,12 @@ impl Matcher {
                 if let Some(known) = indexed.as_ref().and_then(|set| set.0.get(index)) {
                     return known.then_some(None);
                 }
-                let body = article.search_body.as_bytes();
-                let found = match finder {
-                    Some(finder) => finder.0.find_iter(body).any(|at| {
-                        article.search_body.is_char_boundary(at)
-                            && starts_word(&article.search_body, at)
-                    }),
-                    None => has_word_prefix(&article.search_body, folded),
-                };
-                found.then_some(None)
+                word_starts(
+                    &article.search_body,
+                    finder.0.find_iter(article.search_body.as_bytes()),
+                )
+                .next()
+                .map(|_| None)
             }
             TermKind::Outlet { typed, folded } => {
                 let outlet = article.outlet.as_deref()?;
@@ -452,8 +449,15 @@ pub fn has_word_prefix(body: &str, term: &str) -> bool {
 
 /// Byte offsets in folded `text` where a word starts with folded `term`.
 pub fn word_prefix_positions<'a>(text: &'a str, term: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memmem::find_iter(text.as_bytes(), term.as_bytes())
-        .filter(move |&at| text.is_char_boundary(at) && starts_word(text, at))
+    word_starts(text, memmem::find_iter(text.as_bytes(), term.as_bytes()))
+}
+
+/// Of the offsets where a term was found in `text`, those that begin a word.
+fn word_starts<'a>(
+    text: &'a str,
+    found: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    found.filter(move |&at| text.is_char_boundary(at) && starts_word(text, at))
 }
 
 #[cfg(test)]

@@ -126,7 +126,8 @@ struct Candidate {
 pub struct Store {
     pub articles: Vec<Article>,
     pub skipped: Vec<Skipped>,
-    outlets: HashMap<Arc<str>, usize>,
+    /// One shared copy of each outlet name.
+    outlets: HashSet<Arc<str>>,
 }
 
 impl Store {
@@ -135,22 +136,17 @@ impl Store {
         self.articles.reserve(batch.len());
         for mut article in batch {
             if let Some(outlet) = article.outlet.take() {
-                let shared = match self.outlets.get_key_value(&outlet) {
-                    Some((name, _)) => name.clone(),
-                    None => outlet,
+                let shared = match self.outlets.get(&outlet) {
+                    Some(name) => name.clone(),
+                    None => {
+                        self.outlets.insert(outlet.clone());
+                        outlet
+                    }
                 };
-                *self.outlets.entry(shared.clone()).or_insert(0) += 1;
                 article.outlet = Some(shared);
             }
             self.articles.push(article);
         }
-    }
-
-    /// Outlet names with how many articles each has, by name.
-    pub fn outlets(&self) -> Vec<(Arc<str>, usize)> {
-        let mut outlets: Vec<_> = self.outlets.iter().map(|(n, c)| (n.clone(), *c)).collect();
-        outlets.sort();
-        outlets
     }
 
     /// Indices of all articles, newest first, then by title; undated ones last.

@@ -4,10 +4,18 @@
 
 use crate::article::Article;
 use crate::filter::{FlagSource, Hit, Matcher, Query, rank};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// Articles checked between two looks at the clock.
 const CHUNK: usize = 4096;
+
+/// Threads a slice is split over. Asked once: on Linux the answer reads cgroup files, too
+/// slow to repeat every slice.
+fn workers() -> usize {
+    static WORKERS: OnceLock<usize> = OnceLock::new();
+    *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
 
 /// A query being run.
 #[derive(Debug)]
@@ -64,9 +72,7 @@ impl FilterJob {
         budget: Duration,
     ) -> bool {
         let started = Instant::now();
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .max(1);
+        let workers = workers();
         while !self.is_done() {
             let end = (self.done + CHUNK).min(self.todo.len());
             let chunk = &self.todo[self.done..end];

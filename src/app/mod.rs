@@ -187,7 +187,7 @@ impl App {
             return false;
         }
         let at = Position::new(mouse.column, mouse.row);
-        let panes = layout::panes(self.size, self.focus_for_layout());
+        let panes = layout::panes(self.size, self.focus);
         let over_list = panes.list.is_some_and(|r| r.contains(at));
         let over_reader = panes.reader.is_some_and(|r| r.contains(at));
         match mouse.kind {
@@ -642,15 +642,9 @@ impl App {
         }
     }
 
-    /// The focus as layout sees it: at narrow widths it decides which pane is shown.
-    pub fn focus_for_layout(&self) -> Focus {
-        self.focus
-    }
-
     /// Rows of the source list on screen.
     pub fn list_height(&self) -> usize {
-        layout::list_rows_area(self.size, self.focus_for_layout())
-            .map_or(1, |r| usize::from(r.height))
+        layout::list_rows_area(self.size, self.focus).map_or(1, |r| usize::from(r.height))
     }
 
     /// The terminal was resized.

@@ -28,20 +28,21 @@ pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
 }
 
 /// One line of the file, and what became of it.
-struct Slot {
+struct Slot<'r> {
     /// The trimmed line as written.
     original: String,
     /// The line with white space made plain (tabs, no-break spaces, runs of spaces).
     clean: String,
-    /// `None` while the line is body text; the rule's name once a rule took it.
-    rule: Option<&'static str>,
+    /// `None` while the line is body text; the rule's name once a rule took it (names of
+    /// rules from the rules file are borrowed from it).
+    rule: Option<&'r str>,
     /// A prefix (dateline) taken off the front of a body line.
     head: Option<Removed>,
     /// A tag taken off the end of a body line.
     tail: Option<Removed>,
 }
 
-impl Slot {
+impl Slot<'_> {
     fn is_body(&self) -> bool {
         self.rule.is_none()
     }
@@ -116,7 +117,7 @@ pub fn parse(text: &str, rules: &Rules) -> Article {
                 footer_outlet =
                     footer_outlet.or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
             }
-            slot.rule = Some(intern_rule(rule));
+            slot.rule = Some(rule);
         } else if rules.is_photo_credit(line) {
             slot.rule = Some("photo-credit");
         }
@@ -315,21 +316,6 @@ fn push_unique(list: &mut Vec<String>, name: String) {
     if !name.is_empty() && !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
         list.push(name);
     }
-}
-
-/// Rule names live as long as the program; the few that come from rules files are interned.
-fn intern_rule(rule: &str) -> &'static str {
-    static NAMES: OnceLock<std::sync::Mutex<Vec<&'static str>>> = OnceLock::new();
-    let mut names = NAMES
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    if let Some(name) = names.iter().find(|n| **n == rule) {
-        return name;
-    }
-    let name: &'static str = Box::leak(rule.to_string().into_boxed_str());
-    names.push(name);
-    name
 }
 
 /// "Penulis : Haryo Jati Editor : Tito-Dirhantoro" → author Haryo Jati, editor Tito-Dirhantoro.

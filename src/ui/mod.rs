@@ -27,7 +27,7 @@ pub fn pane_block(theme: &theme::Theme, focused: bool, title: String) -> Block<'
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let panes = layout::panes(area, app.focus_for_layout());
+    let panes = layout::panes(area, app.focus);
     if let Some(list) = panes.list {
         sources::draw(frame, app, list);
     }

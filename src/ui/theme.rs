@@ -95,14 +95,6 @@ impl Theme {
     pub fn no_color() -> bool {
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
-
-    /// Colours unless the `NO_COLOR` convention asks for none (set and not empty).
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::colour(),
-        }
-    }
 }
 
 impl Default for Theme {
