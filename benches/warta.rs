@@ -96,7 +96,7 @@ fn filtering(c: &mut Criterion) {
     for query in QUERIES {
         let parsed = Query::parse(query);
         group.bench_with_input(BenchmarkId::new("warta", query), &parsed, |b, q| {
-            b.iter(|| matcher.filter(q, &store.articles, &NoFlags).len())
+            b.iter(|| matcher.filter(q, &store, &NoFlags).len())
         });
     }
     // The same queries with bodies looked up in the word index, as the reader does.
@@ -106,7 +106,7 @@ fn filtering(c: &mut Criterion) {
         let mut parsed = Query::parse(query);
         parsed.use_index(&index, store.articles.len());
         group.bench_with_input(BenchmarkId::new("warta+index", query), &parsed, |b, q| {
-            b.iter(|| matcher.filter(q, &store.articles, &NoFlags).len())
+            b.iter(|| matcher.filter(q, &store, &NoFlags).len())
         });
     }
     // The growing query as the reader runs it: each key re-checks only what still matched.
@@ -115,7 +115,7 @@ fn filtering(c: &mut Criterion) {
             let mut candidates: Vec<usize> = (0..store.articles.len()).collect();
             for n in 1..=5 {
                 let q = Query::parse(&"putin"[..n]);
-                candidates.retain(|&i| matcher.hit(&q, i, &store.articles[i], &NoFlags).is_some());
+                candidates.retain(|&i| matcher.hit(&q, i, &store, &NoFlags).is_some());
             }
             candidates.len()
         })

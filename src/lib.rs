@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod dirs;
 pub mod filter;
+pub mod heads;
 pub mod index;
 pub mod keymap;
 pub mod rules;

@@ -190,9 +190,9 @@ fn main() -> ExitCode {
 /// Articles newest first, or ranked by the filter when one is given.
 fn ordered(store: &Store, filter: Option<&str>, flags: &dyn FlagSource) -> Vec<usize> {
     match filter.map(Query::parse).filter(|q| !q.is_empty()) {
-        None => store.by_date(),
+        None => store.by_date().to_vec(),
         Some(query) => Matcher::default()
-            .filter(&query, &store.articles, flags)
+            .filter(&query, store, flags)
             .into_iter()
             .map(|hit| hit.index)
             .collect(),

@@ -1,8 +1,10 @@
 //! The in-memory article store and how it is filled: folders walked, files read and parsed on
 //! worker threads, articles streamed back in batches so a reader can show them as they come.
 
+use crate::article::fold::fold;
 use crate::article::parse::parse_bytes;
 use crate::article::{Article, Origin};
+use crate::heads::Heads;
 use crate::index::BatchIndex;
 use crate::rules::Rules;
 use std::collections::{HashMap, HashSet};
@@ -12,7 +14,7 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use thiserror::Error;
 
 /// The five seed articles, compiled in; what `warta` opens with no PATH.
@@ -126,53 +128,90 @@ struct Candidate {
 pub struct Store {
     pub articles: Vec<Article>,
     pub skipped: Vec<Skipped>,
-    /// One shared copy of each outlet name.
-    outlets: HashSet<Arc<str>>,
+    /// The folded titles, outlets and dates the filter reads, packed (by store index).
+    pub heads: Heads,
+    /// One shared copy of each outlet name: its number in `outlet_names` and the name folded
+    /// for searching.
+    outlets: HashMap<Arc<str>, (usize, Box<str>)>,
+    /// The outlet names, in the order they were met.
+    outlet_names: Vec<Arc<str>>,
+    /// Each article's outlet, as a number in `outlet_names` plus one; 0 when it has none.
+    outlet_ids: Vec<u32>,
+    /// All articles newest first, worked out when first asked for after articles arrived.
+    by_date: OnceLock<Vec<usize>>,
 }
 
 impl Store {
-    /// Adds parsed articles, sharing one copy of each outlet name.
+    /// Adds parsed articles, sharing one copy of each outlet name. Each article's folded
+    /// title moves into [`Store::heads`].
     pub fn add(&mut self, batch: Vec<Article>) {
         self.articles.reserve(batch.len());
+        self.by_date = OnceLock::new();
         for mut article in batch {
-            if let Some(outlet) = article.outlet.take() {
-                let shared = match self.outlets.get(&outlet) {
-                    Some(name) => name.clone(),
-                    None => {
-                        self.outlets.insert(outlet.clone());
-                        outlet
-                    }
-                };
-                article.outlet = Some(shared);
-            }
+            let (outlet_id, folded_outlet) = match article.outlet.take() {
+                Some(outlet) => {
+                    let (shared, (number, folded)) = match self.outlets.get_key_value(&outlet) {
+                        Some((name, known)) => (name.clone(), known),
+                        None => {
+                            let known = (self.outlet_names.len(), fold(&outlet).into_boxed_str());
+                            self.outlet_names.push(outlet.clone());
+                            self.outlets.insert(outlet.clone(), known);
+                            (outlet.clone(), &self.outlets[&outlet])
+                        }
+                    };
+                    article.outlet = Some(shared);
+                    (u32::try_from(number + 1).unwrap_or(u32::MAX), &**folded)
+                }
+                None => (0, ""),
+            };
+            let title = std::mem::take(&mut article.search_title);
+            self.heads
+                .push(&title, folded_outlet, article.date.as_ref());
+            self.outlet_ids.push(outlet_id);
             self.articles.push(article);
         }
     }
 
-    /// Indices of all articles, newest first, then by title; undated ones last.
-    pub fn by_date(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.articles.len()).collect();
-        order.sort_by(|&a, &b| newest_first(&self.articles[a], &self.articles[b]));
-        order
+    /// Every outlet name met so far, each once.
+    pub fn outlet_names(&self) -> &[Arc<str>] {
+        &self.outlet_names
+    }
+
+    /// Article `index`'s outlet, as its position in [`Store::outlet_names`].
+    pub fn outlet_number(&self, index: usize) -> Option<usize> {
+        let id = self.outlet_ids[index] as usize;
+        id.checked_sub(1)
+    }
+
+    /// A store holding `articles`, in order.
+    pub fn from_articles(articles: Vec<Article>) -> Store {
+        let mut store = Store::default();
+        store.add(articles);
+        store
+    }
+
+    /// Indices of all articles, newest first, then by title and id; undated ones last.
+    /// Worked out once after articles arrive, so grouping the list again is cheap.
+    pub fn by_date(&self) -> &[usize] {
+        self.by_date.get_or_init(|| {
+            let dates = self.heads.date_keys();
+            let mut order: Vec<usize> = (0..self.articles.len()).collect();
+            // Date keys are numbers, and 0 (no date) sorts last; titles only break ties.
+            order.sort_unstable_by(|&a, &b| {
+                let (x, y) = (&self.articles[a], &self.articles[b]);
+                dates[b]
+                    .cmp(&dates[a])
+                    .then_with(|| x.title.cmp(&y.title))
+                    .then_with(|| x.id.cmp(&y.id))
+            });
+            order
+        })
     }
 
     /// The article with this id.
     pub fn find(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
-}
-
-/// Newest first, then by title, then id; articles with no date after all dated ones.
-pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
-    let key = |x: &Article| x.date.map(|d| std::cmp::Reverse(d.sort_key()));
-    match (key(a), key(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-    .then_with(|| a.title.cmp(&b.title))
-    .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Checks that every PATH exists before anything starts.

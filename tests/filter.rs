@@ -11,7 +11,7 @@ fn store() -> Store {
 
 fn ids(store: &Store, query: &str) -> Vec<String> {
     Matcher::default()
-        .filter(&Query::parse(query), &store.articles, &NoFlags)
+        .filter(&Query::parse(query), store, &NoFlags)
         .iter()
         .map(|h| store.articles[h.index].id[..3].to_string())
         .collect()
@@ -69,7 +69,7 @@ fn title_matches_rank_before_body_matches() {
     // Every seed mentions Putin; the headline matches come first, ties newest first.
     let ranked = ids(&store, "putin");
     assert_eq!(ranked.len(), 5);
-    let hits = Matcher::default().filter(&Query::parse("putin"), &store.articles, &NoFlags);
+    let hits = Matcher::default().filter(&Query::parse("putin"), &store, &NoFlags);
     let first_body_only = hits.iter().position(|h| !h.title_hit).unwrap_or(hits.len());
     assert!(hits[first_body_only..].iter().all(|h| !h.title_hit));
     assert!(first_body_only >= 1);
@@ -86,4 +86,50 @@ fn list_filter_from_the_command_line() {
     let mut ids: Vec<&str> = text.lines().map(|l| &l[..3]).collect();
     ids.sort();
     assert_eq!(ids, ["002", "003"]);
+}
+
+#[test]
+fn scanning_a_run_of_articles_agrees_with_checking_each() {
+    let texts = warta::corpus::articles(600, 7);
+    let mut articles: Vec<_> = texts
+        .iter()
+        .map(|t| warta::article::parse(t, Rules::builtin()))
+        .collect();
+    // Some accents, so heads that are not ASCII are in the run too.
+    articles[3].title = "Café Pütin di Moskow".into();
+    articles[3].search_title = "cafe putin di moskow".into();
+    articles[5].search_title = "kim → putin".into();
+    let store = Store::from_articles(articles);
+    let matcher = Matcher::default();
+    let every: Vec<usize> = (0..store.articles.len()).collect();
+    let every_third: Vec<usize> = (0..store.articles.len()).step_by(3).collect();
+    let sparse: Vec<usize> = (0..store.articles.len()).step_by(40).collect();
+    for query in [
+        "p",
+        "pu",
+        "putin",
+        "ptn",
+        "kim",
+        "Putin",
+        "@kompas",
+        "putin kim",
+        "!putin",
+        "'jong-un",
+        "→",
+        "moskow putin",
+    ] {
+        let query = Query::parse(query);
+        for indices in [&every, &every_third, &sparse] {
+            let quick: Vec<_> = matcher
+                .quick_hits(&query, indices, &store, &NoFlags)
+                .into_iter()
+                .map(|hit| matcher.rescore(&query, hit, &store, &NoFlags))
+                .collect();
+            let one_by_one: Vec<_> = indices
+                .iter()
+                .filter_map(|&i| matcher.hit(&query, i, &store, &NoFlags))
+                .collect();
+            assert_eq!(quick, one_by_one, "{query:?}");
+        }
+    }
 }

@@ -2,11 +2,13 @@
 //! the sanitiser or the article layout can drive a terminal.
 
 use proptest::prelude::*;
+use warta::article::fold::fold;
 use warta::article::parse::parse_bytes;
 use warta::article::render::layout;
 use warta::article::sanitise::{is_unsafe, sanitise};
 use warta::filter::{Matcher, NoFlags, Query};
 use warta::rules::Rules;
+use warta::store::Store;
 
 fn terminal_safe(text: &str) -> bool {
     !text.chars().any(|c| is_unsafe(c) || c == '\n')
@@ -52,7 +54,9 @@ proptest! {
         let matcher = Matcher::default();
         let text = String::from_utf8_lossy(&bytes);
         let query = Query::parse(&text.chars().take(20).collect::<String>());
-        let _ = matcher.filter(&query, std::slice::from_ref(&article), &NoFlags);
+        let store = Store::from_articles(vec![article.clone()]);
+        let hits = matcher.filter(&query, &store, &NoFlags);
+        prop_assert!(hits.len() <= 1 && hits.iter().all(|h| h.index == 0));
     }
 
     #[test]
@@ -66,5 +70,37 @@ proptest! {
     #[test]
     fn sanitised_text_has_no_control_characters(text in any::<String>()) {
         prop_assert!(terminal_safe(&sanitise(&text)));
+    }
+
+    /// What lets a growing query look only at the previous matches: typing one more letter
+    /// never brings in an article the shorter term left out.
+    #[test]
+    fn a_longer_term_never_matches_more(
+        title in "[abé x]{1,30}",
+        outlet in "[ab x]{0,12}",
+        body in "[ab x]{0,40}",
+        term in "[abé]{1,5}",
+    ) {
+        let mut article = parse_bytes(b"placeholder", Rules::builtin());
+        article.title = title.clone();
+        article.search_title = fold(&title).into();
+        article.outlet = (!outlet.is_empty()).then(|| outlet.as_str().into());
+        article.search_body = fold(&body).into();
+        let store = Store::from_articles(vec![article]);
+        let matcher = Matcher::default();
+        let matches = |word: &str, outlet: bool| {
+            let query = if outlet { format!("@{word}") } else { word.to_string() };
+            matcher.hit(&Query::parse(&query), 0, &store, &NoFlags).is_some()
+        };
+        let ends: Vec<usize> = term.char_indices().map(|(at, _)| at).skip(1).chain([term.len()]).collect();
+        for pair in ends.windows(2) {
+            let (shorter, longer) = (&term[..pair[0]], &term[..pair[1]]);
+            for outlet in [false, true] {
+                prop_assert!(
+                    !matches(longer, outlet) || matches(shorter, outlet),
+                    "{longer:?} matches but {shorter:?} does not (outlet term: {outlet})"
+                );
+            }
+        }
     }
 }

@@ -2,8 +2,8 @@
 //! slices of bounded time between frames, each slice split over the cores, and a newer query
 //! replaces an older one at once. A query that only grew re-checks just what still matched.
 
-use crate::article::Article;
 use crate::filter::{FlagSource, Hit, Matcher, Query, rank};
+use crate::store::Store;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -25,8 +25,17 @@ pub struct FilterJob {
     todo: Vec<usize>,
     /// How many of `todo` are checked.
     done: usize,
-    /// Matches found so far.
+    /// Matches found so far; ranked once everything is checked and scored.
     hits: Vec<Hit>,
+    /// The store indices of `hits` in the order they were checked (ascending), which is the
+    /// order a narrower query checks them in: reading the store in order is several times
+    /// faster than in ranked order.
+    matched: Vec<usize>,
+    /// How many of `hits` the fuzzy matcher has scored where it had to (see
+    /// [`Hit::unscored`]): matching first, scoring after, so the count is known early.
+    scored: usize,
+    /// `hits` are in ranked order.
+    ranked: bool,
 }
 
 impl FilterJob {
@@ -37,6 +46,9 @@ impl FilterJob {
             todo,
             done: 0,
             hits: Vec::new(),
+            matched: Vec::new(),
+            scored: 0,
+            ranked: false,
         }
     }
 
@@ -45,7 +57,7 @@ impl FilterJob {
     pub fn replacing(previous: Option<&FilterJob>, query: Query, total: usize) -> FilterJob {
         match previous {
             Some(old) if old.query.narrows(&query) => {
-                let mut todo: Vec<usize> = old.hits.iter().map(|h| h.index).collect();
+                let mut todo = old.matched.clone();
                 todo.extend_from_slice(&old.todo[old.done..]);
                 FilterJob::new(query, todo)
             }
@@ -58,46 +70,45 @@ impl FilterJob {
         self.todo.extend(indices);
     }
 
-    /// Whether every article is checked.
+    /// Whether every article is checked, scored and ranked.
     pub fn is_done(&self) -> bool {
-        self.done >= self.todo.len()
+        self.done >= self.todo.len() && self.scored >= self.hits.len() && self.ranked
     }
 
-    /// Checks articles for at most about `budget`; returns true once all are checked.
+    /// Works for at most about `budget`: checks articles, then scores fuzzy title matches,
+    /// then ranks. Returns true once the hits are ranked.
     pub fn step(
         &mut self,
-        articles: &[Article],
+        store: &Store,
         matcher: &Matcher,
         flags: &(dyn FlagSource + Sync),
         budget: Duration,
     ) -> bool {
         let started = Instant::now();
-        let workers = workers();
+        let query = &self.query;
         while !self.is_done() {
-            let end = (self.done + CHUNK).min(self.todo.len());
-            let chunk = &self.todo[self.done..end];
-            let query = &self.query;
-            let check = |part: &[usize]| -> Vec<Hit> {
-                part.iter()
-                    .filter_map(|&i| matcher.hit(query, i, &articles[i], flags))
-                    .collect()
-            };
-            if workers > 1 && chunk.len() >= 256 {
-                let per = chunk.len().div_ceil(workers);
-                let found: Vec<Vec<Hit>> = std::thread::scope(|scope| {
-                    let handles: Vec<_> = chunk[per..]
-                        .chunks(per)
-                        .map(|part| scope.spawn(move || check(part)))
-                        .collect();
-                    let mut found = vec![check(&chunk[..per])];
-                    found.extend(handles.into_iter().map(|h| h.join().unwrap_or_default()));
-                    found
+            if self.done < self.todo.len() {
+                let end = (self.done + CHUNK).min(self.todo.len());
+                let found = in_parallel(&self.todo[self.done..end], |part| {
+                    matcher.quick_hits(query, part, store, flags)
                 });
-                self.hits.extend(found.into_iter().flatten());
+                self.matched.extend(found.iter().map(|hit| hit.index));
+                self.hits.extend(found);
+                self.done = end;
+                self.ranked = false;
+            } else if self.scored < self.hits.len() {
+                let end = (self.scored + CHUNK).min(self.hits.len());
+                let rescored = in_parallel(&self.hits[self.scored..end], |part| {
+                    part.iter()
+                        .map(|&hit| matcher.rescore(query, hit, store, flags))
+                        .collect()
+                });
+                self.hits[self.scored..end].copy_from_slice(&rescored);
+                self.scored = end;
             } else {
-                self.hits.extend(check(chunk));
+                rank(&mut self.hits, store.heads.date_keys());
+                self.ranked = true;
             }
-            self.done = end;
             if started.elapsed() >= budget {
                 break;
             }
@@ -105,10 +116,34 @@ impl FilterJob {
         self.is_done()
     }
 
-    /// The matches, ranked. Keeps the job so later articles can be added.
-    pub fn ranked(&self, articles: &[Article]) -> Vec<Hit> {
-        let mut hits = self.hits.clone();
-        rank(&mut hits, articles);
-        hits
+    /// The matches, ranked once [`FilterJob::is_done`].
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
     }
+}
+
+/// `work` over `items`, split over the cores when there are enough of them; the results in
+/// the order of `items`.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
+    let workers = workers();
+    if workers < 2 || items.len() < 256 {
+        return work(items);
+    }
+    let per = items.len().div_ceil(workers);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items[per..]
+            .chunks(per)
+            .map(|part| scope.spawn(move || work(part)))
+            .collect();
+        let mut results = work(&items[..per]);
+        for handle in handles {
+            results.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        results
+    })
 }

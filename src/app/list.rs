@@ -2,8 +2,8 @@
 
 use crate::article::Article;
 use crate::filter::Hit;
-use crate::store::{Store, newest_first};
-use std::collections::{HashMap, HashSet};
+use crate::store::Store;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// The name of the group of articles whose outlet is not known.
@@ -90,32 +90,32 @@ impl SourceList {
     }
 
     fn group(&mut self, store: &Store, unread: &dyn Fn(&Article) -> bool) {
-        let mut groups: HashMap<Option<Arc<str>>, Vec<usize>> = HashMap::new();
-        for (index, article) in store.articles.iter().enumerate() {
-            groups
-                .entry(article.outlet.clone())
-                .or_default()
-                .push(index);
+        // One pass over the newest-first order puts each group in order already. Group n is
+        // outlet n; the last group has no outlet.
+        let outlets = store.outlet_names();
+        let mut groups: Vec<Vec<usize>> = vec![Vec::new(); outlets.len() + 1];
+        for &index in store.by_date() {
+            let group = store.outlet_number(index).unwrap_or(outlets.len());
+            groups[group].push(index);
         }
-        let mut names: Vec<Option<Arc<str>>> = groups.keys().cloned().collect();
         // Known outlets by name, case-insensitively; the unknown group last.
-        names.sort_by(|a, b| match (a, b) {
-            (Some(a), Some(b)) => a.to_lowercase().cmp(&b.to_lowercase()),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        for name in names {
-            let mut members = groups.remove(&name).unwrap_or_default();
-            members.sort_by(|&a, &b| newest_first(&store.articles[a], &store.articles[b]));
+        let mut order: Vec<usize> = (0..outlets.len()).collect();
+        order.sort_by_cached_key(|&n| outlets[n].to_lowercase());
+        order.push(outlets.len());
+        for n in order {
+            let members = std::mem::take(&mut groups[n]);
+            if members.is_empty() {
+                continue;
+            }
+            let name = outlets.get(n).cloned();
             let folded = self.folded.contains(&name);
             self.rows.push(Row::Header {
-                outlet: name,
                 count: members.len(),
                 unread: members
                     .iter()
                     .filter(|&&i| unread(&store.articles[i]))
                     .count(),
+                outlet: name,
                 folded,
             });
             if !folded {

@@ -435,7 +435,7 @@ impl App {
         let Some(job) = self.job.as_mut() else {
             return false;
         };
-        if job.is_done() || !job.step(&self.store.articles, &self.matcher, &self.state, budget) {
+        if job.is_done() || !job.step(&self.store, &self.matcher, &self.state, budget) {
             return false;
         }
         self.results_pending = true;
@@ -453,7 +453,7 @@ impl App {
         let Some(job) = self.job.as_ref() else {
             return false;
         };
-        self.hits = Some(job.ranked(&self.store.articles));
+        self.hits = Some(job.hits().to_vec());
         self.results_pending = false;
         self.results_shown_for_query = true;
         self.rebuild_rows();

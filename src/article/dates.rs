@@ -46,6 +46,16 @@ impl ArticleDate {
         (self.year, self.month, self.day, minutes)
     }
 
+    /// [`ArticleDate::sort_key`] as one number, never 0 (0 can stand for "no date"): later
+    /// dates give larger numbers. Fits in 40 bits.
+    pub fn rank_key(&self) -> u64 {
+        let (year, month, day, minutes) = self.sort_key();
+        // Years are 1800..=2200 (see `new`); minutes, with the offset, stay within 0..4320.
+        let year = u64::try_from(year.clamp(0, 0xFFFF)).unwrap_or(0);
+        let minutes = u64::try_from(minutes.clamp(0, 0x3FFF)).unwrap_or(0);
+        year << 24 | u64::from(month) << 19 | u64::from(day) << 14 | minutes
+    }
+
     /// Just the day, "2024-06-20", for narrow places like the source list.
     pub fn day_string(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -248,6 +258,33 @@ mod tests {
         let early = ArticleDate::new(2024, 6, 19).unwrap();
         let late = stamp_at_start("20 Juni 2024, 08:50 WIB").unwrap().0;
         assert!(early.sort_key() < late.sort_key());
+    }
+
+    #[test]
+    fn rank_keys_order_as_sort_keys_do() {
+        let mut dates: Vec<ArticleDate> = [
+            "20 Juni 2024, 08:50 WIB",
+            "20 Juni 2024, 08:50 WIT",
+            "20 Juni 2024, 23:59 WIB",
+            "21 Juni 2024, 00:01 WITA",
+            "1 Januari 2025, 00:00 WIB",
+            "31 Desember 1999, 23:59 WIB",
+        ]
+        .iter()
+        .map(|s| stamp_at_start(s).unwrap().0)
+        .collect();
+        dates.extend(ArticleDate::new(2024, 6, 20));
+        dates.extend(ArticleDate::new(1800, 1, 1));
+        dates.extend(ArticleDate::new(2200, 12, 31));
+        for a in &dates {
+            assert!(a.rank_key() > 0 && a.rank_key() < 1 << 40);
+            for b in &dates {
+                assert_eq!(
+                    a.sort_key().cmp(&b.sort_key()),
+                    a.rank_key().cmp(&b.rank_key())
+                );
+            }
+        }
     }
 
     #[test]

@@ -54,7 +54,8 @@ pub struct Article {
     /// words, paragraphs separated by newlines. Removed lines are not in it.
     #[serde(skip)]
     pub search_body: Box<str>,
-    /// The title folded the same way.
+    /// The title folded the same way. [`crate::store::Store::add`] moves it into the
+    /// store's packed [`crate::heads::Heads`], leaving this empty.
     #[serde(skip)]
     pub search_title: Box<str>,
     /// False when `paragraphs` and `removed` were let go to save memory; [`Article::full`]

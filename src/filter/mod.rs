@@ -8,12 +8,16 @@
 //! - `!term`: articles matching the term are left out;
 //! - `is:read`, `is:unread`, `is:starred`: the article's state.
 
+mod scan;
+
 use crate::article::Article;
 use crate::article::fold::{fold, starts_word};
 use crate::index::{ArticleSet, WordIndex};
+use crate::store::Store;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
+use scan::{Found, HeadFound, find_in, windows, within_window};
 use std::sync::Arc;
 
 /// A parsed query.
@@ -38,6 +42,8 @@ pub enum TermKind {
     Plain {
         typed: String,
         folded: String,
+        /// The term has capitals, so titles must have them too (smart case).
+        smart_case: bool,
         finder: BodyFinder,
         /// The articles whose body has a word starting with the term, from the word index.
         indexed: Option<IndexedSet>,
@@ -50,7 +56,7 @@ pub enum TermKind {
     Is(Flag),
 }
 
-/// A body searcher built once per query term.
+/// A searcher for a term's folded text, built once per query term.
 #[derive(Debug, Clone)]
 pub struct BodyFinder(std::sync::Arc<memmem::Finder<'static>>);
 
@@ -105,6 +111,19 @@ pub struct Hit {
     pub score: i64,
     /// True when some term matched the title or outlet (not only the body).
     pub title_hit: bool,
+    /// Some term matched the title or outlet fuzzily and the fuzzy matcher has not scored it
+    /// yet: `score` counts that term as [`UNSCORED`], more than the matcher can give and less
+    /// than a term found as typed gets. Only [`Matcher::quick_hit`] leaves hits unscored;
+    /// [`Matcher::rescore`] finishes them.
+    pub unscored: bool,
+}
+
+/// When the fuzzy matcher scores a title that matched fuzzily.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scoring {
+    Now,
+    /// Left for later: the hit is marked [`Hit::unscored`].
+    Later,
 }
 
 impl Query {
@@ -135,6 +154,7 @@ impl Query {
                     let folded = fold(word);
                     TermKind::Plain {
                         typed: word.to_string(),
+                        smart_case: word.chars().any(char::is_uppercase),
                         finder: BodyFinder(std::sync::Arc::new(
                             memmem::Finder::new(folded.as_bytes()).into_owned(),
                         )),
@@ -249,58 +269,145 @@ impl Matcher {
     }
 
     /// How well a title (or outlet) matches a plain term, if it does: found as typed (in
-    /// `folded_text`, or exactly when the term has capitals) scores above any fuzzy match;
-    /// otherwise the fuzzy matcher scores it, when the letters lie close together.
-    fn head_score(
+    /// `folded_text`, or in `original()` exactly when the term has capitals) scores above any
+    /// fuzzy match; otherwise the fuzzy matcher scores `original()`, when the letters lie close
+    /// together. `original` is only asked for when needed: it is a read far away in memory.
+    fn head_score<'a>(
         &self,
         folded_text: &str,
-        original: &str,
-        typed: &str,
-        folded: &str,
+        original: impl FnOnce() -> &'a str,
+        term: PlainTerm<'_>,
+        scoring: Scoring,
+        found: Option<Found>,
     ) -> Option<i64> {
-        let smart_case = typed.chars().any(char::is_uppercase);
-        let found = if smart_case {
-            original
-                .find(typed)
-                .map(|at| (at, starts_word(original, at)))
-        } else {
-            memmem::find(folded_text.as_bytes(), folded.as_bytes())
-                .map(|at| (at, starts_word(folded_text, at)))
-        };
-        if let Some((at, word_start)) = found {
-            let position = (at as i64).min(FOUND_AS_TYPED / 4);
-            return Some(
-                FOUND_AS_TYPED + if word_start { FOUND_AS_TYPED / 2 } else { 0 } - position,
-            );
+        if term.smart_case {
+            let original = original();
+            if !could_contain(original, term.typed) {
+                return None;
+            }
+            return match original.find(term.typed) {
+                Some(at) => Some(found_as_typed(at, starts_word(original, at))),
+                None => self.compact(original, term.typed).map(|(score, _)| score),
+            };
         }
-        if !could_contain(folded_text, folded)
-            || (!smart_case && !within_window(folded_text, folded))
-        {
-            return None;
+        match found.unwrap_or_else(|| find_in(folded_text, term.folded, &term.finder.0)) {
+            Found::No => None,
+            Found::AsTyped { at, word_start } => Some(found_as_typed(at, word_start)),
+            // The letters lie close together, so it matches; the fuzzy matcher only scores it.
+            Found::Compact => Some(match scoring {
+                Scoring::Later => UNSCORED,
+                Scoring::Now => self.window_score(folded_text, term.folded),
+            }),
         }
-        self.compact(original, typed).map(|(score, _)| score)
     }
 
-    /// Whether `article` matches `query`, and how well.
+    /// The fuzzy matcher's best score for `folded` over the compact windows of
+    /// `folded_text` where it matches, each with the character before it (so the matcher can
+    /// tell a word's start). Scoring a few characters rather than the whole title is what
+    /// makes scoring 50,000 fuzzy matches affordable.
+    fn window_score(&self, folded_text: &str, folded: &str) -> i64 {
+        let mut best = 0;
+        windows(folded_text, folded, |window| {
+            let from = folded_text[..window.start]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(at, _)| at);
+            if let Some(score) = self
+                .skim
+                .fuzzy_match(&folded_text[from..window.end], folded)
+            {
+                best = best.max(score);
+            }
+            false
+        });
+        best.clamp(0, UNSCORED - 1)
+    }
+
+    /// Whether article `index` of `store` matches `query`, and how well.
     pub fn hit(
         &self,
         query: &Query,
         index: usize,
-        article: &Article,
+        store: &Store,
         flags: &dyn FlagSource,
+    ) -> Option<Hit> {
+        self.hit_scoring(query, index, store, flags, Scoring::Now, &|_| None)
+    }
+
+    /// The matches among `indices` (store indices), in that order: whether each
+    /// matches is as [`Matcher::hit`] says, but titles that match only fuzzily are not scored
+    /// yet (the fuzzy matcher is the slow part): such hits are [`Hit::unscored`]. When the
+    /// indices are dense, the titles of the whole run are scanned at once.
+    pub fn quick_hits(
+        &self,
+        query: &Query,
+        indices: &[usize],
+        store: &Store,
+        flags: &dyn FlagSource,
+    ) -> Vec<Hit> {
+        let (Some(&first), Some(&last)) = (indices.iter().min(), indices.iter().max()) else {
+            return Vec::new();
+        };
+        let run = first..last + 1;
+        // Scanning costs the run's length; checking one by one costs more per article.
+        let dense = indices.len() * SCAN_DENSITY >= run.len();
+        let scans: Vec<Option<Vec<HeadFound>>> = query
+            .terms
+            .iter()
+            .map(|term| match &term.kind {
+                TermKind::Plain {
+                    folded,
+                    smart_case: false,
+                    finder,
+                    ..
+                } if dense => Some(scan::scan(&store.heads, run.clone(), folded, &finder.0)),
+                _ => None,
+            })
+            .collect();
+        indices
+            .iter()
+            .filter_map(|&i| {
+                let scanned = |term: usize| scans[term].as_ref().map(|found| found[i - first]);
+                self.hit_scoring(query, i, store, flags, Scoring::Later, &scanned)
+            })
+            .collect()
+    }
+
+    /// An unscored hit with its score.
+    pub fn rescore(&self, query: &Query, hit: Hit, store: &Store, flags: &dyn FlagSource) -> Hit {
+        if !hit.unscored {
+            return hit;
+        }
+        self.hit(query, hit.index, store, flags).unwrap_or(Hit {
+            unscored: false,
+            ..hit
+        })
+    }
+
+    /// `scanned(n)`: how term `n` matched the title and outlet, when that is known already.
+    fn hit_scoring(
+        &self,
+        query: &Query,
+        index: usize,
+        store: &Store,
+        flags: &dyn FlagSource,
+        scoring: Scoring,
+        scanned: &dyn Fn(usize) -> Option<HeadFound>,
     ) -> Option<Hit> {
         let mut hit = Hit {
             index,
             score: 0,
             title_hit: false,
+            unscored: false,
         };
-        for term in &query.terms {
-            let found = self.term(&term.kind, index, article, flags);
+        for (n, term) in query.terms.iter().enumerate() {
+            let found = self.term(&term.kind, index, store, flags, scoring, scanned(n));
             match (found, term.negated) {
                 (None, false) | (Some(_), true) => return None,
                 (Some(Some(score)), false) => {
                     hit.score += score;
                     hit.title_hit = true;
+                    hit.unscored |= scoring == Scoring::Later && score == UNSCORED;
                 }
                 _ => {}
             }
@@ -314,24 +421,42 @@ impl Matcher {
         &self,
         kind: &TermKind,
         index: usize,
-        article: &Article,
+        store: &Store,
         flags: &dyn FlagSource,
+        scoring: Scoring,
+        scanned: Option<HeadFound>,
     ) -> Option<Option<i64>> {
+        let article = || &store.articles[index];
         match kind {
             TermKind::Plain {
                 typed,
                 folded,
+                smart_case,
                 finder,
                 indexed,
             } => {
-                let outlet = article.outlet_name();
+                let term = PlainTerm {
+                    typed,
+                    folded,
+                    smart_case: *smart_case,
+                    finder,
+                };
                 let head = self
-                    .head_score(&article.search_title, &article.title, typed, folded)
+                    .head_score(
+                        store.heads.title(index),
+                        || &article().title,
+                        term,
+                        scoring,
+                        scanned.map(|found| found.title),
+                    )
                     .or_else(|| {
-                        if !could_contain(outlet, folded) {
-                            return None;
-                        }
-                        self.head_score(&fold(outlet), outlet, typed, folded)
+                        self.head_score(
+                            store.heads.outlet(index),
+                            || article().outlet_name(),
+                            term,
+                            scoring,
+                            scanned.map(|found| found.outlet),
+                        )
                     });
                 if head.is_some() {
                     return Some(head);
@@ -339,97 +464,103 @@ impl Matcher {
                 if let Some(known) = indexed.as_ref().and_then(|set| set.0.get(index)) {
                     return known.then_some(None);
                 }
-                word_starts(
-                    &article.search_body,
-                    finder.0.find_iter(article.search_body.as_bytes()),
-                )
-                .next()
-                .map(|_| None)
+                let body = &article().search_body;
+                word_starts(body, finder.0.find_iter(body.as_bytes()))
+                    .next()
+                    .map(|_| None)
             }
-            TermKind::Outlet { typed, folded } => {
-                let outlet = article.outlet.as_deref()?;
-                if fold(outlet).contains(folded.as_str()) {
-                    return Some(Some(0));
-                }
-                self.compact(outlet, typed).map(|(score, _)| Some(score))
+            TermKind::Outlet { folded, .. } => {
+                // An outlet term only narrows: all of an outlet's articles would tie on it.
+                let outlet = store.heads.outlet(index);
+                (outlet.contains(folded.as_str()) || within_window(outlet, folded))
+                    .then_some(Some(0))
             }
             TermKind::Exact { folded } => {
-                let in_head = article.search_title.contains(folded.as_str())
-                    || fold(article.outlet_name()).contains(folded.as_str());
+                let in_head = store.heads.title(index).contains(folded.as_str())
+                    || store.heads.outlet(index).contains(folded.as_str());
                 if in_head {
                     Some(Some(0))
                 } else {
-                    memmem::find(article.search_body.as_bytes(), folded.as_bytes()).map(|_| None)
+                    memmem::find(article().search_body.as_bytes(), folded.as_bytes()).map(|_| None)
                 }
             }
-            TermKind::Is(flag) => flags.has(article, *flag).then_some(None),
+            TermKind::Is(flag) => flags.has(article(), *flag).then_some(None),
         }
     }
 
-    /// All matches of `query` among `articles`, ranked: title and outlet matches by score,
-    /// then body-only matches; ties newest first. An empty query gives every article, newest
+    /// All matches of `query` in `store`, ranked: title and outlet matches by score, then
+    /// body-only matches; ties newest first. An empty query gives every article, newest
     /// first.
-    pub fn filter(&self, query: &Query, articles: &[Article], flags: &dyn FlagSource) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = articles
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| self.hit(query, i, a, flags))
+    pub fn filter(&self, query: &Query, store: &Store, flags: &dyn FlagSource) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = (0..store.articles.len())
+            .filter_map(|i| self.hit(query, i, store, flags))
             .collect();
-        rank(&mut hits, articles);
+        rank(&mut hits, store.heads.date_keys());
         hits
     }
 }
 
-/// Sorts hits: title/outlet matches by score first, then body-only ones; ties newest first.
-pub fn rank(hits: &mut [Hit], articles: &[Article]) {
-    // Integer keys only: comparing titles for every tie made ranking 100,000 hits slow. Ties
-    // of equal date keep the order articles were loaded in.
-    hits.sort_by_cached_key(|hit| {
-        let date = articles[hit.index].date.map(|d| d.sort_key());
-        (
-            std::cmp::Reverse(hit.title_hit),
-            std::cmp::Reverse(hit.score),
-            std::cmp::Reverse(date),
-            hit.index,
-        )
-    });
+/// A plain term's parts, as [`Matcher::head_score`] needs them.
+#[derive(Clone, Copy)]
+struct PlainTerm<'a> {
+    typed: &'a str,
+    folded: &'a str,
+    smart_case: bool,
+    finder: &'a BodyFinder,
 }
+
+/// Sorts hits: title/outlet matches by score first, then body-only ones; ties newest first,
+/// then in store order. `date_keys` holds every article's
+/// [`crate::heads::Heads::date_keys`].
+pub fn rank(hits: &mut [Hit], date_keys: &[u64]) {
+    // Each hit becomes one integer that sorts the same way, so sorting 100,000 hits compares
+    // integers and touches no article.
+    let mut keys: Vec<u128> = hits.iter().map(|hit| rank_key(hit, date_keys)).collect();
+    keys.sort_unstable();
+    for (hit, key) in hits.iter_mut().zip(keys) {
+        *hit = from_rank_key(key);
+    }
+}
+
+/// Bits of a rank key, from the top: 1 for a body-only hit; the score, reversed (32 bits); the
+/// date key, reversed (40 bits); whether it is unscored; the store index (32 bits).
+fn rank_key(hit: &Hit, date_keys: &[u64]) -> u128 {
+    const DATE_BITS: u32 = 40;
+    let body_only = u128::from(!hit.title_hit);
+    let score = hit
+        .score
+        .clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX));
+    let score_reversed = (i64::from(i32::MAX) - score) as u128;
+    let date = date_keys.get(hit.index).copied().unwrap_or(0) & ((1 << DATE_BITS) - 1);
+    let date_reversed = u128::from((1 << DATE_BITS) - 1 - date);
+    let index = hit.index as u128 & u128::from(u32::MAX);
+    let unscored = u128::from(hit.unscored);
+    body_only << 127 | score_reversed << 95 | date_reversed << 33 | unscored << 32 | index
+}
+
+fn from_rank_key(key: u128) -> Hit {
+    Hit {
+        index: (key & u128::from(u32::MAX)) as usize,
+        score: i64::from(i32::MAX) - ((key >> 95) & u128::from(u32::MAX)) as i64,
+        title_hit: key >> 127 == 0,
+        unscored: key >> 32 & 1 == 1,
+    }
+}
+
+/// A run of articles is scanned whole when at least one in this many is to be checked.
+const SCAN_DENSITY: usize = 8;
 
 /// Scores of terms found as typed start here, above any fuzzy score.
 const FOUND_AS_TYPED: i64 = 100_000;
 
-/// Whether `term`'s characters appear in order within a window of `2n + 2` characters of
-/// `text`: the compactness the fuzzy matcher's result must have, checked without it.
-fn within_window(text: &str, term: &str) -> bool {
-    if text.is_ascii() && term.is_ascii() {
-        window_search(text.as_bytes(), term.as_bytes())
-    } else {
-        let hay: Vec<char> = text.chars().collect();
-        let needle: Vec<char> = term.chars().collect();
-        window_search(&hay, &needle)
-    }
-}
+/// What a fuzzy title match not scored yet counts as: above any fuzzy score (they are capped
+/// below it), below any term found as typed (at least 3/4 of [`FOUND_AS_TYPED`]).
+pub const UNSCORED: i64 = FOUND_AS_TYPED / 2;
 
-fn window_search<T: PartialEq>(hay: &[T], needle: &[T]) -> bool {
-    let Some(first) = needle.first() else {
-        return true;
-    };
-    let limit = 2 * needle.len() + 2;
-    hay.iter()
-        .enumerate()
-        .filter(|(_, c)| *c == first)
-        .any(|(start, _)| {
-            let mut want = 1;
-            for c in hay[start + 1..].iter().take(limit - 1) {
-                if want == needle.len() {
-                    return true;
-                }
-                if *c == needle[want] {
-                    want += 1;
-                }
-            }
-            want == needle.len()
-        })
+/// The score of a term found as typed at byte `at`: more at a word's start, less further in.
+fn found_as_typed(at: usize, word_start: bool) -> i64 {
+    let position = (at as i64).min(FOUND_AS_TYPED / 4);
+    FOUND_AS_TYPED + if word_start { FOUND_AS_TYPED / 2 } else { 0 } - position
 }
 
 /// A cheap test before the fuzzy matcher: every ASCII letter of the term appears in the text
@@ -487,31 +618,73 @@ mod tests {
         );
     }
 
-    #[test]
-    fn windows_match_the_compactness_rule() {
-        assert!(within_window("kompas tv", "kmpas"));
-        assert!(within_window("xx k-o-m-p-a-s", "kompas"));
-        assert!(!within_window("kim ongkos masuk pada acara sore", "kompas"));
-        assert!(within_window("anything", ""));
+    /// The head score of `typed` against a title given folded and as written.
+    fn head(folded_title: &str, title: &str, typed: &str) -> Option<i64> {
+        let query = Query::parse(typed);
+        let TermKind::Plain {
+            typed,
+            folded,
+            smart_case,
+            finder,
+            ..
+        } = &query.terms[0].kind
+        else {
+            panic!("{typed} is a plain term");
+        };
+        let term = PlainTerm {
+            typed,
+            folded,
+            smart_case: *smart_case,
+            finder,
+        };
+        Matcher::default().head_score(folded_title, || title, term, Scoring::Now, None)
     }
 
     #[test]
     fn found_as_typed_ranks_above_fuzzy() {
-        let m = Matcher::default();
-        let exact = m
-            .head_score("putin tiba", "Putin tiba", "putin", "putin")
-            .unwrap();
-        let inside = m
-            .head_score("seputinya", "seputinya", "putin", "putin")
-            .unwrap();
-        let fuzzy = m
-            .head_score("p u t i n", "p u t i n", "putin", "putin")
-            .unwrap();
+        let exact = head("putin tiba", "Putin tiba", "putin").unwrap();
+        let inside = head("seputinya", "seputinya", "putin").unwrap();
+        let fuzzy = head("p u t i n", "p u t i n", "putin").unwrap();
         assert!(exact > inside && inside > fuzzy, "{exact} {inside} {fuzzy}");
         assert!(
-            m.head_score("putin tiba", "putin tiba", "Putin", "putin")
-                .is_none(),
+            head("putin tiba", "putin tiba", "Putin").is_none(),
             "capitals match exactly"
+        );
+        assert!(head("putin tiba", "Putin tiba", "Putin").is_some());
+        assert!(head("kim tiba", "Kim tiba", "putin").is_none());
+    }
+
+    #[test]
+    fn rank_keys_keep_every_part_of_the_order() {
+        let dates = [5, 0, 9, 9, 9, 1];
+        let hit = |index, score, title_hit| Hit {
+            index,
+            score,
+            title_hit,
+            unscored: score == UNSCORED,
+        };
+        let mut hits = vec![
+            hit(0, 10, false),
+            hit(1, 7, true),
+            hit(4, 7, true),
+            hit(5, 150_000, true),
+            hit(3, 7, true),
+            hit(0, UNSCORED, true),
+            hit(2, 7, true),
+        ];
+        rank(&mut hits, &dates);
+        assert_eq!(
+            hits,
+            [
+                hit(5, 150_000, true),
+                hit(0, UNSCORED, true),
+                hit(2, 7, true),
+                hit(3, 7, true),
+                hit(4, 7, true),
+                hit(1, 7, true),
+                hit(0, 10, false),
+            ],
+            "title hits by score, then newest (undated last), then store order; body-only last"
         );
     }
 

@@ -1,0 +1,218 @@
+//! Finding a term in folded titles and outlets: as typed (a substring) or compactly (its
+//! characters in order within a short window). One text at a time, or a run of articles at
+//! once over the store's packed [`Heads`], which skips from one occurrence of the term's first
+//! letter to the next at memory speed instead of visiting every title.
+
+use crate::article::fold::starts_word;
+use crate::heads::Heads;
+use memchr::memmem;
+use std::ops::Range;
+
+/// How one part of an article's head (its title or its outlet) matched a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Found {
+    #[default]
+    No,
+    /// The term's characters lie in order close together (see [`within_window`]).
+    Compact,
+    /// The term appears as typed, first at byte `at`, at a word's start or not.
+    AsTyped { at: usize, word_start: bool },
+}
+
+/// How an article's title and outlet matched a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HeadFound {
+    pub title: Found,
+    pub outlet: Found,
+}
+
+/// How folded `text` matches folded `term` (`finder` searches for `term`).
+pub fn find_in(text: &str, term: &str, finder: &memmem::Finder<'_>) -> Found {
+    if let Some(at) = finder.find(text.as_bytes()) {
+        return Found::AsTyped {
+            at,
+            word_start: starts_word(text, at),
+        };
+    }
+    if within_window(text, term) {
+        Found::Compact
+    } else {
+        Found::No
+    }
+}
+
+/// How the title and outlet of each article in `articles` match folded `term`, in order: the
+/// same answers as [`find_in`], found in one pass over the packed text.
+pub fn scan(
+    heads: &Heads,
+    articles: Range<usize>,
+    term: &str,
+    finder: &memmem::Finder<'_>,
+) -> Vec<HeadFound> {
+    let one_by_one = |i: usize| HeadFound {
+        title: find_in(heads.title(i), term, finder),
+        outlet: find_in(heads.outlet(i), term, finder),
+    };
+    let needle = term.as_bytes();
+    if articles.is_empty() || needle.is_empty() || !term.is_ascii() {
+        // Windows count characters; with a non-ASCII term bytes are not characters.
+        return articles.map(one_by_one).collect();
+    }
+    let mut out = vec![HeadFound::default(); articles.len()];
+    let text = heads.text().as_bytes();
+    let from = heads.span(articles.start).start;
+    let to = heads.span(articles.end - 1).outlet_end;
+    let mut article = articles.start;
+    let mut span = heads.span(article);
+    for at in memchr::memchr_iter(needle[0], &text[from..to]).map(|at| at + from) {
+        // The separators are newlines, which no term holds, so `at` is inside a title or an
+        // outlet.
+        while at > span.outlet_end {
+            article += 1;
+            span = heads.span(article);
+        }
+        if !heads.is_ascii(article) {
+            continue;
+        }
+        let slot = &mut out[article - articles.start];
+        let (part_start, part_end, found) = if at < span.title_end {
+            (span.start, span.title_end, &mut slot.title)
+        } else {
+            (span.title_end + 1, span.outlet_end, &mut slot.outlet)
+        };
+        if matches!(found, Found::AsTyped { .. }) {
+            continue;
+        }
+        let rest = &text[at..part_end];
+        if rest.starts_with(needle) {
+            *found = Found::AsTyped {
+                at: at - part_start,
+                word_start: at == part_start || !text[at - 1].is_ascii_alphanumeric(),
+            };
+        } else if *found == Found::No && window_from(rest, needle).is_some() {
+            *found = Found::Compact;
+        }
+    }
+    // Windows count characters: a head that is not ASCII is checked on its own.
+    for (i, slot) in articles.clone().zip(&mut out) {
+        if !heads.is_ascii(i) {
+            *slot = one_by_one(i);
+        }
+    }
+    out
+}
+
+/// Whether `term`'s characters appear in order close together in `text`: from where its first
+/// character is, the first `m` of them within `2m + 2` characters, for every `m`. That is the
+/// compactness a fuzzy title match must have. Asking it of every start of the term (not only
+/// of the whole) means a term typed further never matches what the shorter one did not, so
+/// a growing query need only look again at what still matched.
+pub fn within_window(text: &str, term: &str) -> bool {
+    windows(text, term, |_| true)
+}
+
+/// Calls `found` with the byte range of each window of `text` where `term` matches compactly
+/// (see [`within_window`]; from an occurrence of the first character to where the earliest
+/// such match ends), until it returns true. Returns whether it did.
+pub fn windows(text: &str, term: &str, mut found: impl FnMut(Range<usize>) -> bool) -> bool {
+    if text.is_ascii() && term.is_ascii() {
+        window_search(text.as_bytes(), term.as_bytes(), found)
+    } else {
+        let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let needle: Vec<char> = term.chars().collect();
+        let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
+        window_search(&hay, &needle, |chars| {
+            found(byte(chars.start)..byte(chars.end))
+        })
+    }
+}
+
+fn window_search<T: PartialEq>(
+    hay: &[T],
+    needle: &[T],
+    mut found: impl FnMut(Range<usize>) -> bool,
+) -> bool {
+    let Some(first) = needle.first() else {
+        return found(0..0);
+    };
+    for (start, _) in hay.iter().enumerate().filter(|(_, c)| *c == first) {
+        if let Some(len) = window_from(&hay[start..], needle)
+            && found(start..start + len)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// When `hay` starts with `needle`'s first item and the rest follow compactly (the first `m`
+/// within `2m + 2` items): the length of the shortest such start of `hay`.
+fn window_from<T: PartialEq>(hay: &[T], needle: &[T]) -> Option<usize> {
+    // Taking each item at its earliest place keeps every prefix as short as it can be.
+    let mut at = 1;
+    for (matched, want) in needle.iter().enumerate().skip(1) {
+        let limit = 2 * (matched + 1) + 2;
+        loop {
+            if at >= hay.len() || at >= limit {
+                return None;
+            }
+            at += 1;
+            if hay[at - 1] == *want {
+                break;
+            }
+        }
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_match_the_compactness_rule() {
+        assert!(within_window("kompas tv", "kmpas"));
+        assert!(within_window("xx k-o-m-p-a-s", "kompas"));
+        assert!(!within_window("kim ongkos masuk pada acara sore", "kompas"));
+        assert!(within_window("anything", ""));
+        // Whole, "ptin" fits in 2·4 + 2 characters, but "pt" does not fit in 2·2 + 2.
+        assert!(!within_window("p12345tin", "ptin"));
+        assert!(within_window("p123tin", "ptin"));
+        let mut found = Vec::new();
+        windows("pxu pu", "pu", |w| {
+            found.push(w);
+            false
+        });
+        assert_eq!(found, [0..3, 4..6]);
+    }
+
+    #[test]
+    fn scanning_agrees_with_one_at_a_time() {
+        let mut heads = Heads::default();
+        let texts = [
+            ("putin tiba", "kompas tv"),
+            ("seputinya", ""),
+            ("p u t i n", "putin"),
+            ("café putin", "pütin"),
+            ("", ""),
+            ("xputin putin", "tribun"),
+            ("pu", "tin"),
+        ];
+        for (title, outlet) in texts {
+            heads.push(title, outlet, None);
+        }
+        for term in ["putin", "p", "pu", "ptn", "tin", "é", "z"] {
+            let finder = memmem::Finder::new(term);
+            for start in 0..texts.len() {
+                let scanned = scan(&heads, start..texts.len(), term, &finder);
+                for (i, got) in (start..texts.len()).zip(scanned) {
+                    let want = HeadFound {
+                        title: find_in(heads.title(i), term, &finder),
+                        outlet: find_in(heads.outlet(i), term, &finder),
+                    };
+                    assert_eq!(got, want, "{term:?} in {:?}", texts[i]);
+                }
+            }
+        }
+    }
+}
