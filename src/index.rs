@@ -11,19 +11,34 @@ use std::collections::BTreeMap;
 #[derive(Debug, Default)]
 pub struct BatchIndex {
     words: FxHashMap<Box<str>, Vec<u32>>,
+    /// For each article, the letters and digits its words start with (see [`initial_bit`]).
+    initials: Vec<u64>,
+}
+
+/// The bit standing for words that start with `c`: a–z and 0–9 have one each; any other
+/// character shares the last.
+fn initial_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 1 << 63,
+    }
 }
 
 impl BatchIndex {
     /// Indexes the search text of `articles`, numbered from 0 in order.
     pub fn build(articles: &[Article]) -> BatchIndex {
         let mut words: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut initials = Vec::with_capacity(articles.len());
         for (local, article) in articles.iter().enumerate() {
             let local = local as u32;
+            let mut starts = 0;
             for word in article
                 .search_body
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
+                starts |= word.chars().next().map_or(0, initial_bit);
                 match words.get_mut(word) {
                     // Articles come in order, so a repeat of this article is the last entry.
                     Some(list) => {
@@ -36,8 +51,9 @@ impl BatchIndex {
                     }
                 }
             }
+            initials.push(starts);
         }
-        BatchIndex { words }
+        BatchIndex { words, initials }
     }
 }
 
@@ -45,6 +61,9 @@ impl BatchIndex {
 #[derive(Debug, Default)]
 pub struct WordIndex {
     words: BTreeMap<Box<str>, Vec<u32>>,
+    /// Each article's word initials, by store index: a one-letter lookup reads these rather
+    /// than the lists of every word starting with that letter.
+    initials: Vec<u64>,
 }
 
 /// A set of article indices, one bit each.
@@ -65,6 +84,10 @@ impl ArticleSet {
 impl WordIndex {
     /// Adds a batch whose articles start at store index `first`.
     pub fn merge(&mut self, batch: BatchIndex, first: usize) {
+        if self.initials.len() < first + batch.initials.len() {
+            self.initials.resize(first + batch.initials.len(), 0);
+        }
+        self.initials[first..first + batch.initials.len()].copy_from_slice(&batch.initials);
         let first = first as u32;
         for (word, locals) in batch.words {
             let list = self.words.entry(word).or_default();
@@ -75,7 +98,21 @@ impl WordIndex {
     /// The articles (of the first `covers`) whose body has a word starting with `prefix`.
     /// `prefix` must be folded and made only of letters and digits.
     pub fn with_prefix(&self, prefix: &str, covers: usize) -> ArticleSet {
+        // Articles not indexed yet are not answered for.
+        let covers = covers.min(self.initials.len());
         let mut bits = vec![0u64; covers.div_ceil(64)];
+        let mut letters = prefix.chars();
+        if let (Some(letter), None) = (letters.next(), letters.next())
+            && initial_bit(letter) != 1 << 63
+        {
+            let want = initial_bit(letter);
+            for (index, &starts) in self.initials.iter().enumerate().take(covers) {
+                if starts & want != 0 {
+                    bits[index / 64] |= 1 << (index % 64);
+                }
+            }
+            return ArticleSet { bits, covers };
+        }
         let range = self.words.range::<str, _>((
             std::ops::Bound::Included(prefix),
             std::ops::Bound::Unbounded,
@@ -134,6 +171,9 @@ mod tests {
             "kim",
             "k",
             "2024",
+            "2",
+            "s",
+            "v",
             "tidak",
             "zzz",
             "ostochny",

@@ -203,7 +203,7 @@ fn articles_arriving_while_a_query_runs_are_filtered_too() {
     for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), LoadOptions::default()) {
         app.apply_load_event(event);
     }
-    while app.filtering() {
+    while app.busy() {
         app.tick();
     }
     assert_eq!(app.counts(), (2, 5));
@@ -273,7 +273,7 @@ fn the_word_index_gives_the_same_results_as_scanning() {
             app.update(Action::FilterClear);
             app.update(Action::FocusFilter);
             type_text(app, query);
-            while app.filtering() {
+            while app.busy() {
                 app.tick();
             }
         }

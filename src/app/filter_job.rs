@@ -2,19 +2,54 @@
 //! slices of bounded time between frames, each slice split over the cores, and a newer query
 //! replaces an older one at once. A query that only grew re-checks just what still matched.
 
-use crate::filter::{FlagSource, Hit, Matcher, Query, rank};
+use crate::filter::{FlagSource, Hit, Matcher, Query, RankKey, rank, rank_rows};
 use crate::store::Store;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// Articles checked between two looks at the clock.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 16384;
 
 /// Threads a slice is split over. Asked once: on Linux the answer reads cgroup files, too
 /// slow to repeat every slice.
 fn workers() -> usize {
     static WORKERS: OnceLock<usize> = OnceLock::new();
     *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// What the screen needs of the results to show them: the article to keep selected (if it is
+/// still there, the rows around it are shown; otherwise the first rows) and how many rows are
+/// on screen.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Needed {
+    pub keep: Option<usize>,
+    pub rows: usize,
+}
+
+/// What a step of the job came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Still working; nothing new to show.
+    Working,
+    /// Every article is checked, so the count is final, and the rows the screen needs are in
+    /// place; the rest of the order follows.
+    Shown,
+    /// Everything is checked, scored and ranked.
+    Done,
+}
+
+/// How far a query has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Checking articles (again, when new ones arrived).
+    Matching,
+    /// Every article checked; the screen's rows could not be put in place before the fuzzy
+    /// matcher scores what it has to.
+    Scoring,
+    /// The screen's rows are in place (see [`Progress::Shown`]); scoring and ranking the rest.
+    Shown,
+    /// Everything ranked.
+    Ranked,
 }
 
 /// A query being run.
@@ -31,11 +66,10 @@ pub struct FilterJob {
     /// order a narrower query checks them in: reading the store in order is several times
     /// faster than in ranked order.
     matched: Vec<usize>,
-    /// How many of `hits` the fuzzy matcher has scored where it had to (see
-    /// [`Hit::unscored`]): matching first, scoring after, so the count is known early.
+    /// Hits before this one have been through the fuzzy matcher where they needed it (see
+    /// [`Hit::unscored`]). Matching comes first and scoring after, so the count is known early.
     scored: usize,
-    /// `hits` are in ranked order.
-    ranked: bool,
+    stage: Stage,
 }
 
 impl FilterJob {
@@ -48,7 +82,7 @@ impl FilterJob {
             hits: Vec::new(),
             matched: Vec::new(),
             scored: 0,
-            ranked: false,
+            stage: Stage::Matching,
         }
     }
 
@@ -72,21 +106,22 @@ impl FilterJob {
 
     /// Whether every article is checked, scored and ranked.
     pub fn is_done(&self) -> bool {
-        self.done >= self.todo.len() && self.scored >= self.hits.len() && self.ranked
+        self.done >= self.todo.len() && self.stage == Stage::Ranked
     }
 
-    /// Works for at most about `budget`: checks articles, then scores fuzzy title matches,
-    /// then ranks. Returns true once the hits are ranked.
+    /// Works for at most about `budget`: checks articles; then, when it can, puts the rows
+    /// `needed` in place; then scores fuzzy title matches and ranks everything.
     pub fn step(
         &mut self,
         store: &Store,
         matcher: &Matcher,
         flags: &(dyn FlagSource + Sync),
         budget: Duration,
-    ) -> bool {
+        needed: Needed,
+    ) -> Progress {
         let started = Instant::now();
-        let query = &self.query;
         while !self.is_done() {
+            let query = &self.query;
             if self.done < self.todo.len() {
                 let end = (self.done + CHUNK).min(self.todo.len());
                 let found = in_parallel(&self.todo[self.done..end], |part| {
@@ -95,7 +130,13 @@ impl FilterJob {
                 self.matched.extend(found.iter().map(|hit| hit.index));
                 self.hits.extend(found);
                 self.done = end;
-                self.ranked = false;
+                self.stage = Stage::Matching;
+            } else if self.stage == Stage::Matching {
+                if self.place_rows(store, needed) {
+                    self.stage = Stage::Shown;
+                    return Progress::Shown;
+                }
+                self.stage = Stage::Scoring;
             } else if self.scored < self.hits.len() {
                 let end = (self.scored + CHUNK).min(self.hits.len());
                 let rescored = in_parallel(&self.hits[self.scored..end], |part| {
@@ -107,16 +148,55 @@ impl FilterJob {
                 self.scored = end;
             } else {
                 rank(&mut self.hits, store.heads.date_keys());
-                self.ranked = true;
+                self.stage = Stage::Ranked;
+                return Progress::Done;
             }
             if started.elapsed() >= budget {
                 break;
             }
         }
-        self.is_done()
+        Progress::Working
     }
 
-    /// The matches, ranked once [`FilterJob::is_done`].
+    /// Puts the rows the screen needs in their final places, unless a hit the fuzzy matcher
+    /// has not scored yet could still end up among them. Returns whether it did.
+    fn place_rows(&mut self, store: &Store, needed: Needed) -> bool {
+        let mut keys: Vec<RankKey> = self
+            .hits
+            .iter()
+            .map(|hit| RankKey::new(hit, store.heads.date_keys()))
+            .collect();
+        let kept = needed
+            .keep
+            .and_then(|index| keys.iter().find(|key| key.hit().index == index).copied());
+        let rows = match kept {
+            // The selection stays on the kept article, and the list scrolls as little as it
+            // can to show it: the rows a screen away on either side may be shown.
+            Some(kept) => {
+                let at = keys.iter().filter(|&&key| key < kept).count();
+                at.saturating_sub(needed.rows)..at + needed.rows + 1
+            }
+            None => 0..needed.rows,
+        };
+        rank_rows(&mut keys, rows.clone());
+        // An unscored key counts the best score its hit can get: if every one lies past the
+        // rows needed, scoring can only move them further away.
+        if keys[..rows.end.min(keys.len())]
+            .iter()
+            .any(|key| key.unscored())
+        {
+            return false;
+        }
+        for (hit, key) in self.hits.iter_mut().zip(keys) {
+            *hit = key.hit();
+        }
+        // The order changed: scoring looks through all hits again.
+        self.scored = 0;
+        true
+    }
+
+    /// The matches: in ranked order once [`Progress::Done`]; after [`Progress::Shown`], the
+    /// rows the screen needs are.
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
@@ -146,4 +226,89 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sy
         }
         results
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse;
+    use crate::filter::NoFlags;
+    use crate::rules::Rules;
+
+    fn store() -> Store {
+        let articles = crate::corpus::articles(3000, 11)
+            .iter()
+            .map(|text| parse(text, Rules::builtin()))
+            .collect();
+        Store::from_articles(articles)
+    }
+
+    fn run(job: &mut FilterJob, store: &Store, needed: Needed) -> Vec<Progress> {
+        let matcher = Matcher::default();
+        let mut seen = Vec::new();
+        while !job.is_done() {
+            let progress = job.step(store, &matcher, &NoFlags, Duration::from_secs(60), needed);
+            seen.push(progress);
+            if progress == Progress::Shown {
+                return seen;
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn the_rows_on_screen_come_first_and_in_their_final_places() {
+        let store = store();
+        let query = Query::parse("pu");
+        let full = Matcher::default().filter(&query, &store, &NoFlags);
+        let unscored = Matcher::default()
+            .quick_hits(&query, &(0..3000).collect::<Vec<_>>(), &store, &NoFlags)
+            .iter()
+            .filter(|hit| hit.unscored)
+            .count();
+        assert!(unscored > 100, "the query leaves fuzzy matches to score");
+        // Halfway down the titles that have "pu" as typed, which rank above every fuzzy one.
+        let as_typed = full
+            .iter()
+            .take_while(|hit| hit.score > crate::filter::UNSCORED)
+            .count();
+        assert!(as_typed > 100, "{as_typed}");
+        let keep_at = as_typed / 2;
+        let cases = [
+            (None, 0..20),
+            (Some(full[keep_at].index), keep_at - 20..keep_at + 21),
+        ];
+        for (keep, rows) in cases {
+            let needed = Needed { keep, rows: 20 };
+            let mut job = FilterJob::new(query.clone(), (0..3000).collect());
+            let seen = run(&mut job, &store, needed);
+            assert_eq!(
+                seen.last(),
+                Some(&Progress::Shown),
+                "{keep:?}: shown before scoring"
+            );
+            assert_eq!(job.hits().len(), full.len(), "the count is final");
+            assert_eq!(job.hits()[rows.clone()], full[rows.clone()], "{keep:?}");
+            let seen = run(&mut job, &store, needed);
+            assert_eq!(seen.last(), Some(&Progress::Done));
+            assert_eq!(job.hits(), full, "then everything is ranked");
+        }
+    }
+
+    #[test]
+    fn rows_that_need_scores_wait_for_them() {
+        let store = store();
+        let query = Query::parse("pu");
+        let full = Matcher::default().filter(&query, &store, &NoFlags);
+        // The last title match was fuzzy: its place depends on the fuzzy matcher's score.
+        let fuzzy = full.iter().rposition(|hit| hit.title_hit).unwrap();
+        let needed = Needed {
+            keep: Some(full[fuzzy].index),
+            rows: 20,
+        };
+        let mut job = FilterJob::new(query, (0..3000).collect());
+        let seen = run(&mut job, &store, needed);
+        assert_eq!(seen.last(), Some(&Progress::Done));
+        assert_eq!(job.hits(), full);
+    }
 }

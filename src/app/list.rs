@@ -47,13 +47,15 @@ impl SourceList {
     }
 
     /// Rebuilds the rows: grouped by outlet when `hits` is None (no filter), else the hits in
-    /// their ranked order. Keeps the selection on the same article when it is still there,
-    /// otherwise moves it to the first article.
+    /// their ranked order. Keeps the selection on the same article when it is still there
+    /// (and, given `keep_within`, among that many first rows), otherwise moves it to the first
+    /// article.
     pub fn rebuild(
         &mut self,
         store: &Store,
         hits: Option<&[Hit]>,
         unread: &dyn Fn(&Article) -> bool,
+        keep_within: Option<usize>,
     ) {
         let keep_article = self.selected_article();
         let keep_header = match self.rows.get(self.selected) {
@@ -72,7 +74,8 @@ impl SourceList {
                 self.group(store, unread);
             }
         }
-        let position = |want: &Row| self.rows.iter().position(|r| r == want);
+        let limit = keep_within.unwrap_or(self.rows.len());
+        let position = |want: &Row| self.rows.iter().take(limit).position(|r| r == want);
         self.selected = keep_article
             .and_then(|index| position(&Row::Article { index }))
             .or_else(|| {
@@ -212,7 +215,7 @@ mod tests {
     fn grouped_by_outlet_unknown_last() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None, &|_| true);
+        list.rebuild(&store, None, &|_| true, None);
         assert_eq!(
             header_names(&list),
             [
@@ -233,7 +236,7 @@ mod tests {
     fn folding_hides_members_and_keeps_header_selected() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None, &|_| true);
+        list.rebuild(&store, None, &|_| true, None);
         list.select_edge(true);
         list.toggle_fold(&store, &|_| true);
         assert_eq!(list.rows.len(), 7);

@@ -19,7 +19,7 @@ use crate::ui::layout;
 use crate::ui::theme::Theme;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use filter_bar::FilterBar;
-use filter_job::FilterJob;
+use filter_job::{FilterJob, Needed, Progress};
 use list::{Row, SourceList};
 use ratatui::layout::Position;
 use ratatui::layout::Rect;
@@ -432,10 +432,23 @@ impl App {
 
     /// Gives the running query up to `budget` more time. Returns whether the results changed.
     pub fn run_filter(&mut self, budget: Duration) -> bool {
+        // A query just typed shows its first rows (see `publish_results`); later results for
+        // it keep the selection where it is.
+        let needed = Needed {
+            keep: self
+                .list
+                .selected_article()
+                .filter(|_| self.results_shown_for_query),
+            rows: self.list_height(),
+        };
         let Some(job) = self.job.as_mut() else {
             return false;
         };
-        if job.is_done() || !job.step(&self.store, &self.matcher, &self.state, budget) {
+        if job.is_done() {
+            return false;
+        }
+        let progress = job.step(&self.store, &self.matcher, &self.state, budget, needed);
+        if progress == Progress::Working {
             return false;
         }
         self.results_pending = true;
@@ -444,8 +457,14 @@ impl App {
         self.publish_results(self.loading.done || !self.results_shown_for_query)
     }
 
-    /// Ranks the finished query's matches and shows them, unless `now` is false and the list
-    /// was rebuilt moments ago.
+    /// Shows the query's matches (all counted, with the rows on screen ranked), unless `now`
+    /// is false and the list was rebuilt moments ago. Returns whether the screen changed: once
+    /// the rows on screen are shown, ranking the rest changes nothing there.
+    ///
+    /// A query just typed shows its best matches from the top; the selected article stays
+    /// selected if it is among them. (Keeping it wherever it ranked would show 100,000
+    /// results from some point in the middle.) Later results for the same query — articles
+    /// still loading — keep the selection wherever it is.
     fn publish_results(&mut self, now: bool) -> bool {
         if !self.results_pending || (!now && self.last_rebuild.elapsed() < REBUILD_EVERY) {
             return false;
@@ -453,16 +472,37 @@ impl App {
         let Some(job) = self.job.as_ref() else {
             return false;
         };
+        let before = self.list_view();
         self.hits = Some(job.hits().to_vec());
         self.results_pending = false;
+        let first_time = !self.results_shown_for_query;
         self.results_shown_for_query = true;
-        self.rebuild_rows();
-        true
+        if first_time {
+            self.list.offset = 0;
+            self.rebuild_rows_keeping(Some(self.list_height()));
+        } else {
+            self.rebuild_rows();
+        }
+        first_time || self.list_view() != before
     }
 
-    /// Whether a query is still being run.
+    /// What the source list shows: the count, the first row on screen, the selection and the
+    /// rows on screen.
+    fn list_view(&self) -> (usize, usize, usize, Vec<Row>) {
+        let rows = &self.list.rows;
+        let end = (self.list.offset + self.list_height()).min(rows.len());
+        let start = self.list.offset.min(end);
+        (
+            self.counts().0,
+            self.list.offset,
+            self.list.selected,
+            rows[start..end].to_vec(),
+        )
+    }
+
+    /// Whether the query typed last has not shown its results yet.
     pub fn filtering(&self) -> bool {
-        self.job.as_ref().is_some_and(|j| !j.is_done())
+        self.job.as_ref().is_some_and(|j| !j.is_done()) && !self.results_shown_for_query
     }
 
     /// Work left between frames: a slice of filtering, or a list rebuild that loading asked
@@ -483,13 +523,24 @@ impl App {
 
     /// Whether [`App::tick`] has work to do now.
     pub fn busy(&self) -> bool {
-        self.filtering() || ((self.rows_stale || self.results_pending) && self.loading.done)
+        self.job.as_ref().is_some_and(|j| !j.is_done())
+            || ((self.rows_stale || self.results_pending) && self.loading.done)
     }
 
     fn rebuild_rows(&mut self) {
+        self.rebuild_rows_keeping(None);
+    }
+
+    /// Rebuilds the list; the selected article stays selected if it is still there (and,
+    /// given `keep_within`, among that many first rows).
+    fn rebuild_rows_keeping(&mut self, keep_within: Option<usize>) {
         let state = &self.state;
-        self.list
-            .rebuild(&self.store, self.hits.as_deref(), &|a| !state.of(a).read);
+        self.list.rebuild(
+            &self.store,
+            self.hits.as_deref(),
+            &|a| !state.of(a).read,
+            keep_within,
+        );
         if let Some(key) = self.pending_select {
             let found = self.list.rows.iter().position(|row| {
                 matches!(row, Row::Article { index } if state::key_of(&self.store.articles[*index]) == key)
@@ -677,6 +728,10 @@ impl App {
             LoadEvent::Skipped(skipped) => self.store.skipped.push(skipped),
             LoadEvent::Done => {
                 self.loading.done = true;
+                // Off this thread: it takes tens of milliseconds.
+                let _ = std::thread::Builder::new()
+                    .name("warta-trim".into())
+                    .spawn(crate::store::release_freed_memory);
                 if self.rows_stale {
                     self.rebuild_rows();
                 }
@@ -687,13 +742,7 @@ impl App {
 
     /// How many warnings there are: skipped files and articles with warnings.
     pub fn warning_count(&self) -> usize {
-        self.store.skipped.len()
-            + self
-                .store
-                .articles
-                .iter()
-                .filter(|a| !a.warnings.is_empty())
-                .count()
+        self.store.skipped.len() + self.store.warned()
     }
 
     /// Character positions in an article's title that the query's terms matched, for

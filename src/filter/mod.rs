@@ -8,7 +8,10 @@
 //! - `!term`: articles matching the term are left out;
 //! - `is:read`, `is:unread`, `is:starred`: the article's state.
 
+mod rank;
 mod scan;
+
+pub use rank::{RankKey, rank, rank_rows};
 
 use crate::article::Article;
 use crate::article::fold::{fold, starts_word};
@@ -269,12 +272,13 @@ impl Matcher {
     }
 
     /// How well a title (or outlet) matches a plain term, if it does: found as typed (in
-    /// `folded_text`, or in `original()` exactly when the term has capitals) scores above any
-    /// fuzzy match; otherwise the fuzzy matcher scores `original()`, when the letters lie close
-    /// together. `original` is only asked for when needed: it is a read far away in memory.
+    /// the folded text, or in `original()` exactly when the term has capitals) scores above any
+    /// fuzzy match; otherwise, when the letters lie close together, the fuzzy matcher scores
+    /// it. `found`: how the folded text matched, when a scan worked it out already. Both texts
+    /// are asked for only when needed: each is a read elsewhere in memory.
     fn head_score<'a>(
         &self,
-        folded_text: &str,
+        folded_text: impl Fn() -> &'a str,
         original: impl FnOnce() -> &'a str,
         term: PlainTerm<'_>,
         scoring: Scoring,
@@ -290,13 +294,13 @@ impl Matcher {
                 None => self.compact(original, term.typed).map(|(score, _)| score),
             };
         }
-        match found.unwrap_or_else(|| find_in(folded_text, term.folded, &term.finder.0)) {
+        match found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0)) {
             Found::No => None,
             Found::AsTyped { at, word_start } => Some(found_as_typed(at, word_start)),
             // The letters lie close together, so it matches; the fuzzy matcher only scores it.
             Found::Compact => Some(match scoring {
                 Scoring::Later => UNSCORED,
-                Scoring::Now => self.window_score(folded_text, term.folded),
+                Scoring::Now => self.window_score(folded_text(), term.folded),
             }),
         }
     }
@@ -443,7 +447,7 @@ impl Matcher {
                 };
                 let head = self
                     .head_score(
-                        store.heads.title(index),
+                        || store.heads.title(index),
                         || &article().title,
                         term,
                         scoring,
@@ -451,7 +455,7 @@ impl Matcher {
                     )
                     .or_else(|| {
                         self.head_score(
-                            store.heads.outlet(index),
+                            || store.heads.outlet(index),
                             || article().outlet_name(),
                             term,
                             scoring,
@@ -507,44 +511,6 @@ struct PlainTerm<'a> {
     folded: &'a str,
     smart_case: bool,
     finder: &'a BodyFinder,
-}
-
-/// Sorts hits: title/outlet matches by score first, then body-only ones; ties newest first,
-/// then in store order. `date_keys` holds every article's
-/// [`crate::heads::Heads::date_keys`].
-pub fn rank(hits: &mut [Hit], date_keys: &[u64]) {
-    // Each hit becomes one integer that sorts the same way, so sorting 100,000 hits compares
-    // integers and touches no article.
-    let mut keys: Vec<u128> = hits.iter().map(|hit| rank_key(hit, date_keys)).collect();
-    keys.sort_unstable();
-    for (hit, key) in hits.iter_mut().zip(keys) {
-        *hit = from_rank_key(key);
-    }
-}
-
-/// Bits of a rank key, from the top: 1 for a body-only hit; the score, reversed (32 bits); the
-/// date key, reversed (40 bits); whether it is unscored; the store index (32 bits).
-fn rank_key(hit: &Hit, date_keys: &[u64]) -> u128 {
-    const DATE_BITS: u32 = 40;
-    let body_only = u128::from(!hit.title_hit);
-    let score = hit
-        .score
-        .clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX));
-    let score_reversed = (i64::from(i32::MAX) - score) as u128;
-    let date = date_keys.get(hit.index).copied().unwrap_or(0) & ((1 << DATE_BITS) - 1);
-    let date_reversed = u128::from((1 << DATE_BITS) - 1 - date);
-    let index = hit.index as u128 & u128::from(u32::MAX);
-    let unscored = u128::from(hit.unscored);
-    body_only << 127 | score_reversed << 95 | date_reversed << 33 | unscored << 32 | index
-}
-
-fn from_rank_key(key: u128) -> Hit {
-    Hit {
-        index: (key & u128::from(u32::MAX)) as usize,
-        score: i64::from(i32::MAX) - ((key >> 95) & u128::from(u32::MAX)) as i64,
-        title_hit: key >> 127 == 0,
-        unscored: key >> 32 & 1 == 1,
-    }
 }
 
 /// A run of articles is scanned whole when at least one in this many is to be checked.
@@ -637,7 +603,7 @@ mod tests {
             smart_case: *smart_case,
             finder,
         };
-        Matcher::default().head_score(folded_title, || title, term, Scoring::Now, None)
+        Matcher::default().head_score(|| folded_title, || title, term, Scoring::Now, None)
     }
 
     #[test]
@@ -652,40 +618,6 @@ mod tests {
         );
         assert!(head("putin tiba", "Putin tiba", "Putin").is_some());
         assert!(head("kim tiba", "Kim tiba", "putin").is_none());
-    }
-
-    #[test]
-    fn rank_keys_keep_every_part_of_the_order() {
-        let dates = [5, 0, 9, 9, 9, 1];
-        let hit = |index, score, title_hit| Hit {
-            index,
-            score,
-            title_hit,
-            unscored: score == UNSCORED,
-        };
-        let mut hits = vec![
-            hit(0, 10, false),
-            hit(1, 7, true),
-            hit(4, 7, true),
-            hit(5, 150_000, true),
-            hit(3, 7, true),
-            hit(0, UNSCORED, true),
-            hit(2, 7, true),
-        ];
-        rank(&mut hits, &dates);
-        assert_eq!(
-            hits,
-            [
-                hit(5, 150_000, true),
-                hit(0, UNSCORED, true),
-                hit(2, 7, true),
-                hit(3, 7, true),
-                hit(4, 7, true),
-                hit(1, 7, true),
-                hit(0, 10, false),
-            ],
-            "title hits by score, then newest (undated last), then store order; body-only last"
-        );
     }
 
     #[test]

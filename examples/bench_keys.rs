@@ -1,0 +1,117 @@
+//! Measures, inside one process, how long each key of a query takes to settle on screen:
+//! the key's `update`, then the event loop's work (`tick`) until nothing more changes, with a
+//! frame drawn (into ratatui's `TestBackend`) whenever the loop would draw one. The time is
+//! from the key to the last frame it caused. It complements `scripts/bench-tui.sh`, which
+//! measures from outside through a pseudo-terminal, by showing where the time goes.
+//!
+//!     cargo run --release --example bench_keys -- DIR [QUERY] [ROUNDS]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::time::{Duration, Instant};
+use warta::app::App;
+use warta::keymap::Action;
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources, Store};
+
+const COLS: u16 = 120;
+const ROWS: u16 = 40;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().expect("usage: bench_keys DIR [QUERY] [ROUNDS]");
+    let query = args.next().unwrap_or_else(|| "putin".into());
+    let rounds: usize = args
+        .next()
+        .map_or(5, |r| r.parse().expect("ROUNDS is a number"));
+    // As the reader loads: bodies let go, search text and word index kept.
+    let options = LoadOptions {
+        keep_body: false,
+        keep_search: true,
+        index: true,
+        ..LoadOptions::default()
+    };
+    let mut app = App::new(Store::default(), Rect::new(0, 0, COLS, ROWS));
+    let started = Instant::now();
+    let loader = store::spawn_loader(Sources::Paths(vec![dir.into()]), Rules::builtin(), options);
+    for event in loader {
+        app.apply_load_event(event);
+    }
+    while app.busy() {
+        app.tick();
+    }
+    println!(
+        "{} articles loaded in {:.1} s; {COLS}x{ROWS}; query {query:?}; {rounds} rounds",
+        app.store.articles.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
+    let mut draw = |app: &App| {
+        terminal
+            .draw(|frame| warta::ui::draw(frame, app))
+            .expect("drawing");
+    };
+    draw(&app);
+    app.update(Action::FocusFilter);
+    draw(&app);
+    let mut typed: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
+    let mut erased: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
+    for _ in 0..rounds {
+        for (n, c) in query.chars().enumerate() {
+            typed[n].push(settle(&mut app, &mut draw, Action::FilterChar(c)));
+        }
+        for n in (0..query.chars().count()).rev() {
+            erased[n].push(settle(&mut app, &mut draw, Action::FilterBackspace));
+        }
+    }
+    let mut prefix = String::new();
+    for (n, c) in query.chars().enumerate() {
+        prefix.push(c);
+        println!(
+            "  type {c:?} ({prefix:>8}): median {:5.1} ms, slowest {:5.1} ms",
+            median(&typed[n]),
+            max(&typed[n])
+        );
+    }
+    for n in (0..query.chars().count()).rev() {
+        let left: String = query.chars().take(n).collect();
+        println!(
+            "  erase to {left:>8?}: median {:5.1} ms, slowest {:5.1} ms",
+            median(&erased[n]),
+            max(&erased[n])
+        );
+    }
+}
+
+/// Applies `action` as the event loop would and returns the milliseconds until the last
+/// frame it caused.
+fn settle(app: &mut App, draw: &mut impl FnMut(&App), action: Action) -> f64 {
+    let key = Instant::now();
+    let mut last_frame = key;
+    if app.update(action) {
+        draw(app);
+        last_frame = Instant::now();
+    }
+    while app.busy() {
+        if app.tick() {
+            draw(app);
+            last_frame = Instant::now();
+        }
+    }
+    ms(last_frame - key)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted.get(sorted.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn max(values: &[f64]) -> f64 {
+    values.iter().copied().fold(0.0, f64::max)
+}
