@@ -109,13 +109,28 @@ fn filtering(c: &mut Criterion) {
             b.iter(|| matcher.filter(q, &store, &NoFlags).len())
         });
     }
+    // Matching alone, on one thread, as the reader's first pass does it (titles scanned a run
+    // at a time; fuzzy title scores left for after the first screen is shown).
+    let every: Vec<usize> = (0..store.articles.len()).collect();
+    for query in QUERIES {
+        let mut parsed = Query::parse(query);
+        parsed.use_index(&index, store.articles.len());
+        group.bench_with_input(BenchmarkId::new("match-only", query), &parsed, |b, q| {
+            b.iter(|| matcher.quick_hits(q, &every, &store, &NoFlags).len())
+        });
+    }
     // The growing query as the reader runs it: each key re-checks only what still matched.
-    group.bench_function("warta/typed p..putin narrowing", |b| {
+    group.bench_function("match-only/typed p..putin narrowing", |b| {
         b.iter(|| {
-            let mut candidates: Vec<usize> = (0..store.articles.len()).collect();
+            let mut candidates: Vec<usize> = every.clone();
             for n in 1..=5 {
-                let q = Query::parse(&"putin"[..n]);
-                candidates.retain(|&i| matcher.hit(&q, i, &store, &NoFlags).is_some());
+                let mut q = Query::parse(&"putin"[..n]);
+                q.use_index(&index, store.articles.len());
+                candidates = matcher
+                    .quick_hits(&q, &candidates, &store, &NoFlags)
+                    .iter()
+                    .map(|hit| hit.index)
+                    .collect();
             }
             candidates.len()
         })

@@ -209,7 +209,8 @@ fn report(name: &str, runs: &[Run], query: &str) {
     );
     for (n, c) in query.chars().enumerate() {
         let key = median(runs.iter().map(|r| r.keys[n]).collect());
-        println!("  key {c:?}: settled in {key:.1} ms");
+        let slowest = runs.iter().map(|r| r.keys[n]).fold(0.0, f64::max);
+        println!("  key {c:?}: settled in {key:.1} ms (slowest {slowest:.1} ms)");
     }
     let worst = runs
         .iter()

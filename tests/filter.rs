@@ -2,6 +2,7 @@
 
 mod common;
 use warta::filter::{Matcher, NoFlags, Query};
+use warta::index::{BatchIndex, WordIndex};
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
 
@@ -100,6 +101,9 @@ fn scanning_a_run_of_articles_agrees_with_checking_each() {
     articles[3].search_title = "cafe putin di moskow".into();
     articles[5].search_title = "kim → putin".into();
     let store = Store::from_articles(articles);
+    // Bodies answered by the word index too, as in the reader.
+    let mut index = WordIndex::default();
+    index.merge(BatchIndex::build(&store.articles), 0);
     let matcher = Matcher::default();
     let every: Vec<usize> = (0..store.articles.len()).collect();
     let every_third: Vec<usize> = (0..store.articles.len()).step_by(3).collect();
@@ -118,18 +122,22 @@ fn scanning_a_run_of_articles_agrees_with_checking_each() {
         "→",
         "moskow putin",
     ] {
-        let query = Query::parse(query);
+        let plain = Query::parse(query);
+        let mut indexed = plain.clone();
+        indexed.use_index(&index, store.articles.len());
         for indices in [&every, &every_third, &sparse] {
-            let quick: Vec<_> = matcher
-                .quick_hits(&query, indices, &store, &NoFlags)
-                .into_iter()
-                .map(|hit| matcher.rescore(&query, hit, &store, &NoFlags))
-                .collect();
             let one_by_one: Vec<_> = indices
                 .iter()
-                .filter_map(|&i| matcher.hit(&query, i, &store, &NoFlags))
+                .filter_map(|&i| matcher.hit(&plain, i, &store, &NoFlags))
                 .collect();
-            assert_eq!(quick, one_by_one, "{query:?}");
+            for query in [&plain, &indexed] {
+                let quick: Vec<_> = matcher
+                    .quick_hits(query, indices, &store, &NoFlags)
+                    .into_iter()
+                    .map(|hit| matcher.rescore(query, hit, &store, &NoFlags))
+                    .collect();
+                assert_eq!(quick, one_by_one, "{query:?}");
+            }
         }
     }
 }

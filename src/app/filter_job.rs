@@ -7,8 +7,15 @@ use crate::store::Store;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// Articles checked between two looks at the clock.
-const CHUNK: usize = 16384;
+/// Articles (or hits) handled between two looks at the clock, at first. Each chunk then sizes
+/// the next to take about [`CHUNK_TIME`]: a title match costs well under a microsecond, a
+/// search through a body not in the word index a hundred times more, and every chunk costs
+/// a fixed amount besides (starting threads, gathering results).
+const FIRST_CHUNK: usize = 16_384;
+/// See [`FIRST_CHUNK`].
+const CHUNK_TIME: Duration = Duration::from_millis(3);
+/// The bounds of a chunk's size.
+const CHUNK_SIZES: (usize, usize) = (1024, 1 << 18);
 
 /// Threads a slice is split over. Asked once: on Linux the answer reads cgroup files, too
 /// slow to repeat every slice.
@@ -70,6 +77,8 @@ pub struct FilterJob {
     /// [`Hit::unscored`]). Matching comes first and scoring after, so the count is known early.
     scored: usize,
     stage: Stage,
+    /// How many articles the next chunk handles (see [`FIRST_CHUNK`]).
+    chunk: usize,
 }
 
 impl FilterJob {
@@ -83,6 +92,7 @@ impl FilterJob {
             matched: Vec::new(),
             scored: 0,
             stage: Stage::Matching,
+            chunk: FIRST_CHUNK,
         }
     }
 
@@ -123,10 +133,12 @@ impl FilterJob {
         while !self.is_done() {
             let query = &self.query;
             if self.done < self.todo.len() {
-                let end = (self.done + CHUNK).min(self.todo.len());
+                let end = (self.done + self.chunk).min(self.todo.len());
+                let chunk_started = Instant::now();
                 let found = in_parallel(&self.todo[self.done..end], |part| {
                     matcher.quick_hits(query, part, store, flags)
                 });
+                self.chunk = next_chunk(end - self.done, chunk_started.elapsed());
                 self.matched.extend(found.iter().map(|hit| hit.index));
                 self.hits.extend(found);
                 self.done = end;
@@ -138,12 +150,14 @@ impl FilterJob {
                 }
                 self.stage = Stage::Scoring;
             } else if self.scored < self.hits.len() {
-                let end = (self.scored + CHUNK).min(self.hits.len());
+                let end = (self.scored + self.chunk).min(self.hits.len());
+                let chunk_started = Instant::now();
                 let rescored = in_parallel(&self.hits[self.scored..end], |part| {
                     part.iter()
                         .map(|&hit| matcher.rescore(query, hit, store, flags))
                         .collect()
                 });
+                self.chunk = next_chunk(end - self.scored, chunk_started.elapsed());
                 self.hits[self.scored..end].copy_from_slice(&rescored);
                 self.scored = end;
             } else {
@@ -200,6 +214,13 @@ impl FilterJob {
     pub fn hits(&self) -> &[Hit] {
         &self.hits
     }
+}
+
+/// The size of a chunk to take about [`CHUNK_TIME`], when `done` items took `took`.
+fn next_chunk(done: usize, took: Duration) -> usize {
+    let per_item = took.as_secs_f64() / done.max(1) as f64;
+    let fits = CHUNK_TIME.as_secs_f64() / per_item.max(1e-9);
+    (fits as usize).clamp(CHUNK_SIZES.0, CHUNK_SIZES.1)
 }
 
 /// `work` over `items`, split over the cores when there are enough of them; the results in

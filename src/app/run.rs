@@ -135,6 +135,11 @@ fn event_loop(
                     break;
                 }
             }
+            if dirty {
+                // Show what the keys did before any background work (loading, the rest of a
+                // query's ranking) gets a turn.
+                continue;
+            }
         }
         if let Some(rx) = loader {
             let started = Instant::now();

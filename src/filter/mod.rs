@@ -296,7 +296,7 @@ impl Matcher {
         }
         match found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0)) {
             Found::No => None,
-            Found::AsTyped { at, word_start } => Some(found_as_typed(at, word_start)),
+            Found::AsTyped { at, word_start } => Some(found_as_typed(at as usize, word_start)),
             // The letters lie close together, so it matches; the fuzzy matcher only scores it.
             Found::Compact => Some(match scoring {
                 Scoring::Later => UNSCORED,
@@ -368,6 +368,26 @@ impl Matcher {
                 _ => None,
             })
             .collect();
+        // The usual typed query: words whose titles were scanned and whose bodies the word
+        // index answers for. Then each article is a few array reads.
+        let indexed: Option<Vec<(&[HeadFound], &ArticleSet)>> = query
+            .terms
+            .iter()
+            .zip(&scans)
+            .map(|(term, scanned)| match (&term.kind, scanned) {
+                (TermKind::Plain { indexed, .. }, Some(found)) if !term.negated => indexed
+                    .as_ref()
+                    .filter(|set| set.0.covers > last)
+                    .map(|set| (found.as_slice(), &*set.0)),
+                _ => None,
+            })
+            .collect();
+        if let Some(terms) = indexed {
+            return indices
+                .iter()
+                .filter_map(|&i| indexed_hit(&terms, i, i - first))
+                .collect();
+        }
         indices
             .iter()
             .filter_map(|&i| {
@@ -496,12 +516,47 @@ impl Matcher {
     /// body-only matches; ties newest first. An empty query gives every article, newest
     /// first.
     pub fn filter(&self, query: &Query, store: &Store, flags: &dyn FlagSource) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = (0..store.articles.len())
-            .filter_map(|i| self.hit(query, i, store, flags))
-            .collect();
+        let every: Vec<usize> = (0..store.articles.len()).collect();
+        let mut hits = self.quick_hits(query, &every, store, flags);
+        for hit in &mut hits {
+            *hit = self.rescore(query, *hit, store, flags);
+        }
         rank(&mut hits, store.heads.date_keys());
         hits
     }
+}
+
+/// Article `index` against plain terms whose titles and outlets were scanned (`at` is its
+/// place in the scans) and whose bodies the word index answers for: what
+/// [`Matcher::quick_hits`] would say, without the general machinery.
+fn indexed_hit(terms: &[(&[HeadFound], &ArticleSet)], index: usize, at: usize) -> Option<Hit> {
+    let mut hit = Hit {
+        index,
+        score: 0,
+        title_hit: false,
+        unscored: false,
+    };
+    for (scanned, body) in terms {
+        let found = scanned[at];
+        let head = match (found.title, found.outlet) {
+            (Found::No, Found::No) => None,
+            (Found::No, head) | (head, _) => Some(head),
+        };
+        match head {
+            Some(Found::AsTyped { at, word_start }) => {
+                hit.score += found_as_typed(at as usize, word_start);
+                hit.title_hit = true;
+            }
+            Some(_) => {
+                hit.score += UNSCORED;
+                hit.title_hit = true;
+                hit.unscored = true;
+            }
+            None if body.get(index) == Some(true) => {}
+            None => return None,
+        }
+    }
+    Some(hit)
 }
 
 /// A plain term's parts, as [`Matcher::head_score`] needs them.

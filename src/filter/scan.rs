@@ -16,7 +16,7 @@ pub enum Found {
     /// The term's characters lie in order close together (see [`within_window`]).
     Compact,
     /// The term appears as typed, first at byte `at`, at a word's start or not.
-    AsTyped { at: usize, word_start: bool },
+    AsTyped { at: u32, word_start: bool },
 }
 
 /// How an article's title and outlet matched a term.
@@ -30,7 +30,7 @@ pub struct HeadFound {
 pub fn find_in(text: &str, term: &str, finder: &memmem::Finder<'_>) -> Found {
     if let Some(at) = finder.find(text.as_bytes()) {
         return Found::AsTyped {
-            at,
+            at: u32::try_from(at).unwrap_or(u32::MAX),
             word_start: starts_word(text, at),
         };
     }
@@ -64,7 +64,11 @@ pub fn scan(
     let to = heads.span(articles.end - 1).outlet_end;
     let mut article = articles.start;
     let mut span = heads.span(article);
-    for at in memchr::memchr_iter(needle[0], &text[from..to]).map(|at| at + from) {
+    let mut pos = from;
+    while pos < to
+        && let Some(offset) = memchr::memchr(needle[0], &text[pos..to])
+    {
+        let at = pos + offset;
         // The separators are newlines, which no term holds, so `at` is inside a title or an
         // outlet.
         while at > span.outlet_end {
@@ -72,6 +76,8 @@ pub fn scan(
             span = heads.span(article);
         }
         if !heads.is_ascii(article) {
+            // Checked on its own below.
+            pos = span.outlet_end + 1;
             continue;
         }
         let slot = &mut out[article - articles.start];
@@ -80,18 +86,24 @@ pub fn scan(
         } else {
             (span.title_end + 1, span.outlet_end, &mut slot.outlet)
         };
-        if matches!(found, Found::AsTyped { .. }) {
-            continue;
-        }
         let rest = &text[at..part_end];
-        if rest.starts_with(needle) {
-            *found = Found::AsTyped {
-                at: at - part_start,
-                word_start: at == part_start || !text[at - 1].is_ascii_alphanumeric(),
-            };
-        } else if *found == Found::No && window_from(rest, needle).is_some() {
-            *found = Found::Compact;
-        }
+        let as_typed = |at: usize| Found::AsTyped {
+            at: u32::try_from(at - part_start).unwrap_or(u32::MAX),
+            word_start: at == part_start || !text[at - 1].is_ascii_alphanumeric(),
+        };
+        *found = if rest.starts_with(needle) {
+            as_typed(at)
+        } else if window_from(rest, needle).is_some() {
+            // Compact here; found as typed further on would still beat that.
+            finder
+                .find(rest)
+                .map_or(Found::Compact, |later| as_typed(at + later))
+        } else {
+            pos = at + 1;
+            continue;
+        };
+        // Earlier occurrences in this part matched neither way, so this part is settled.
+        pos = part_end + 1;
     }
     // Windows count characters: a head that is not ASCII is checked on its own.
     for (i, slot) in articles.clone().zip(&mut out) {
