@@ -135,6 +135,10 @@ fn event_loop(
                     break;
                 }
             }
+            if let Some(external) = app.external.take() {
+                run_external(tui, app, external, mouse)?;
+                dirty = true;
+            }
             if dirty {
                 // Show what the keys did before any background work (loading, the rest of a
                 // query's ranking) gets a turn.
@@ -160,10 +164,6 @@ fn event_loop(
             }
         }
         dirty |= app.tick();
-        if let Some(external) = app.external.take() {
-            run_external(tui, app, external, mouse)?;
-            dirty = true;
-        }
     }
 }
 
