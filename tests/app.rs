@@ -38,8 +38,8 @@ fn moving_through_the_list_updates_the_reader() {
     let mut app = app();
     app.update(Action::Down); // the Tribun Banyumas header
     assert!(matches!(
-        app.list.rows[app.list.selected],
-        Row::Header { .. }
+        app.list.rows.get(app.list.selected),
+        Some(Row::Header { .. })
     ));
     app.update(Action::Down);
     assert_eq!(selected_id(&app).as_deref(), Some("003"));
@@ -281,7 +281,7 @@ fn the_word_index_gives_the_same_results_as_scanning() {
             let mut ids: Vec<String> = app
                 .hits
                 .iter()
-                .flatten()
+                .flat_map(|hits| hits.hits())
                 .map(|h| app.store.articles[h.index].id.clone())
                 .collect();
             ids.sort();

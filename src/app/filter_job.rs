@@ -2,7 +2,7 @@
 //! slices of bounded time between frames, each slice split over the cores, and a newer query
 //! replaces an older one at once. A query that only grew re-checks just what still matched.
 
-use crate::filter::{FlagSource, Hit, Matcher, Query, RankKey, rank, rank_rows};
+use crate::filter::{FlagSource, Matcher, Query, RankKey, Ranked, rank_rows};
 use crate::store::Store;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -67,14 +67,15 @@ pub struct FilterJob {
     todo: Vec<usize>,
     /// How many of `todo` are checked.
     done: usize,
-    /// Matches found so far; ranked once everything is checked and scored.
-    hits: Vec<Hit>,
+    /// Matches found so far, as rank keys; ranked once everything is checked and scored.
+    keys: Ranked,
     /// The store indices of `hits` in the order they were checked (ascending), which is the
     /// order a narrower query checks them in: reading the store in order is several times
     /// faster than in ranked order.
     matched: Vec<usize>,
-    /// Hits before this one have been through the fuzzy matcher where they needed it (see
-    /// [`Hit::unscored`]). Matching comes first and scoring after, so the count is known early.
+    /// Keys before this one have been through the fuzzy matcher where they needed it (see
+    /// [`crate::filter::Hit::unscored`]). Matching comes first and scoring after, so the
+    /// count is known early.
     scored: usize,
     stage: Stage,
     /// How many articles the next chunk handles (see [`FIRST_CHUNK`]).
@@ -84,12 +85,15 @@ pub struct FilterJob {
 impl FilterJob {
     /// A job checking `todo`.
     pub fn new(query: Query, todo: Vec<usize>) -> FilterJob {
+        // Room for every article to match, so the lists never grow by copying themselves.
+        let mut keys = Ranked::default();
+        keys.keys_mut().reserve(todo.len());
         FilterJob {
             query,
-            todo,
             done: 0,
-            hits: Vec::new(),
-            matched: Vec::new(),
+            keys,
+            matched: Vec::with_capacity(todo.len()),
+            todo,
             scored: 0,
             stage: Stage::Matching,
             chunk: FIRST_CHUNK,
@@ -135,33 +139,42 @@ impl FilterJob {
             if self.done < self.todo.len() {
                 let end = (self.done + self.chunk).min(self.todo.len());
                 let chunk_started = Instant::now();
+                let dates = store.heads.date_keys();
                 let found = in_parallel(&self.todo[self.done..end], |part| {
-                    matcher.quick_hits(query, part, store, flags)
+                    let hits = matcher.quick_hits(query, part, store, flags);
+                    hits.iter().map(|hit| RankKey::new(hit, dates)).collect()
                 });
                 self.chunk = next_chunk(end - self.done, chunk_started.elapsed());
-                self.matched.extend(found.iter().map(|hit| hit.index));
-                self.hits.extend(found);
+                self.matched.extend(found.iter().map(|key| key.index()));
+                self.keys.keys_mut().extend(found);
                 self.done = end;
                 self.stage = Stage::Matching;
             } else if self.stage == Stage::Matching {
-                if self.place_rows(store, needed) {
+                if self.place_rows(needed) {
                     self.stage = Stage::Shown;
                     return Progress::Shown;
                 }
                 self.stage = Stage::Scoring;
-            } else if self.scored < self.hits.len() {
-                let end = (self.scored + self.chunk).min(self.hits.len());
+            } else if self.scored < self.keys.len() {
+                let end = (self.scored + self.chunk).min(self.keys.len());
                 let chunk_started = Instant::now();
-                let rescored = in_parallel(&self.hits[self.scored..end], |part| {
+                let dates = store.heads.date_keys();
+                let rescored = in_parallel(&self.keys.keys()[self.scored..end], |part| {
                     part.iter()
-                        .map(|&hit| matcher.rescore(query, hit, store, flags))
+                        .map(|&key| match key.unscored() {
+                            true => RankKey::new(
+                                &matcher.rescore(query, key.hit(), store, flags),
+                                dates,
+                            ),
+                            false => key,
+                        })
                         .collect()
                 });
                 self.chunk = next_chunk(end - self.scored, chunk_started.elapsed());
-                self.hits[self.scored..end].copy_from_slice(&rescored);
+                self.keys.keys_mut()[self.scored..end].copy_from_slice(&rescored);
                 self.scored = end;
             } else {
-                rank(&mut self.hits, store.heads.date_keys());
+                self.keys.keys_mut().sort_unstable();
                 self.stage = Stage::Ranked;
                 return Progress::Done;
             }
@@ -174,15 +187,11 @@ impl FilterJob {
 
     /// Puts the rows the screen needs in their final places, unless a hit the fuzzy matcher
     /// has not scored yet could still end up among them. Returns whether it did.
-    fn place_rows(&mut self, store: &Store, needed: Needed) -> bool {
-        let mut keys: Vec<RankKey> = self
-            .hits
-            .iter()
-            .map(|hit| RankKey::new(hit, store.heads.date_keys()))
-            .collect();
+    fn place_rows(&mut self, needed: Needed) -> bool {
+        let keys = self.keys.keys_mut();
         let kept = needed
             .keep
-            .and_then(|index| keys.iter().find(|key| key.hit().index == index).copied());
+            .and_then(|index| keys.iter().find(|key| key.index() == index).copied());
         let rows = match kept {
             // The selection stays on the kept article, and the list scrolls as little as it
             // can to show it: the rows a screen away on either side may be shown.
@@ -192,7 +201,7 @@ impl FilterJob {
             }
             None => 0..needed.rows,
         };
-        rank_rows(&mut keys, rows.clone());
+        rank_rows(keys, rows.clone());
         // An unscored key counts the best score its hit can get: if every one lies past the
         // rows needed, scoring can only move them further away.
         if keys[..rows.end.min(keys.len())]
@@ -201,18 +210,15 @@ impl FilterJob {
         {
             return false;
         }
-        for (hit, key) in self.hits.iter_mut().zip(keys) {
-            *hit = key.hit();
-        }
-        // The order changed: scoring looks through all hits again.
+        // The order changed: scoring looks through all of them again.
         self.scored = 0;
         true
     }
 
     /// The matches: in ranked order once [`Progress::Done`]; after [`Progress::Shown`], the
     /// rows the screen needs are.
-    pub fn hits(&self) -> &[Hit] {
-        &self.hits
+    pub fn results(&self) -> Ranked {
+        self.keys.clone()
     }
 }
 
@@ -308,11 +314,19 @@ mod tests {
                 Some(&Progress::Shown),
                 "{keep:?}: shown before scoring"
             );
-            assert_eq!(job.hits().len(), full.len(), "the count is final");
-            assert_eq!(job.hits()[rows.clone()], full[rows.clone()], "{keep:?}");
+            assert_eq!(job.results().len(), full.len(), "the count is final");
+            assert_eq!(
+                job.results().hits().collect::<Vec<_>>()[rows.clone()],
+                full[rows.clone()],
+                "{keep:?}"
+            );
             let seen = run(&mut job, &store, needed);
             assert_eq!(seen.last(), Some(&Progress::Done));
-            assert_eq!(job.hits(), full, "then everything is ranked");
+            assert_eq!(
+                job.results().hits().collect::<Vec<_>>(),
+                full,
+                "then everything is ranked"
+            );
         }
     }
 
@@ -330,6 +344,6 @@ mod tests {
         let mut job = FilterJob::new(query, (0..3000).collect());
         let seen = run(&mut job, &store, needed);
         assert_eq!(seen.last(), Some(&Progress::Done));
-        assert_eq!(job.hits(), full);
+        assert_eq!(job.results().hits().collect::<Vec<_>>(), full);
     }
 }

@@ -1,7 +1,7 @@
 //! The source list's state: rows (outlet headers and articles), the selection, folds, scroll.
 
 use crate::article::Article;
-use crate::filter::Hit;
+use crate::filter::Ranked;
 use crate::store::Store;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -23,27 +23,110 @@ pub enum Row {
     Article { index: usize },
 }
 
+/// The rows of the list: outlet groups with their articles, or a query's results in ranked
+/// order. Results are shared with the query, not copied: a list of 100,000 results costs
+/// nothing to show, as only the rows on screen are ever looked at.
+#[derive(Debug, Clone)]
+pub enum Rows {
+    Grouped(Vec<Row>),
+    Ranked(Ranked),
+}
+
+impl Default for Rows {
+    fn default() -> Self {
+        Rows::Grouped(Vec::new())
+    }
+}
+
+impl Rows {
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Grouped(rows) => rows.len(),
+            Rows::Ranked(ranked) => ranked.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `at`.
+    pub fn get(&self, at: usize) -> Option<Row> {
+        match self {
+            Rows::Grouped(rows) => rows.get(at).cloned(),
+            Rows::Ranked(ranked) => ranked.get(at).map(|index| Row::Article { index }),
+        }
+    }
+
+    /// Rows `range` (as far as there are rows).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Vec<Row> {
+        let end = range.end.min(self.len());
+        (range.start.min(end)..end)
+            .filter_map(|at| self.get(at))
+            .collect()
+    }
+
+    /// The row of article `index`, among the first `limit` rows.
+    pub fn article_position(&self, index: usize, limit: usize) -> Option<usize> {
+        match self {
+            Rows::Grouped(rows) => rows
+                .iter()
+                .take(limit)
+                .position(|row| *row == Row::Article { index }),
+            Rows::Ranked(ranked) => ranked.position(index, limit),
+        }
+    }
+
+    /// The row of the header of `outlet`.
+    pub fn header_position(&self, outlet: &Option<Arc<str>>) -> Option<usize> {
+        match self {
+            Rows::Grouped(rows) => rows
+                .iter()
+                .position(|r| matches!(r, Row::Header { outlet: o, .. } if o == outlet)),
+            Rows::Ranked(_) => None,
+        }
+    }
+
+    /// The first row that is an article.
+    pub fn first_article(&self) -> Option<usize> {
+        match self {
+            Rows::Grouped(rows) => rows.iter().position(|r| matches!(r, Row::Article { .. })),
+            Rows::Ranked(ranked) => (!ranked.is_empty()).then_some(0),
+        }
+    }
+
+    /// Every row, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Row> + '_ {
+        (0..self.len()).filter_map(|at| self.get(at))
+    }
+}
+
 /// Rows, selection and scroll of the source list.
 #[derive(Debug, Default)]
 pub struct SourceList {
-    pub rows: Vec<Row>,
+    pub rows: Rows,
     /// The selected row.
     pub selected: usize,
     /// The first row shown.
     pub offset: usize,
     /// Outlets whose articles are hidden under their header.
     pub folded: HashSet<Option<Arc<str>>>,
-    /// True when rows are a flat ranked list of filter results rather than outlet groups.
-    pub flat: bool,
 }
 
 impl SourceList {
     /// The store index of the selected article, if an article row is selected.
     pub fn selected_article(&self) -> Option<usize> {
         match self.rows.get(self.selected)? {
-            Row::Article { index } => Some(*index),
+            Row::Article { index } => Some(index),
             Row::Header { .. } => None,
         }
+    }
+
+    /// True when the rows are a flat ranked list of filter results rather than outlet groups.
+    pub fn is_flat(&self) -> bool {
+        matches!(self.rows, Rows::Ranked(_))
     }
 
     /// Rebuilds the rows: grouped by outlet when `hits` is None (no filter), else the hits in
@@ -53,46 +136,29 @@ impl SourceList {
     pub fn rebuild(
         &mut self,
         store: &Store,
-        hits: Option<&[Hit]>,
+        hits: Option<&Ranked>,
         unread: &dyn Fn(&Article) -> bool,
         keep_within: Option<usize>,
     ) {
         let keep_article = self.selected_article();
         let keep_header = match self.rows.get(self.selected) {
-            Some(Row::Header { outlet, .. }) => Some(outlet.clone()),
+            Some(Row::Header { outlet, .. }) => Some(outlet),
             _ => None,
         };
-        self.rows.clear();
-        match hits {
-            Some(hits) => {
-                self.flat = true;
-                self.rows
-                    .extend(hits.iter().map(|h| Row::Article { index: h.index }));
-            }
-            None => {
-                self.flat = false;
-                self.group(store, unread);
-            }
-        }
+        self.rows = match hits {
+            Some(hits) => Rows::Ranked(hits.clone()),
+            None => Rows::Grouped(self.group(store, unread)),
+        };
         let limit = keep_within.unwrap_or(self.rows.len());
-        let position = |want: &Row| self.rows.iter().take(limit).position(|r| r == want);
         self.selected = keep_article
-            .and_then(|index| position(&Row::Article { index }))
-            .or_else(|| {
-                let outlet = keep_header?;
-                self.rows
-                    .iter()
-                    .position(|r| matches!(r, Row::Header { outlet: o, .. } if *o == outlet))
-            })
-            .or_else(|| {
-                self.rows
-                    .iter()
-                    .position(|r| matches!(r, Row::Article { .. }))
-            })
+            .and_then(|index| self.rows.article_position(index, limit))
+            .or_else(|| self.rows.header_position(&keep_header?))
+            .or_else(|| self.rows.first_article())
             .unwrap_or(0);
     }
 
-    fn group(&mut self, store: &Store, unread: &dyn Fn(&Article) -> bool) {
+    fn group(&self, store: &Store, unread: &dyn Fn(&Article) -> bool) -> Vec<Row> {
+        let mut rows = Vec::new();
         // One pass over the newest-first order puts each group in order already. Group n is
         // outlet n; the last group has no outlet.
         let outlets = store.outlet_names();
@@ -112,7 +178,7 @@ impl SourceList {
             }
             let name = outlets.get(n).cloned();
             let folded = self.folded.contains(&name);
-            self.rows.push(Row::Header {
+            rows.push(Row::Header {
                 count: members.len(),
                 unread: members
                     .iter()
@@ -122,10 +188,10 @@ impl SourceList {
                 folded,
             });
             if !folded {
-                self.rows
-                    .extend(members.into_iter().map(|index| Row::Article { index }));
+                rows.extend(members.into_iter().map(|index| Row::Article { index }));
             }
         }
+        rows
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends.
@@ -165,23 +231,18 @@ impl SourceList {
         store: &Store,
         unread: &dyn Fn(&Article) -> bool,
     ) -> Option<Option<Arc<str>>> {
-        if self.flat {
+        if self.is_flat() {
             return None;
         }
         let outlet = match self.rows.get(self.selected)? {
-            Row::Header { outlet, .. } => outlet.clone(),
-            Row::Article { index } => store.articles[*index].outlet.clone(),
+            Row::Header { outlet, .. } => outlet,
+            Row::Article { index } => store.articles[index].outlet.clone(),
         };
         if !self.folded.remove(&outlet) {
             self.folded.insert(outlet.clone());
         }
-        self.rows.clear();
-        self.group(store, unread);
-        if let Some(at) = self
-            .rows
-            .iter()
-            .position(|r| matches!(r, Row::Header { outlet: o, .. } if *o == outlet))
-        {
+        self.rows = Rows::Grouped(self.group(store, unread));
+        if let Some(at) = self.rows.header_position(&outlet) {
             self.selected = at;
         }
         Some(outlet)
@@ -241,7 +302,7 @@ mod tests {
         list.toggle_fold(&store, &|_| true);
         assert_eq!(list.rows.len(), 7);
         assert!(matches!(
-            &list.rows[list.selected],
+            &list.rows.get(list.selected).unwrap(),
             Row::Header {
                 outlet: None,
                 folded: true,
@@ -255,7 +316,7 @@ mod tests {
     #[test]
     fn scrolling_follows_selection() {
         let mut list = SourceList {
-            rows: (0..50).map(|index| Row::Article { index }).collect(),
+            rows: Rows::Grouped((0..50).map(|index| Row::Article { index }).collect()),
             ..SourceList::default()
         };
         list.move_by(30);

@@ -9,7 +9,7 @@ pub mod run;
 pub mod terminal;
 
 use crate::filter::TermKind;
-use crate::filter::{Hit, Matcher, Query};
+use crate::filter::{Matcher, Query, Ranked};
 use crate::index::WordIndex;
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
@@ -61,7 +61,7 @@ pub struct App {
     /// The query the current results are for.
     pub query: Query,
     /// Filter results, best first; None when the query is empty.
-    pub hits: Option<Vec<Hit>>,
+    pub hits: Option<Ranked>,
     pub overlay: Option<Overlay>,
     /// First line shown in a scrollable overlay.
     pub overlay_scroll: usize,
@@ -204,7 +204,7 @@ impl App {
                         let again = row == self.list.selected;
                         self.list.selected = row;
                         self.pending_select = None;
-                        if again && matches!(self.list.rows[row], Row::Header { .. }) {
+                        if again && matches!(self.list.rows.get(row), Some(Row::Header { .. })) {
                             self.toggle_fold();
                         }
                         self.after_selection();
@@ -477,7 +477,7 @@ impl App {
             return false;
         };
         let before = self.list_view();
-        self.hits = Some(job.hits().to_vec());
+        self.hits = Some(job.results());
         self.results_pending = false;
         let first_time = !self.results_shown_for_query;
         self.results_shown_for_query = true;
@@ -493,14 +493,12 @@ impl App {
     /// What the source list shows: the count, the first row on screen, the selection and the
     /// rows on screen.
     fn list_view(&self) -> (usize, usize, usize, Vec<Row>) {
-        let rows = &self.list.rows;
-        let end = (self.list.offset + self.list_height()).min(rows.len());
-        let start = self.list.offset.min(end);
+        let shown = self.list.offset..self.list.offset + self.list_height();
         (
             self.counts().0,
             self.list.offset,
             self.list.selected,
-            rows[start..end].to_vec(),
+            self.list.rows.slice(shown),
         )
     }
 
@@ -541,13 +539,13 @@ impl App {
         let state = &self.state;
         self.list.rebuild(
             &self.store,
-            self.hits.as_deref(),
+            self.hits.as_ref(),
             &|a| !state.of(a).read,
             keep_within,
         );
         if let Some(key) = self.pending_select {
             let found = self.list.rows.iter().position(|row| {
-                matches!(row, Row::Article { index } if state::key_of(&self.store.articles[*index]) == key)
+                matches!(row, Row::Article { index } if state::key_of(&self.store.articles[index]) == key)
             });
             if let Some(at) = found {
                 self.list.selected = at;
@@ -772,6 +770,6 @@ impl App {
     /// Articles shown by the filter, and all articles.
     pub fn counts(&self) -> (usize, usize) {
         let total = self.store.articles.len();
-        (self.hits.as_ref().map_or(total, Vec::len), total)
+        (self.hits.as_ref().map_or(total, Ranked::len), total)
     }
 }

@@ -11,7 +11,7 @@
 mod rank;
 mod scan;
 
-pub use rank::{RankKey, rank, rank_rows};
+pub use rank::{RankKey, Ranked, rank, rank_rows};
 
 use crate::article::Article;
 use crate::article::fold::{fold, starts_word};

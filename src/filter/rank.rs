@@ -5,6 +5,7 @@
 
 use super::Hit;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A hit as one integer that sorts as the hit ranks. From the top bit down: 1 for a body-only
 /// hit; the score, reversed (32 bits); the date key, reversed (40 bits); whether the hit is
@@ -33,6 +34,11 @@ impl RankKey {
         )
     }
 
+    /// The store index of the hit's article.
+    pub fn index(self) -> usize {
+        (self.0 & LOW_32) as usize
+    }
+
     /// The hit again (its score clamped to 32 bits).
     pub fn hit(self) -> Hit {
         Hit {
@@ -47,6 +53,52 @@ impl RankKey {
     /// counts the best score it can get, so its final key is never smaller.
     pub fn unscored(self) -> bool {
         self.0 >> 32 & 1 == 1
+    }
+}
+
+/// A query's matches as rank keys: in ranked order, or while the rest is being ranked, with
+/// the rows a screen needs in their places (see [`rank_rows`]). Shared, not copied, between
+/// the query ranking them and the list showing them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranked(Arc<Vec<RankKey>>);
+
+impl Ranked {
+    /// How many matches there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing matched.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The store index of the article at `row`.
+    pub fn get(&self, row: usize) -> Option<usize> {
+        self.0.get(row).map(|key| key.index())
+    }
+
+    /// The row of article `index`, looking at the first `limit` rows.
+    pub fn position(&self, index: usize, limit: usize) -> Option<usize> {
+        self.0
+            .iter()
+            .take(limit)
+            .position(|key| key.index() == index)
+    }
+
+    /// The matches in order.
+    pub fn hits(&self) -> impl Iterator<Item = Hit> + '_ {
+        self.0.iter().map(|key| key.hit())
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> &[RankKey] {
+        &self.0
+    }
+
+    /// The keys, to change: copied first if the list still shows them.
+    pub fn keys_mut(&mut self) -> &mut Vec<RankKey> {
+        Arc::make_mut(&mut self.0)
     }
 }
 

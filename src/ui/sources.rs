@@ -19,7 +19,7 @@ const FLAT_OUTLET_WIDTH: usize = 14;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.theme;
     let focused = matches!(app.focus, Focus::List | Focus::Filter);
-    let title = if app.list.flat {
+    let title = if app.list.is_flat() {
         " Results "
     } else {
         " Sources "
@@ -48,13 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let width = usize::from(rows.width);
-    let visible = app
-        .list
-        .rows
-        .iter()
-        .enumerate()
-        .skip(app.list.offset)
-        .take(rows.height.into());
+    let first = app.list.offset;
+    let visible =
+        (first..first + usize::from(rows.height)).filter_map(|n| Some((n, app.list.rows.get(n)?)));
     let lines: Vec<Line> = visible
         .map(|(n, row)| {
             let selected = n == app.list.selected;
@@ -64,8 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     count,
                     unread,
                     folded,
-                } => header_line(app, outlet.as_deref(), (*count, *unread), *folded, width),
-                Row::Article { index } => article_line(app, *index, width),
+                } => header_line(app, outlet.as_deref(), (count, unread), folded, width),
+                Row::Article { index } => article_line(app, index, width),
             };
             if selected {
                 let style = if focused {
@@ -109,8 +105,14 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
     let article = &app.store.articles[index];
     let date = article.date.map(|d| d.day_string()).unwrap_or_default();
     // Filtered rows name their outlet; the date goes first when room is short.
-    let show_outlet = app.list.flat && width >= 30;
-    let show_date = !date.is_empty() && width >= if app.list.flat { 50 } else { 24 + DATE_WIDTH };
+    let show_outlet = app.list.is_flat() && width >= 30;
+    let show_date = !date.is_empty()
+        && width
+            >= if app.list.is_flat() {
+                50
+            } else {
+                24 + DATE_WIDTH
+            };
     let saved = app.state.of(article);
     let indent = format!(
         "{}{} ",
