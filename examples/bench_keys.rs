@@ -4,7 +4,10 @@
 //! from the key to the last frame it caused. It complements `scripts/bench-tui.sh`, which
 //! measures from outside through a pseudo-terminal, by showing where the time goes.
 //!
-//!     cargo run --release --example bench_keys -- DIR [QUERY] [ROUNDS]
+//!     cargo run --release --example bench_keys -- DIR [QUERY] [ROUNDS] [PAUSE_MS]
+//!
+//! PAUSE_MS waits that long before each key, as a typist does: after a pause a machine runs
+//! slower for a while (caches, clock speed), which back-to-back keys hide.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,11 +23,17 @@ const ROWS: u16 = 40;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().expect("usage: bench_keys DIR [QUERY] [ROUNDS]");
+    let dir = args
+        .next()
+        .expect("usage: bench_keys DIR [QUERY] [ROUNDS] [PAUSE_MS]");
     let query = args.next().unwrap_or_else(|| "putin".into());
     let rounds: usize = args
         .next()
         .map_or(5, |r| r.parse().expect("ROUNDS is a number"));
+    let pause = Duration::from_millis(
+        args.next()
+            .map_or(0, |p| p.parse().expect("PAUSE_MS is a number")),
+    );
     // As the reader loads: bodies let go, search text and word index kept.
     let options = LoadOptions {
         keep_body: false,
@@ -42,9 +51,11 @@ fn main() {
         app.tick();
     }
     println!(
-        "{} articles loaded in {:.1} s; {COLS}x{ROWS}; query {query:?}; {rounds} rounds",
+        "{} articles loaded in {:.1} s; {COLS}x{ROWS}; query {query:?}; {rounds} rounds, \
+         {} ms before each key",
         app.store.articles.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        pause.as_millis()
     );
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
     let mut draw = |app: &App| {
@@ -59,9 +70,11 @@ fn main() {
     let mut erased: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
     for _ in 0..rounds {
         for (n, c) in query.chars().enumerate() {
+            std::thread::sleep(pause);
             typed[n].push(settle(&mut app, &mut draw, Action::FilterChar(c)));
         }
         for n in (0..query.chars().count()).rev() {
+            std::thread::sleep(pause);
             erased[n].push(settle(&mut app, &mut draw, Action::FilterBackspace));
         }
     }
