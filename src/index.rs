@@ -75,6 +75,15 @@ pub struct ArticleSet {
 }
 
 impl ArticleSet {
+    /// The set of `indices`, speaking for the first `covers` articles.
+    pub fn from_indices(indices: impl IntoIterator<Item = usize>, covers: usize) -> ArticleSet {
+        let mut bits = vec![0u64; covers.div_ceil(64)];
+        for index in indices.into_iter().filter(|&i| i < covers) {
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        ArticleSet { bits, covers }
+    }
+
     /// Whether the set holds `index`; None when the set does not cover it.
     pub fn get(&self, index: usize) -> Option<bool> {
         (index < self.covers).then(|| self.bits[index / 64] >> (index % 64) & 1 == 1)

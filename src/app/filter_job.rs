@@ -3,7 +3,9 @@
 //! replaces an older one at once. A query that only grew re-checks just what still matched.
 
 use crate::filter::{FlagSource, Matcher, Query, RankKey, Ranked, rank_rows};
+use crate::index::ArticleSet;
 use crate::store::Store;
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -23,6 +25,9 @@ fn workers() -> usize {
     static WORKERS: OnceLock<usize> = OnceLock::new();
     *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
+
+/// Marks a match in [`FilterJob`]'s `matched` whose title or outlet matched.
+const HEAD_MATCHED: usize = 1 << (usize::BITS - 1);
 
 /// What the screen needs of the results to show them: the article to keep selected (if it is
 /// still there, the rows around it are shown; otherwise the first rows) and how many rows are
@@ -69,10 +74,14 @@ pub struct FilterJob {
     done: usize,
     /// Matches found so far, as rank keys; ranked once everything is checked and scored.
     keys: Ranked,
-    /// The store indices of `hits` in the order they were checked (ascending), which is the
-    /// order a narrower query checks them in: reading the store in order is several times
-    /// faster than in ranked order.
+    /// The store indices of the matches in the order they were checked (ascending), which
+    /// is the order a narrower query checks them in: reading the store in order is several
+    /// times faster than in ranked order. [`HEAD_MATCHED`] marks those whose title or outlet
+    /// matched.
     matched: Vec<usize>,
+    /// Articles whose title and outlet are known not to match (see
+    /// [`Matcher::quick_hits_knowing`]).
+    no_head: Option<Arc<ArticleSet>>,
     /// Keys before this one have been through the fuzzy matcher where they needed it (see
     /// [`crate::filter::Hit::unscored`]). Matching comes first and scoring after, so the
     /// count is known early.
@@ -93,6 +102,7 @@ impl FilterJob {
             done: 0,
             keys,
             matched: Vec::with_capacity(todo.len()),
+            no_head: None,
             todo,
             scored: 0,
             stage: Stage::Matching,
@@ -102,12 +112,24 @@ impl FilterJob {
 
     /// A job for `query`. When `query` can only match less than `previous` did (it grew by
     /// typing), just the previous matches and what it had not checked yet are checked.
+    ///
+    /// When a one-word query grew by a letter, titles that did not match the shorter word
+    /// cannot match the longer one, so only their bodies are checked: typing `putin` letter
+    /// by letter looks at fewer titles each time.
     pub fn replacing(previous: Option<&FilterJob>, query: Query, total: usize) -> FilterJob {
         match previous {
             Some(old) if old.query.narrows(&query) => {
-                let mut todo = old.matched.clone();
+                let mut todo: Vec<usize> = old.matched.iter().map(|&i| i & !HEAD_MATCHED).collect();
                 todo.extend_from_slice(&old.todo[old.done..]);
-                FilterJob::new(query, todo)
+                let one_word = old.query.terms.len() == 1 && query.terms.len() == 1;
+                let no_head = one_word.then(|| {
+                    let no_head = old.matched.iter().filter(|&&i| i & HEAD_MATCHED == 0);
+                    Arc::new(ArticleSet::from_indices(no_head.copied(), total))
+                });
+                FilterJob {
+                    no_head,
+                    ..FilterJob::new(query, todo)
+                }
             }
             _ => FilterJob::new(query, (0..total).collect()),
         }
@@ -140,12 +162,17 @@ impl FilterJob {
                 let end = (self.done + self.chunk).min(self.todo.len());
                 let chunk_started = Instant::now();
                 let dates = store.heads.date_keys();
+                let no_head = self.no_head.as_deref();
                 let found = in_parallel(&self.todo[self.done..end], |part| {
-                    let hits = matcher.quick_hits(query, part, store, flags);
+                    let hits = matcher.quick_hits_knowing(query, part, store, flags, no_head);
                     hits.iter().map(|hit| RankKey::new(hit, dates)).collect()
                 });
                 self.chunk = next_chunk(end - self.done, chunk_started.elapsed());
-                self.matched.extend(found.iter().map(|key| key.index()));
+                self.matched
+                    .extend(found.iter().map(|key| match key.hit().title_hit {
+                        true => key.index() | HEAD_MATCHED,
+                        false => key.index(),
+                    }));
                 self.keys.keys_mut().extend(found);
                 self.done = end;
                 self.stage = Stage::Matching;
@@ -345,5 +372,41 @@ mod tests {
         let seen = run(&mut job, &store, needed);
         assert_eq!(seen.last(), Some(&Progress::Done));
         assert_eq!(job.results().hits().collect::<Vec<_>>(), full);
+    }
+
+    #[test]
+    fn a_query_typed_letter_by_letter_finds_what_it_would_from_scratch() {
+        let store = store();
+        let mut index = crate::index::WordIndex::default();
+        index.merge(crate::index::BatchIndex::build(&store.articles), 0);
+        let needed = Needed {
+            keep: None,
+            rows: 20,
+        };
+        for word in ["putin", "Kim", "vostoc"] {
+            let mut job: Option<FilterJob> = None;
+            for end in 1..=word.len() {
+                let mut query = Query::parse(&word[..end]);
+                query.use_index(&index, store.articles.len());
+                let mut next = FilterJob::replacing(job.as_ref(), query.clone(), 3000);
+                if end > 1 && word == "putin" {
+                    assert!(
+                        next.no_head.is_some(),
+                        "titles that did not match are skipped"
+                    );
+                }
+                while !next.is_done() {
+                    run(&mut next, &store, needed);
+                }
+                let from_scratch = Matcher::default().filter(&query, &store, &NoFlags);
+                assert_eq!(
+                    next.results().hits().collect::<Vec<_>>(),
+                    from_scratch,
+                    "{:?}",
+                    &word[..end]
+                );
+                job = Some(next);
+            }
+        }
     }
 }

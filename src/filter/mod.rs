@@ -285,14 +285,18 @@ impl Matcher {
         found: Option<Found>,
     ) -> Option<i64> {
         if term.smart_case {
+            // Capitals must match as typed: the title as written, compared exactly.
             let original = original();
-            if !could_contain(original, term.typed) {
+            if let Some(at) = original.find(term.typed) {
+                return Some(found_as_typed(at, starts_word(original, at)));
+            }
+            if !within_window(original, term.typed) {
                 return None;
             }
-            return match original.find(term.typed) {
-                Some(at) => Some(found_as_typed(at, starts_word(original, at))),
-                None => self.compact(original, term.typed).map(|(score, _)| score),
-            };
+            return Some(match scoring {
+                Scoring::Later => UNSCORED,
+                Scoring::Now => self.window_score(original, term.typed),
+            });
         }
         match found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0)) {
             Found::No => None,
@@ -349,12 +353,28 @@ impl Matcher {
         store: &Store,
         flags: &dyn FlagSource,
     ) -> Vec<Hit> {
-        let (Some(&first), Some(&last)) = (indices.iter().min(), indices.iter().max()) else {
-            return Vec::new();
-        };
-        let run = first..last + 1;
+        self.quick_hits_knowing(query, indices, store, flags, None)
+    }
+
+    /// [`Matcher::quick_hits`], told which articles' titles and outlets are known not to
+    /// match (`no_head`): a query of one term that grew by typing cannot match a title the
+    /// shorter term did not, so those titles are not looked at again. Only for queries of one
+    /// term.
+    pub fn quick_hits_knowing(
+        &self,
+        query: &Query,
+        indices: &[usize],
+        store: &Store,
+        flags: &dyn FlagSource,
+        no_head: Option<&ArticleSet>,
+    ) -> Vec<Hit> {
+        let no_head = no_head.filter(|_| query.terms.len() == 1);
+        let known_no = |i: usize| no_head.is_some_and(|set| set.get(i) == Some(true));
+        let heads = indices.iter().filter(|&&i| !known_no(i));
+        let first = heads.clone().min().copied().unwrap_or(0);
+        let run = first..heads.clone().max().map_or(0, |last| last + 1);
         // Scanning costs the run's length; checking one by one costs more per article.
-        let dense = indices.len() * SCAN_DENSITY >= run.len();
+        let dense = !run.is_empty() && heads.count() * SCAN_DENSITY >= run.len();
         let scans: Vec<Option<Vec<HeadFound>>> = query
             .terms
             .iter()
@@ -364,34 +384,53 @@ impl Matcher {
                     smart_case: false,
                     finder,
                     ..
-                } if dense => Some(scan::scan(&store.heads, run.clone(), folded, &finder.0)),
+                } if dense => Some(scan::scan(
+                    &store.heads,
+                    run.clone(),
+                    folded,
+                    &finder.0,
+                    no_head,
+                )),
                 _ => None,
             })
             .collect();
-        // The usual typed query: words whose titles were scanned and whose bodies the word
-        // index answers for. Then each article is a few array reads.
-        let indexed: Option<Vec<(&[HeadFound], &ArticleSet)>> = query
+        let scanned = |term: usize, i: usize| -> Option<HeadFound> {
+            if known_no(i) {
+                return Some(HeadFound::default());
+            }
+            scans[term].as_ref().map(|found| found[i - first])
+        };
+        let last = indices.iter().max().copied().unwrap_or(0);
+        // The usual typed query: words whose bodies the word index answers for. Then each
+        // article is a few array reads.
+        let indexed: Option<Vec<IndexedTerm>> = query
             .terms
             .iter()
-            .zip(&scans)
-            .map(|(term, scanned)| match (&term.kind, scanned) {
-                (TermKind::Plain { indexed, .. }, Some(found)) if !term.negated => indexed
-                    .as_ref()
-                    .filter(|set| set.0.covers > last)
-                    .map(|set| (found.as_slice(), &*set.0)),
+            .map(|term| match &term.kind {
+                TermKind::Plain {
+                    folded,
+                    smart_case: false,
+                    finder,
+                    indexed: Some(set),
+                    ..
+                } if !term.negated && set.0.covers > last => Some(IndexedTerm {
+                    folded,
+                    finder: &finder.0,
+                    body: &set.0,
+                }),
                 _ => None,
             })
             .collect();
         if let Some(terms) = indexed {
             return indices
                 .iter()
-                .filter_map(|&i| indexed_hit(&terms, i, i - first))
+                .filter_map(|&i| indexed_hit(&terms, i, &store.heads, &|t| scanned(t, i)))
                 .collect();
         }
         indices
             .iter()
             .filter_map(|&i| {
-                let scanned = |term: usize| scans[term].as_ref().map(|found| found[i - first]);
+                let scanned = |term: usize| scanned(term, i);
                 self.hit_scoring(query, i, store, flags, Scoring::Later, &scanned)
             })
             .collect()
@@ -526,18 +565,33 @@ impl Matcher {
     }
 }
 
-/// Article `index` against plain terms whose titles and outlets were scanned (`at` is its
-/// place in the scans) and whose bodies the word index answers for: what
-/// [`Matcher::quick_hits`] would say, without the general machinery.
-fn indexed_hit(terms: &[(&[HeadFound], &ArticleSet)], index: usize, at: usize) -> Option<Hit> {
+/// A plain term whose body matches the word index answers for.
+struct IndexedTerm<'a> {
+    folded: &'a str,
+    finder: &'a memmem::Finder<'static>,
+    body: &'a ArticleSet,
+}
+
+/// Article `index` against plain terms the word index answers for: what
+/// [`Matcher::quick_hits`] would say, without the general machinery. `scanned(n)`: how term
+/// `n` matched the title and outlet, when that is known.
+fn indexed_hit(
+    terms: &[IndexedTerm],
+    index: usize,
+    heads: &crate::heads::Heads,
+    scanned: &dyn Fn(usize) -> Option<HeadFound>,
+) -> Option<Hit> {
     let mut hit = Hit {
         index,
         score: 0,
         title_hit: false,
         unscored: false,
     };
-    for (scanned, body) in terms {
-        let found = scanned[at];
+    for (n, term) in terms.iter().enumerate() {
+        let found = scanned(n).unwrap_or_else(|| HeadFound {
+            title: find_in(heads.title(index), term.folded, term.finder),
+            outlet: find_in(heads.outlet(index), term.folded, term.finder),
+        });
         let head = match (found.title, found.outlet) {
             (Found::No, Found::No) => None,
             (Found::No, head) | (head, _) => Some(head),
@@ -552,7 +606,7 @@ fn indexed_hit(terms: &[(&[HeadFound], &ArticleSet)], index: usize, at: usize) -
                 hit.title_hit = true;
                 hit.unscored = true;
             }
-            None if body.get(index) == Some(true) => {}
+            None if term.body.get(index) == Some(true) => {}
             None => return None,
         }
     }

@@ -5,6 +5,7 @@
 
 use crate::article::fold::starts_word;
 use crate::heads::Heads;
+use crate::index::ArticleSet;
 use memchr::memmem;
 use std::ops::Range;
 
@@ -42,16 +43,22 @@ pub fn find_in(text: &str, term: &str, finder: &memmem::Finder<'_>) -> Found {
 }
 
 /// How the title and outlet of each article in `articles` match folded `term`, in order: the
-/// same answers as [`find_in`], found in one pass over the packed text.
+/// same answers as [`find_in`], found in one pass over the packed text. Articles in `skip`
+/// are passed over (and said not to match).
 pub fn scan(
     heads: &Heads,
     articles: Range<usize>,
     term: &str,
     finder: &memmem::Finder<'_>,
+    skip: Option<&ArticleSet>,
 ) -> Vec<HeadFound> {
-    let one_by_one = |i: usize| HeadFound {
-        title: find_in(heads.title(i), term, finder),
-        outlet: find_in(heads.outlet(i), term, finder),
+    let skipped = |i: usize| skip.is_some_and(|set| set.get(i) == Some(true));
+    let one_by_one = |i: usize| match skipped(i) {
+        true => HeadFound::default(),
+        false => HeadFound {
+            title: find_in(heads.title(i), term, finder),
+            outlet: find_in(heads.outlet(i), term, finder),
+        },
     };
     let needle = term.as_bytes();
     if articles.is_empty() || needle.is_empty() || !term.is_ascii() {
@@ -75,8 +82,8 @@ pub fn scan(
             article += 1;
             span = heads.span(article);
         }
-        if !heads.is_ascii(article) {
-            // Checked on its own below.
+        if !heads.is_ascii(article) || skipped(article) {
+            // Checked on its own below, or not at all.
             pos = span.outlet_end + 1;
             continue;
         }
@@ -107,7 +114,7 @@ pub fn scan(
     }
     // Windows count characters: a head that is not ASCII is checked on its own.
     for (i, slot) in articles.clone().zip(&mut out) {
-        if !heads.is_ascii(i) {
+        if !heads.is_ascii(i) && !skipped(i) {
             *slot = one_by_one(i);
         }
     }
@@ -216,7 +223,7 @@ mod tests {
         for term in ["putin", "p", "pu", "ptn", "tin", "é", "z"] {
             let finder = memmem::Finder::new(term);
             for start in 0..texts.len() {
-                let scanned = scan(&heads, start..texts.len(), term, &finder);
+                let scanned = scan(&heads, start..texts.len(), term, &finder, None);
                 for (i, got) in (start..texts.len()).zip(scanned) {
                     let want = HeadFound {
                         title: find_in(heads.title(i), term, &finder),
