@@ -2,7 +2,7 @@
 //! worker threads, articles streamed back in batches so a reader can show them as they come.
 
 use crate::article::fold::fold;
-use crate::article::parse::parse_bytes;
+use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
 use crate::article::{Article, Origin};
 use crate::heads::Heads;
 use crate::index::BatchIndex;
@@ -410,7 +410,11 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
             "binary file (NUL bytes near the start); skipped".into(),
         ));
     }
-    let article = parse_bytes(&bytes, rules);
+    let searchable = match options.keep_search {
+        true => Searchable::Yes,
+        false => Searchable::No,
+    };
+    let article = parse_bytes_with(&bytes, rules, searchable);
     if article.paragraphs.is_empty() && article.title.trim().is_empty() && article.lead.is_none() {
         let reason = if bytes.iter().all(u8::is_ascii_whitespace) || article.removed.is_empty() {
             "empty (nothing but white space); skipped"
@@ -425,9 +429,6 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     // A very large article keeps its body: reading it again would make opening it slow.
     if !options.keep_body && bytes.len() < KEEP_BODY_FROM {
         article.drop_body();
-    }
-    if !options.keep_search {
-        article.search_body = Box::default();
     }
     Ok(article)
 }

@@ -112,7 +112,8 @@ impl Article {
             return Ok(Cow::Borrowed(self));
         }
         let bytes = self.raw_bytes()?;
-        let mut article = parse::parse_bytes(&bytes, rules);
+        // Shown, not searched: the store already has this article's search text.
+        let mut article = parse::parse_bytes_with(&bytes, rules, parse::Searchable::No);
         article.id.clone_from(&self.id);
         article.path.clone_from(&self.path);
         article.origin = self.origin.clone();

@@ -18,8 +18,22 @@ const HEAD_WINDOW: usize = 5;
 
 /// Decodes a file's bytes and parses them; an encoding guess becomes a warning.
 pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
+    parse_bytes_with(bytes, rules, Searchable::Yes)
+}
+
+/// Whether a parsed article gets the folded text that searching its body needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Searchable {
+    Yes,
+    /// Not wanted (an article read again to be shown, `--list` with no filter): folding a
+    /// body costs about a tenth of parsing it.
+    No,
+}
+
+/// [`parse_bytes`], with or without the body's search text.
+pub fn parse_bytes_with(bytes: &[u8], rules: &Rules, searchable: Searchable) -> Article {
     let decoded = decode(bytes);
-    let mut article = parse(&decoded.text, rules);
+    let mut article = parse_with(&decoded.text, rules, searchable);
     article.content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     if let Some(warning) = decoded.warning {
         article.warnings.insert(0, warning);
@@ -60,6 +74,11 @@ struct Dateline {
 
 /// Parses decoded text. `id`, `path` and `origin` are left for the caller to fill in.
 pub fn parse(text: &str, rules: &Rules) -> Article {
+    parse_with(text, rules, Searchable::Yes)
+}
+
+/// [`parse`], with or without the body's search text.
+pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article {
     let mut slots: Vec<Slot> = text
         .split(['\n', '\r'])
         .filter_map(|line| {
@@ -252,7 +271,9 @@ pub fn parse(text: &str, rules: &Rules) -> Article {
             article.date_inferred = article.date.is_some();
         }
     }
-    article.search_body = search_text(&article).into_boxed_str();
+    if searchable == Searchable::Yes {
+        article.search_body = search_text(&article).into_boxed_str();
+    }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
     article
 }
