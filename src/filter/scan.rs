@@ -71,6 +71,8 @@ pub fn scan(
     let to = heads.span(articles.end - 1).outlet_end;
     let mut article = articles.start;
     let mut span = heads.span(article);
+    let wanted = |i: usize| heads.is_ascii(i) && !skipped(i);
+    let mut looked_at = wanted(article);
     let mut pos = from;
     while pos < to
         && let Some(offset) = memchr::memchr(needle[0], &text[pos..to])
@@ -81,8 +83,9 @@ pub fn scan(
         while at > span.outlet_end {
             article += 1;
             span = heads.span(article);
+            looked_at = wanted(article);
         }
-        if !heads.is_ascii(article) || skipped(article) {
+        if !looked_at {
             // Checked on its own below, or not at all.
             pos = span.outlet_end + 1;
             continue;
@@ -98,16 +101,17 @@ pub fn scan(
             at: u32::try_from(at - part_start).unwrap_or(u32::MAX),
             word_start: at == part_start || !text[at - 1].is_ascii_alphanumeric(),
         };
-        *found = if rest.starts_with(needle) {
-            as_typed(at)
-        } else if window_from(rest, needle).is_some() {
+        // The earliest match from here is as long as the term exactly when it is the term.
+        *found = match window_from(rest, needle) {
+            Some(len) if len == needle.len() => as_typed(at),
             // Compact here; found as typed further on would still beat that.
-            finder
+            Some(_) => finder
                 .find(rest)
-                .map_or(Found::Compact, |later| as_typed(at + later))
-        } else {
-            pos = at + 1;
-            continue;
+                .map_or(Found::Compact, |later| as_typed(at + later)),
+            None => {
+                pos = at + 1;
+                continue;
+            }
         };
         // Earlier occurrences in this part matched neither way, so this part is settled.
         pos = part_end + 1;
