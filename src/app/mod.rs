@@ -4,8 +4,10 @@
 pub mod filter_bar;
 pub mod filter_job;
 pub mod list;
+mod mouse;
 pub mod reader;
 pub mod run;
+mod saved;
 pub mod terminal;
 
 use crate::filter::TermKind;
@@ -13,15 +15,14 @@ use crate::filter::{Matcher, Query, Ranked};
 use crate::index::WordIndex;
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
-use crate::state::{self, ArticleState, State, StateFile};
+use crate::state::{self, State, StateFile};
 use crate::store::{LoadEvent, Store};
 use crate::ui::layout;
 use crate::ui::theme::Theme;
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use filter_bar::FilterBar;
 use filter_job::{FilterJob, Needed, Progress};
 use list::{Row, SourceList};
-use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use reader::ReaderPane;
 use std::time::{Duration, Instant};
@@ -180,58 +181,6 @@ impl App {
                 true
             }
             Event::Mouse(mouse) => self.handle_mouse(mouse),
-            _ => false,
-        }
-    }
-
-    /// A click selects the row under it (and focuses its pane); the wheel scrolls the pane
-    /// under the pointer.
-    pub fn handle_mouse(&mut self, mouse: &MouseEvent) -> bool {
-        if self.overlay.is_some() {
-            return false;
-        }
-        let at = Position::new(mouse.column, mouse.row);
-        let panes = layout::panes(self.size, self.focus);
-        let over_list = panes.list.is_some_and(|r| r.contains(at));
-        let over_reader = panes.reader.is_some_and(|r| r.contains(at));
-        match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) if over_list => {
-                self.focus = Focus::List;
-                let rows = layout::inner(panes.list.unwrap_or_default());
-                if rows.contains(at) {
-                    let row = self.list.offset + usize::from(at.y - rows.y);
-                    if row < self.list.rows.len() {
-                        let again = row == self.list.selected;
-                        self.list.selected = row;
-                        self.pending_select = None;
-                        if again && matches!(self.list.rows.get(row), Some(Row::Header { .. })) {
-                            self.toggle_fold();
-                        }
-                        self.after_selection();
-                    }
-                }
-                true
-            }
-            MouseEventKind::Down(MouseButton::Left) if over_reader => {
-                self.focus = Focus::Reader;
-                true
-            }
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let step = if mouse.kind == MouseEventKind::ScrollDown {
-                    WHEEL_STEP
-                } else {
-                    -WHEEL_STEP
-                };
-                if over_reader {
-                    self.reader.scroll_by(step);
-                    true
-                } else if over_list {
-                    self.move_selection(step);
-                    true
-                } else {
-                    false
-                }
-            }
             _ => false,
         }
     }
@@ -555,101 +504,6 @@ impl App {
         self.rows_stale = false;
         self.last_rebuild = Instant::now();
         self.after_selection();
-    }
-
-    /// Changes the selected article's saved state.
-    fn change_selected(&mut self, change: impl FnOnce(&mut ArticleState)) {
-        let Some(index) = self.list.selected_article() else {
-            return;
-        };
-        self.state.update(&self.store.articles[index], change);
-        self.state_dirty = true;
-        self.rebuild_rows();
-    }
-
-    /// An article counts as read once it has been open in the focused reading pane for
-    /// [`READ_AFTER`], or scrolled to its end there.
-    fn mark_read_when_read(&mut self) -> bool {
-        let reading = match (self.focus, self.reader.article()) {
-            (Focus::Reader, Some(index)) => Some(index),
-            _ => None,
-        };
-        let Some(index) = reading else {
-            self.reading_since = None;
-            return false;
-        };
-        let since = match self.reading_since {
-            Some((i, since)) if i == index => since,
-            _ => {
-                self.reading_since = Some((index, Instant::now()));
-                Instant::now()
-            }
-        };
-        let at_end = self.reader.max_scroll() > 0 && self.reader.scroll >= self.reader.max_scroll();
-        let article = &self.store.articles[index];
-        if (since.elapsed() >= READ_AFTER || at_end) && !self.state.of(article).read {
-            self.state.update(article, |s| s.read = true);
-            self.state_dirty = true;
-            self.rebuild_rows();
-            return true;
-        }
-        false
-    }
-
-    /// Reads saved state (unless there is no state file) and restores the last filter and
-    /// selection. Returns a warning when the file had to be moved aside.
-    pub fn restore_state(&mut self, file: Option<StateFile>) -> Option<String> {
-        let file = file?;
-        let (state, warning) = file.load();
-        self.state = state;
-        self.state_file = Some(file);
-        self.pending_select = self.state.selected;
-        if !self.state.filter.is_empty() {
-            self.filter.text = self.state.filter.clone();
-            self.filter.cursor = self.filter.text.chars().count();
-        }
-        self.refilter();
-        if let Some(warning) = &warning {
-            self.notice = Some(warning.clone());
-        }
-        warning
-    }
-
-    /// Writes state now (merged with what another warta wrote). Errors become a notice.
-    pub fn save_state(&mut self) {
-        self.remember_place();
-        self.last_save = Instant::now();
-        self.state_dirty = false;
-        let Some(file) = &self.state_file else { return };
-        match file.save(&self.state) {
-            Ok(merged) => self.state = merged,
-            Err(e) => {
-                self.notice = Some(format!(
-                    "{}: cannot save state ({e})",
-                    file.path().display()
-                ))
-            }
-        }
-    }
-
-    /// Notes the selection, the filter and the reading position in the state.
-    fn remember_place(&mut self) {
-        if let Some(index) = self.reader.article() {
-            let block = self.reader.position_block();
-            self.state
-                .update(&self.store.articles[index], |s| s.position = block);
-        }
-        let selected = self
-            .list
-            .selected_article()
-            .map(|i| state::key_of(&self.store.articles[i]));
-        if selected.is_some()
-            && (selected != self.state.selected || self.filter.text != self.state.filter)
-        {
-            self.state.selected = selected;
-            self.state.filter = self.filter.text.clone();
-            self.state.updated = state::now_ms();
-        }
     }
 
     /// Lays out the selected article for the reading pane, if it changed.
