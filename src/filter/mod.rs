@@ -98,15 +98,11 @@ impl Matcher {
                 Scoring::Now => self.window_score(original, term.typed),
             });
         }
-        match found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0)) {
-            Found::No => None,
-            Found::AsTyped { at, word_start } => Some(found_as_typed(at as usize, word_start)),
-            // The letters lie close together, so it matches; the fuzzy matcher only scores it.
-            Found::Compact => Some(match scoring {
-                Scoring::Later => UNSCORED,
-                Scoring::Now => self.window_score(folded_text(), term.folded),
-            }),
-        }
+        let found = found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0));
+        found_score(found, || match scoring {
+            Scoring::Later => UNSCORED,
+            Scoring::Now => self.window_score(folded_text(), term.folded),
+        })
     }
 
     /// The fuzzy matcher's best score for `folded` over the compact windows of
@@ -388,23 +384,15 @@ fn indexed_hit(
         unscored: false,
     };
     for (n, term) in terms.iter().enumerate() {
-        let found = scanned(n).unwrap_or_else(|| HeadFound {
-            title: find_in(heads.title(index), term.folded, term.finder),
-            outlet: find_in(heads.outlet(index), term.folded, term.finder),
-        });
-        let head = match (found.title, found.outlet) {
-            (Found::No, Found::No) => None,
-            (Found::No, head) | (head, _) => Some(head),
-        };
+        let found =
+            scanned(n).unwrap_or_else(|| HeadFound::of(heads, index, term.folded, term.finder));
+        let head = found_score(found.title, || UNSCORED)
+            .or_else(|| found_score(found.outlet, || UNSCORED));
         match head {
-            Some(Found::AsTyped { at, word_start }) => {
-                hit.score += found_as_typed(at as usize, word_start);
+            Some(score) => {
+                hit.score += score;
                 hit.title_hit = true;
-            }
-            Some(_) => {
-                hit.score += UNSCORED;
-                hit.title_hit = true;
-                hit.unscored = true;
+                hit.unscored |= score == UNSCORED;
             }
             None if term.body.get(index) == Some(true) => {}
             None => return None,
@@ -431,6 +419,17 @@ const FOUND_AS_TYPED: i64 = 100_000;
 /// What a fuzzy title match not scored yet counts as: above any fuzzy score (they are capped
 /// below it), below any term found as typed (at least 3/4 of [`FOUND_AS_TYPED`]).
 pub const UNSCORED: i64 = FOUND_AS_TYPED / 2;
+
+/// The score of a title (or outlet) that matched as `found`: found as typed scores by where;
+/// a compact match scores what `fuzzy` says (the fuzzy matcher, or [`UNSCORED`] for now).
+fn found_score(found: Found, fuzzy: impl FnOnce() -> i64) -> Option<i64> {
+    match found {
+        Found::No => None,
+        Found::AsTyped { at, word_start } => Some(found_as_typed(at as usize, word_start)),
+        // The letters lie close together, so it matches; the fuzzy matcher only scores it.
+        Found::Compact => Some(fuzzy()),
+    }
+}
 
 /// The score of a term found as typed at byte `at`: more at a word's start, less further in.
 fn found_as_typed(at: usize, word_start: bool) -> i64 {

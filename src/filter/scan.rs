@@ -27,6 +27,16 @@ pub struct HeadFound {
     pub outlet: Found,
 }
 
+impl HeadFound {
+    /// How article `index`'s title and outlet match folded `term`, one at a time.
+    pub fn of(heads: &Heads, index: usize, term: &str, finder: &memmem::Finder<'_>) -> HeadFound {
+        HeadFound {
+            title: find_in(heads.title(index), term, finder),
+            outlet: find_in(heads.outlet(index), term, finder),
+        }
+    }
+}
+
 /// How folded `text` matches folded `term` (`finder` searches for `term`).
 pub fn find_in(text: &str, term: &str, finder: &memmem::Finder<'_>) -> Found {
     if let Some(at) = finder.find(text.as_bytes()) {
@@ -55,10 +65,7 @@ pub fn scan(
     let skipped = |i: usize| skip.is_some_and(|set| set.get(i) == Some(true));
     let one_by_one = |i: usize| match skipped(i) {
         true => HeadFound::default(),
-        false => HeadFound {
-            title: find_in(heads.title(i), term, finder),
-            outlet: find_in(heads.outlet(i), term, finder),
-        },
+        false => HeadFound::of(heads, i, term, finder),
     };
     let needle = term.as_bytes();
     if articles.is_empty() || needle.is_empty() || !term.is_ascii() {
@@ -229,10 +236,7 @@ mod tests {
             for start in 0..texts.len() {
                 let scanned = scan(&heads, start..texts.len(), term, &finder, None);
                 for (i, got) in (start..texts.len()).zip(scanned) {
-                    let want = HeadFound {
-                        title: find_in(heads.title(i), term, &finder),
-                        outlet: find_in(heads.outlet(i), term, &finder),
-                    };
+                    let want = HeadFound::of(&heads, i, term, &finder);
                     assert_eq!(got, want, "{term:?} in {:?}", texts[i]);
                 }
             }
