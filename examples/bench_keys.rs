@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
-use warta::app::App;
+use warta::app::{App, Input};
 use warta::keymap::Action;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources, Store};
@@ -45,10 +45,10 @@ fn main() {
     let started = Instant::now();
     let loader = store::spawn_loader(Sources::Paths(vec![dir.into()]), Rules::builtin(), options);
     for event in loader {
-        app.apply_load_event(event);
+        app.update(Input::Load(event));
     }
     while app.busy() {
-        app.tick();
+        app.update(Input::Tick);
     }
     println!(
         "{} articles loaded in {:.1} s; {COLS}x{ROWS}; query {query:?}; {rounds} rounds, \
@@ -57,10 +57,11 @@ fn main() {
         started.elapsed().as_secs_f64(),
         pause.as_millis()
     );
+    let theme = warta::ui::theme::Theme::default();
     let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
     let mut draw = |app: &App| {
         terminal
-            .draw(|frame| warta::ui::draw(frame, app))
+            .draw(|frame| warta::ui::draw(frame, app, &theme))
             .expect("drawing");
     };
     draw(&app);
@@ -102,12 +103,12 @@ fn main() {
 fn settle(app: &mut App, draw: &mut impl FnMut(&App), action: Action) -> f64 {
     let key = Instant::now();
     let mut last_frame = key;
-    if app.update(action) {
+    if app.update(action).redraw {
         draw(app);
         last_frame = Instant::now();
     }
     while app.busy() {
-        if app.tick() {
+        if app.update(Input::Tick).redraw {
             draw(app);
             last_frame = Instant::now();
         }

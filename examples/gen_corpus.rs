@@ -1,8 +1,12 @@
-//! Writes a deterministic synthetic corpus for benchmarks (see `warta::corpus`).
+//! Writes a deterministic synthetic corpus for benchmarks (see `examples/common/corpus.rs`).
 //!
 //!     cargo run --release --example gen_corpus -- --count 100000 --out /tmp/corpus
 //!
 //! The same `--count` and `--seed` always write the same bytes.
+
+#[path = "common/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
 
 use std::path::PathBuf;
 
@@ -20,7 +24,7 @@ fn main() -> std::io::Result<()> {
             other => panic!("unknown argument {other}; use --count N --out DIR [--seed N]"),
         }
     }
-    let bytes = warta::corpus::write_corpus(&out, count, seed)?;
+    let bytes = corpus::write_corpus(&out, count, seed)?;
     eprintln!(
         "wrote {count} articles, {bytes} bytes, to {}",
         out.display()

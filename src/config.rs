@@ -15,6 +15,9 @@ use thiserror::Error;
 /// The default config file, every option commented; `warta --print-default-config`.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
+/// The reading column's default width, a comfortable measure.
+pub const DEFAULT_MEASURE: u16 = 80;
+
 /// A config file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +93,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            measure: crate::app::DEFAULT_MEASURE,
+            measure: DEFAULT_MEASURE,
             folders: Vec::new(),
             max_file_size: None,
             mouse: true,
@@ -106,57 +109,6 @@ impl Default for Config {
 pub fn default_path() -> Option<PathBuf> {
     crate::dirs::xdg_dir("XDG_CONFIG_HOME", ".config").map(|dir| dir.join("config.toml"))
 }
-
-/// The names config files give actions.
-pub const ACTION_NAMES: [(&str, Action); 28] = [
-    ("quit", Action::Quit),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("page_up", Action::PageUp),
-    ("page_down", Action::PageDown),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("open", Action::Open),
-    ("back", Action::Back),
-    ("switch_focus", Action::SwitchFocus),
-    ("toggle_fold", Action::ToggleFold),
-    ("focus_filter", Action::FocusFilter),
-    ("filter_accept", Action::FilterAccept),
-    ("filter_cancel", Action::FilterCancel),
-    ("filter_backspace", Action::FilterBackspace),
-    ("filter_delete_word", Action::FilterDeleteWord),
-    ("filter_clear", Action::FilterClear),
-    ("filter_left", Action::FilterLeft),
-    ("filter_right", Action::FilterRight),
-    ("next_match", Action::NextMatch),
-    ("prev_match", Action::PrevMatch),
-    ("toggle_raw", Action::ToggleRaw),
-    ("toggle_help", Action::ToggleHelp),
-    ("toggle_warnings", Action::ToggleWarnings),
-    ("toggle_read", Action::ToggleRead),
-    ("toggle_star", Action::ToggleStar),
-    ("open_pager", Action::OpenPager),
-    ("copy", Action::Copy),
-];
-
-/// The styled elements colours can be set for.
-pub const ELEMENTS: [&str; 15] = [
-    "title",
-    "meta",
-    "lead",
-    "body",
-    "dim",
-    "header",
-    "selected",
-    "selected_unfocused",
-    "border",
-    "border_focused",
-    "matched",
-    "bar",
-    "notice",
-    "unread",
-    "star",
-];
 
 impl Config {
     /// Reads the config at `path`. `required`: a missing file is an error (it was named with
@@ -222,19 +174,16 @@ impl Config {
         config.mouse = file.mouse.unwrap_or(true);
         for (name, keys) in &file.keys {
             let at = key_offset(text, Some("keys"), name);
-            let action = ACTION_NAMES
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, a)| *a)
-                .ok_or_else(|| {
-                    error_at(
-                        at,
-                        format!(
-                            "unknown action {name:?} in [keys]; expected one of: {}",
-                            ACTION_NAMES.map(|(n, _)| n).join(", ")
-                        ),
-                    )
-                })?;
+            let action = Action::named(name).ok_or_else(|| {
+                let names: Vec<&str> = Action::NAMED.iter().map(|(n, _)| *n).collect();
+                error_at(
+                    at,
+                    format!(
+                        "unknown action {name:?} in [keys]; expected one of: {}",
+                        names.join(", ")
+                    ),
+                )
+            })?;
             let parsed = keys
                 .iter()
                 .map(|k| Key::parse(k).map_err(|e| error_at(at, format!("{name}: {e}"))))
@@ -243,12 +192,12 @@ impl Config {
         }
         for (element, value) in &file.colours {
             let at = key_offset(text, Some("colours"), element);
-            if !ELEMENTS.contains(&element.as_str()) {
+            if !Theme::ELEMENTS.contains(&element.as_str()) {
                 return Err(error_at(
                     at,
                     format!(
                         "unknown element {element:?} in [colours]; expected one of: {}",
-                        ELEMENTS.join(", ")
+                        Theme::ELEMENTS.join(", ")
                     ),
                 ));
             }

@@ -4,39 +4,67 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt;
 
-/// Everything a key can ask the reader to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Quit,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    SwitchFocus,
-    ToggleFold,
-    FocusFilter,
-    FilterAccept,
-    FilterCancel,
-    FilterBackspace,
-    FilterDeleteWord,
-    FilterClear,
-    FilterLeft,
-    FilterRight,
-    NextMatch,
-    PrevMatch,
-    ToggleRaw,
-    ToggleHelp,
-    ToggleWarnings,
-    ToggleRead,
-    ToggleStar,
-    OpenPager,
-    Copy,
-    /// A character typed into the filter bar.
-    FilterChar(char),
+/// Declares [`Action`] and the names config files give its variants from one list, so the
+/// two can never disagree.
+macro_rules! actions {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// Everything a key can ask the reader to do.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($(#[$doc])* $variant,)*
+            /// A character typed into the filter bar.
+            FilterChar(char),
+        }
+
+        impl Action {
+            /// Every action a config file can bind, with its name there, in the order the
+            /// default config lists them.
+            pub const NAMED: &'static [(&'static str, Action)] =
+                &[$(($name, Action::$variant),)*];
+        }
+    };
+}
+
+actions! {
+    Quit = "quit",
+    Up = "up",
+    Down = "down",
+    PageUp = "page_up",
+    PageDown = "page_down",
+    Top = "top",
+    Bottom = "bottom",
+    Open = "open",
+    /// Back to the list; in a help or warnings window, close it.
+    Back = "back",
+    SwitchFocus = "switch_focus",
+    ToggleFold = "toggle_fold",
+    FocusFilter = "focus_filter",
+    FilterAccept = "filter_accept",
+    FilterCancel = "filter_cancel",
+    FilterBackspace = "filter_backspace",
+    FilterDeleteWord = "filter_delete_word",
+    FilterClear = "filter_clear",
+    FilterLeft = "filter_left",
+    FilterRight = "filter_right",
+    NextMatch = "next_match",
+    PrevMatch = "prev_match",
+    ToggleRaw = "toggle_raw",
+    ToggleHelp = "toggle_help",
+    ToggleWarnings = "toggle_warnings",
+    ToggleRead = "toggle_read",
+    ToggleStar = "toggle_star",
+    OpenPager = "open_pager",
+    Copy = "copy",
+}
+
+impl Action {
+    /// The action a config file names `name`.
+    pub fn named(name: &str) -> Option<Action> {
+        Action::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, action)| *action)
+    }
 }
 
 /// Where a binding applies.
@@ -50,6 +78,8 @@ pub enum Context {
     Reader,
     /// Typing in the filter bar.
     Filter,
+    /// A window over the panes (help, warnings): any key not bound here closes it.
+    Overlay,
 }
 
 impl Context {
@@ -60,8 +90,18 @@ impl Context {
             Context::List => "Source list",
             Context::Reader => "Reading pane",
             Context::Filter => "Filter bar",
+            Context::Overlay => "Help and warnings windows",
         }
     }
+
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 5] = [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Filter,
+        Context::Overlay,
+    ];
 }
 
 /// A key with its modifiers, as written in the help ("Ctrl-W", "PgDn", "g").
@@ -303,6 +343,14 @@ impl Default for Keymap {
                 b(Filter, &[p(K::Right)], FilterRight, "cursor right"),
                 b(Filter, &[p(K::Down), Key::ctrl('n')], Down, "next result"),
                 b(Filter, &[p(K::Up), Key::ctrl('p')], Up, "previous result"),
+                b(Overlay, &[c('j'), p(K::Down)], Down, "scroll down"),
+                b(Overlay, &[c('k'), p(K::Up)], Up, "scroll up"),
+                b(
+                    Overlay,
+                    &[c('q'), p(K::Esc)],
+                    Back,
+                    "close (any other key too)",
+                ),
             ],
         }
     }
@@ -321,6 +369,15 @@ impl Keymap {
         if let Some(action) = find(context) {
             return Some(action);
         }
+        let ctrl_c_quits = || {
+            (find(Context::Global) == Some(Action::Quit)
+                && event.modifiers.contains(KeyModifiers::CONTROL))
+            .then_some(Action::Quit)
+        };
+        if context == Context::Overlay {
+            // Ctrl-C still quits; every other key closes the window.
+            return ctrl_c_quits().or(Some(Action::Back));
+        }
         if context == Context::Filter {
             if let KeyCode::Char(c) = event.code
                 && !event
@@ -330,10 +387,8 @@ impl Keymap {
                 return Some(Action::FilterChar(c));
             }
             // Only Ctrl-C (and keys without a printable meaning) reach the global table.
-            let global = find(Context::Global)?;
-            return (global == Action::Quit && event.modifiers.contains(KeyModifiers::CONTROL)
-                || matches!(global, Action::SwitchFocus))
-            .then_some(global);
+            return ctrl_c_quits()
+                .or_else(|| find(Context::Global).filter(|a| matches!(a, Action::SwitchFocus)));
         }
         find(Context::Global)
     }
@@ -443,15 +498,7 @@ mod tests {
         let list = map.help(Context::List);
         assert!(list.contains(&("j ↓".to_string(), "next article")));
         assert!(map.help(Context::Filter).iter().any(|(k, _)| k == "Ctrl-W"));
-        let total: usize = [
-            Context::Global,
-            Context::List,
-            Context::Reader,
-            Context::Filter,
-        ]
-        .iter()
-        .map(|c| map.help(*c).len())
-        .sum();
+        let total: usize = Context::ALL.iter().map(|c| map.help(*c).len()).sum();
         assert_eq!(total, map.bindings.len());
     }
 }

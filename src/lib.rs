@@ -8,7 +8,6 @@
 pub mod app;
 pub mod article;
 pub mod config;
-pub mod corpus;
 pub mod dirs;
 pub mod filter;
 pub mod heads;
@@ -17,4 +16,5 @@ pub mod keymap;
 pub mod rules;
 pub mod state;
 pub mod store;
+pub mod tui;
 pub mod ui;

@@ -2,14 +2,14 @@ use clap::{CommandFactory, Parser};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use warta::app::App;
-use warta::app::run::{Ended, run};
+use warta::app::{App, Settings};
 use warta::article::sanitise::sanitise;
 use warta::config::{self, Config};
 use warta::filter::{FlagSource, Matcher, NoFlags, Query};
 use warta::rules::Rules;
 use warta::state::{self, StateFile};
 use warta::store::{self, LoadOptions, Sources, Store};
+use warta::tui::{Ended, run};
 use warta::ui::theme::Theme;
 
 /// A keyboard-driven terminal reader for news articles kept as plain-text files.
@@ -282,17 +282,20 @@ fn reader(
         return ExitCode::from(2);
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(
+    let settings = Settings {
+        keymap: config.keymap.clone(),
+        measure: config.measure,
+        rules,
+    };
+    let mut app = App::with_settings(
         Store::default(),
         ratatui::layout::Rect::new(0, 0, size.0, size.1),
+        settings,
     );
-    app.theme = config.theme(Theme::no_color());
-    app.keymap = config.keymap.clone();
-    app.measure = config.measure;
-    app.rules = rules;
+    let theme = config.theme(Theme::no_color());
     app.restore_state(state_file);
     let loader = store::spawn_loader(sources, rules, options);
-    match run(&mut app, Some(loader), mouse && config.mouse) {
+    match run(&mut app, &theme, Some(loader), mouse && config.mouse) {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {

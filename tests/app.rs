@@ -2,10 +2,11 @@
 
 use ratatui::layout::Rect;
 use warta::app::list::Row;
-use warta::app::{App, Focus};
+use warta::app::{App, Focus, Input};
 use warta::keymap::Action;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
+use warta::tui;
 
 fn app() -> App {
     let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
@@ -92,17 +93,17 @@ fn typing_filters_live_and_editing_keys_work() {
     assert_eq!(app.counts(), (1, 5));
     assert_eq!(selected_id(&app).as_deref(), Some("001"));
     app.update(Action::FilterDeleteWord);
-    assert_eq!((app.filter.text.as_str(), app.counts()), ("", (5, 5)));
+    assert_eq!((app.search.bar.text.as_str(), app.counts()), ("", (5, 5)));
     type_text(&mut app, "@kompas vietnam");
     assert_eq!(app.counts(), (1, 5));
     app.update(Action::FilterBackspace);
-    assert_eq!(app.filter.text, "@kompas vietna");
+    assert_eq!(app.search.bar.text, "@kompas vietna");
     app.update(Action::FilterClear);
     assert_eq!(app.counts(), (5, 5));
     type_text(&mut app, "sanksi");
     app.update(Action::FilterCancel);
     assert_eq!(
-        (app.filter.text.as_str(), app.focus, app.counts()),
+        (app.search.bar.text.as_str(), app.focus, app.counts()),
         ("", Focus::List, (5, 5))
     );
 }
@@ -175,9 +176,9 @@ fn raw_view_and_folding() {
 fn quit_and_help() {
     let mut app = app();
     app.update(Action::ToggleHelp);
-    assert!(app.overlay.is_some());
+    assert!(app.overlay.open.is_some());
     app.update(Action::ToggleHelp);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay.open.is_none());
     app.update(Action::Quit);
     assert!(app.quit);
 }
@@ -201,10 +202,10 @@ fn articles_arriving_while_a_query_runs_are_filtered_too() {
     type_text(&mut app, "vietnam");
     assert_eq!(app.counts(), (0, 0));
     for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), LoadOptions::default()) {
-        app.apply_load_event(event);
+        app.update(Input::Load(event));
     }
     while app.busy() {
-        app.tick();
+        app.update(Input::Tick);
     }
     assert_eq!(app.counts(), (2, 5));
     // Typing more narrows what matched; deleting widens again.
@@ -227,14 +228,20 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
         })
     };
     // Row 9 of the screen is the last article in the list (inside the border).
-    app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 5, 9));
+    tui::handle_event(
+        &mut app,
+        &mouse(MouseEventKind::Down(MouseButton::Left), 5, 9),
+    );
     assert_eq!(selected_id(&app).as_deref(), Some("004"));
-    app.handle_event(&mouse(MouseEventKind::Down(MouseButton::Left), 60, 5));
+    tui::handle_event(
+        &mut app,
+        &mouse(MouseEventKind::Down(MouseButton::Left), 60, 5),
+    );
     assert_eq!(app.focus, Focus::Reader);
     let before = app.reader.scroll;
-    app.handle_event(&mouse(MouseEventKind::ScrollDown, 60, 5));
+    tui::handle_event(&mut app, &mouse(MouseEventKind::ScrollDown, 60, 5));
     assert_eq!(app.reader.scroll, before + 3);
-    app.handle_event(&mouse(MouseEventKind::ScrollUp, 5, 5));
+    tui::handle_event(&mut app, &mouse(MouseEventKind::ScrollUp, 5, 5));
     assert_eq!(
         selected_id(&app).as_deref(),
         Some("000"),
@@ -251,7 +258,7 @@ fn the_word_index_gives_the_same_results_as_scanning() {
     };
     let mut indexed = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
     for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), options) {
-        indexed.apply_load_event(event);
+        indexed.update(Input::Load(event));
     }
     let mut scanned = app();
     for query in [
@@ -274,11 +281,12 @@ fn the_word_index_gives_the_same_results_as_scanning() {
             app.update(Action::FocusFilter);
             type_text(app, query);
             while app.busy() {
-                app.tick();
+                app.update(Input::Tick);
             }
         }
         let ids = |app: &App| -> Vec<String> {
             let mut ids: Vec<String> = app
+                .search
                 .hits
                 .iter()
                 .flat_map(|hits| hits.hits())

@@ -1,6 +1,9 @@
 //! The query language on the seeds: the counts the reader issue asks for.
 
 mod common;
+#[path = "../examples/common/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
 use warta::filter::{Matcher, NoFlags, Query};
 use warta::index::{BatchIndex, WordIndex};
 use warta::rules::Rules;
@@ -91,7 +94,7 @@ fn list_filter_from_the_command_line() {
 
 #[test]
 fn scanning_a_run_of_articles_agrees_with_checking_each() {
-    let texts = warta::corpus::articles(600, 7);
+    let texts = corpus::articles(600, 7);
     let mut articles: Vec<_> = texts
         .iter()
         .map(|t| warta::article::parse(t, Rules::builtin()))

@@ -1,14 +1,16 @@
 //! The whole screen, drawn through ratatui's TestBackend with keys injected, at 100×30 and
 //! 60×20 on the seeds.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use warta::app::App;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
+use warta::tui;
 use warta::ui;
+use warta::ui::theme::Theme;
 
 fn app(width: u16, height: u16) -> App {
     let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
@@ -31,14 +33,16 @@ fn press(app: &mut App, keys: &[&str]) {
             text => text.chars().map(KeyCode::Char).collect(),
         };
         for code in codes {
-            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+            tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
         }
     }
 }
 
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -110,7 +114,9 @@ fn wide_and_combining_text_never_overflows_its_pane() {
         for keys in [&[][..], &["Enter"]] {
             press(&mut app, keys);
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-            terminal.draw(|frame| ui::draw(frame, &app)).unwrap();
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &Theme::default()))
+                .unwrap();
             let buffer = terminal.backend().buffer();
             // Every row of the panes ends in the right border: nothing pushed it out.
             for y in 0..height - 1 {

@@ -5,9 +5,12 @@ use crate::filter::Ranked;
 use crate::store::Store;
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-/// The name of the group of articles whose outlet is not known.
-pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+pub use crate::article::UNKNOWN_OUTLET;
+
+/// While loading, the grouped list is rebuilt at most this often.
+pub const REBUILD_EVERY: Duration = Duration::from_millis(250);
 
 /// One line of the source list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +116,10 @@ pub struct SourceList {
     pub offset: usize,
     /// Outlets whose articles are hidden under their header.
     pub folded: HashSet<Option<Arc<str>>>,
+    /// Articles arrived since the rows were built; they join at the next rebuild.
+    pub stale: bool,
+    /// When the rows were last built.
+    pub last_rebuild: Option<Instant>,
 }
 
 impl SourceList {
@@ -122,6 +129,16 @@ impl SourceList {
             Row::Article { index } => Some(index),
             Row::Header { .. } => None,
         }
+    }
+
+    /// Whether the rows should be built again now: articles arrived, and loading is done or
+    /// the last rebuild was [`REBUILD_EVERY`] ago.
+    pub fn rebuild_due(&self, loading_done: bool) -> bool {
+        self.stale
+            && (loading_done
+                || self
+                    .last_rebuild
+                    .is_none_or(|at| at.elapsed() >= REBUILD_EVERY))
     }
 
     /// True when the rows are a flat ranked list of filter results rather than outlet groups.
@@ -155,6 +172,8 @@ impl SourceList {
             .or_else(|| self.rows.header_position(&keep_header?))
             .or_else(|| self.rows.first_article())
             .unwrap_or(0);
+        self.stale = false;
+        self.last_rebuild = Some(Instant::now());
     }
 
     fn group(&self, store: &Store, unread: &dyn Fn(&Article) -> bool) -> Vec<Row> {

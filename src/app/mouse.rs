@@ -1,16 +1,32 @@
-//! The mouse: a click selects or focuses, the wheel scrolls the pane under the pointer.
+//! The mouse: a click selects or focuses, the wheel scrolls the pane under the pointer. The
+//! event loop turns the terminal's mouse events into [`Mouse`] inputs.
 
-use super::{App, Focus, WHEEL_STEP};
+use super::{App, Focus, WHEEL_STEP, layout};
 use crate::app::list::Row;
-use crate::ui::layout;
-use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
+
+/// What the mouse did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// The left button went down.
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// A mouse input at a cell of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
 
 impl App {
     /// A click selects the row under it (and focuses its pane); the wheel scrolls the pane
-    /// under the pointer.
-    pub fn handle_mouse(&mut self, mouse: &MouseEvent) -> bool {
-        if self.overlay.is_some() {
+    /// under the pointer. Returns whether anything changed.
+    pub(super) fn mouse(&mut self, mouse: Mouse) -> bool {
+        if self.overlay.open.is_some() {
             return false;
         }
         let at = Position::new(mouse.column, mouse.row);
@@ -18,7 +34,7 @@ impl App {
         let over_list = panes.list.is_some_and(|r| r.contains(at));
         let over_reader = panes.reader.is_some_and(|r| r.contains(at));
         match mouse.kind {
-            MouseEventKind::Down(MouseButton::Left) if over_list => {
+            MouseKind::Click if over_list => {
                 self.focus = Focus::List;
                 let rows = layout::inner(panes.list.unwrap_or_default());
                 if rows.contains(at) {
@@ -26,7 +42,7 @@ impl App {
                     if row < self.list.rows.len() {
                         let again = row == self.list.selected;
                         self.list.selected = row;
-                        self.pending_select = None;
+                        self.saved.pending_select = None;
                         if again && matches!(self.list.rows.get(row), Some(Row::Header { .. })) {
                             self.toggle_fold();
                         }
@@ -35,12 +51,12 @@ impl App {
                 }
                 true
             }
-            MouseEventKind::Down(MouseButton::Left) if over_reader => {
+            MouseKind::Click if over_reader => {
                 self.focus = Focus::Reader;
                 true
             }
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let step = if mouse.kind == MouseEventKind::ScrollDown {
+            MouseKind::WheelDown | MouseKind::WheelUp => {
+                let step = if mouse.kind == MouseKind::WheelDown {
                     WHEEL_STEP
                 } else {
                     -WHEEL_STEP
@@ -55,7 +71,7 @@ impl App {
                     false
                 }
             }
-            _ => false,
+            MouseKind::Click => false,
         }
     }
 }

@@ -16,6 +16,9 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// The name the reader gives the group of articles whose outlet is not known.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
 /// One article, understood: metadata pulled out of the text, the body cleaned of boilerplate,
 /// and every line that was taken out kept in `removed`.
 #[derive(Debug, Clone, Serialize)]

@@ -28,7 +28,7 @@ pub fn meta_line(article: &Article) -> String {
         article
             .outlet
             .as_deref()
-            .unwrap_or("Unknown outlet")
+            .unwrap_or(super::UNKNOWN_OUTLET)
             .to_string(),
     );
     if let Some(date) = article.date {

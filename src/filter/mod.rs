@@ -8,10 +8,13 @@
 //! - `!term`: articles matching the term are left out;
 //! - `is:read`, `is:unread`, `is:starred`: the article's state.
 
+mod highlight;
+pub mod job;
 mod query;
 mod rank;
 mod scan;
 
+pub use highlight::title_highlights;
 pub use query::{BodyFinder, Flag, FlagSource, IndexedSet, NoFlags, Query, Term, TermKind};
 pub use rank::{RankKey, Ranked, rank, rank_rows};
 

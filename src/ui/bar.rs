@@ -2,6 +2,7 @@
 //! and a short key hint.
 
 use super::text::width;
+use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
 use ratatui::Frame;
@@ -52,18 +53,18 @@ pub fn status(app: &App) -> Vec<String> {
     parts
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+/// Draws the bar.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if area.height == 0 || area.width == 0 {
         return;
     }
-    let theme = &app.theme;
     let total_width = usize::from(area.width);
     let (shown, total) = app.counts();
     let count = format!("{}/{}", group_digits(shown), group_digits(total));
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = width(&count);
     let status = status(app).join("  ");
-    let query = sanitise(&app.filter.text).into_owned();
+    let query = sanitise(&app.search.bar.text).into_owned();
     let typing = app.focus == Focus::Filter;
     let left_text = if typing || !query.is_empty() {
         format!("/{query}")
@@ -108,9 +109,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if typing {
         // The cursor sits after the typed characters before it (or at the end when cut).
-        let before: String = app.filter.text.chars().take(app.filter.cursor).collect();
+        let before: String = app
+            .search
+            .bar
+            .text
+            .chars()
+            .take(app.search.bar.cursor)
+            .collect();
         let column = if shown_left.starts_with('…') {
-            width(&shown_left) - width(&sanitise(&app.filter.text[before.len()..]))
+            width(&shown_left) - width(&sanitise(&app.search.bar.text[before.len()..]))
         } else {
             1 + width(&sanitise(&before))
         };

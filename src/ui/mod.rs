@@ -1,14 +1,16 @@
-//! Drawing. Everything here reads the [`App`] and never changes it.
+//! Drawing. Everything here reads the [`App`] and the [`theme::Theme`] and never changes
+//! either; where things go is [`crate::app::layout`], shared with the state.
 
 pub mod bar;
-pub mod layout;
 pub mod overlay;
 pub mod reader;
 pub mod sources;
 pub mod text;
 pub mod theme;
 
-use crate::app::{App, Overlay};
+use crate::app::App;
+use crate::app::layout;
+use crate::app::overlay::Overlay;
 use ratatui::Frame;
 use ratatui::widgets::{Block, BorderType};
 
@@ -25,19 +27,19 @@ pub fn pane_block(theme: &theme::Theme, focused: bool, title: String) -> Block<'
 }
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, app: &App) {
+pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
     let area = frame.area();
     let panes = layout::panes(area, app.focus);
     if let Some(list) = panes.list {
-        sources::draw(frame, app, list);
+        sources::draw(frame, app, theme, list);
     }
     if let Some(reader) = panes.reader {
-        reader::draw(frame, app, reader);
+        reader::draw(frame, app, theme, reader);
     }
-    bar::draw(frame, app, panes.bar);
-    match app.overlay {
-        Some(Overlay::Help) => overlay::help(frame, app, area),
-        Some(Overlay::Warnings) => overlay::warnings(frame, app, area),
+    bar::draw(frame, app, theme, panes.bar);
+    match app.overlay.open {
+        Some(Overlay::Help) => overlay::help(frame, app, theme, area),
+        Some(Overlay::Warnings) => overlay::warnings(frame, app, theme, area),
         None => {}
     }
 }

@@ -1,180 +1,117 @@
-//! Windows over the panes: the help (drawn from the keymap table) and the warnings list.
+//! Windows over the panes: the help (laid out from the keymap by
+//! [`crate::app::overlay::help_layout`]) and the warnings list. The lines drawn are the lines
+//! the state counts, so scrolling stops at the last one.
 
+use super::theme::Theme;
 use crate::app::App;
+use crate::app::overlay::{
+    HELP_TITLE, HelpLayout, HelpLine, WARNINGS_TITLE, WARNINGS_WIDTH, help_layout, warning_lines,
+    window,
+};
 use crate::article::sanitise::sanitise;
-use crate::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-/// A rectangle of at most `width`×`height`, centred in `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
+/// The spans of one help line, padded to `pad_to` columns when given.
+fn help_spans(
+    line: &HelpLine,
+    layout: &HelpLayout,
+    theme: &Theme,
+    pad_to: Option<usize>,
+) -> Vec<Span<'static>> {
+    let key_width = layout.key_width;
+    let mut spans = match line {
+        HelpLine::Heading(title) => vec![Span::styled(title.to_string(), theme.header)],
+        HelpLine::Binding { keys, description } => vec![
+            Span::styled(format!("  {keys:<key_width$} "), theme.title),
+            Span::raw(*description),
+        ],
+        HelpLine::Blank => Vec::new(),
+    };
+    if let Some(pad_to) = pad_to {
+        let used: usize = spans.iter().map(|s| super::text::width(&s.content)).sum();
+        spans.push(Span::raw(" ".repeat(pad_to.saturating_sub(used))));
     }
-}
-
-fn section(app: &App, context: Context, key_width: usize) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(context.title().to_string(), app.theme.header)];
-    for (keys, description) in app.keymap.help(context) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<key_width$} "), app.theme.title),
-            Span::raw(description),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines
+    spans
 }
 
 /// The help: every binding in force, by where it applies.
-pub fn help(frame: &mut Frame, app: &App, area: Rect) {
-    let all: Vec<(String, &str)> = [
-        Context::Global,
-        Context::List,
-        Context::Reader,
-        Context::Filter,
-    ]
-    .iter()
-    .flat_map(|c| app.keymap.help(*c))
-    .collect();
-    let key_width = all
-        .iter()
-        .map(|(keys, _)| super::text::width(keys))
-        .max()
-        .unwrap_or(8);
-    let description_width = all
-        .iter()
-        .map(|(_, d)| super::text::width(d))
-        .max()
-        .unwrap_or(20);
-    let columns = [
-        [Context::Global, Context::List],
-        [Context::Reader, Context::Filter],
-    ];
-    let column_lines: Vec<Vec<Line>> = columns
-        .iter()
-        .map(|contexts| {
-            contexts
+pub fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let layout = help_layout(&app.settings.keymap, area.width);
+    let lines: Vec<Line> = (0..layout.rows())
+        .map(|row| {
+            let last = layout.columns.len() - 1;
+            let spans: Vec<Span> = layout
+                .columns
                 .iter()
-                .flat_map(|c| section(app, *c, key_width))
-                .collect()
+                .enumerate()
+                .flat_map(|(n, column)| {
+                    let pad = (n < last).then_some(layout.column_width + 1);
+                    match column.get(row) {
+                        Some(line) => help_spans(line, &layout, theme, pad),
+                        None => help_spans(&HelpLine::Blank, &layout, theme, pad),
+                    }
+                })
+                .collect();
+            Line::from(spans)
         })
         .collect();
-    let column_width = 2 + key_width + 1 + description_width;
-    let two_columns = area.width as usize >= 2 * column_width + 3;
-    let lines: Vec<Line> = if two_columns {
-        let rows = column_lines.iter().map(Vec::len).max().unwrap_or(0);
-        (0..rows)
-            .map(|r| {
-                let mut spans: Vec<Span> = Vec::new();
-                if let Some(left) = column_lines[0].get(r) {
-                    let used: usize = left
-                        .spans
-                        .iter()
-                        .map(|s| super::text::width(&s.content))
-                        .sum();
-                    spans.extend(left.spans.iter().cloned().map(|s| {
-                        let style = left.style.patch(s.style);
-                        s.style(style)
-                    }));
-                    spans.push(Span::raw(
-                        " ".repeat((column_width + 1).saturating_sub(used)),
-                    ));
-                } else {
-                    spans.push(Span::raw(" ".repeat(column_width + 1)));
-                }
-                if let Some(right) = column_lines[1].get(r) {
-                    // A heading's style is on the line, not its span: carry it over.
-                    spans.extend(right.spans.iter().cloned().map(|s| {
-                        let style = right.style.patch(s.style);
-                        s.style(style)
-                    }));
-                }
-                Line::from(spans)
-            })
-            .collect()
-    } else {
-        column_lines.into_iter().flatten().collect()
-    };
-    let width = if two_columns {
-        2 * column_width + 3
-    } else {
-        column_width + 2
-    };
-    draw_window(
-        frame,
-        app,
-        area,
-        " Help — j/k scroll, any other key closes ",
-        lines,
-        width as u16,
-    );
+    draw_window(frame, app, theme, area, HELP_TITLE, lines, layout.width);
 }
 
 /// Skipped files and articles read with warnings.
-pub fn warnings(frame: &mut Frame, app: &App, area: Rect) {
-    let mut lines: Vec<Line> = Vec::new();
-    for skipped in &app.store.skipped {
-        lines.push(Line::from(vec![
-            Span::styled(
-                sanitise(&skipped.path.display().to_string()).into_owned(),
-                app.theme.title,
-            ),
-            Span::raw(": "),
-            Span::raw(sanitise(&skipped.reason).into_owned()),
-        ]));
-    }
-    for article in app.store.articles.iter().filter(|a| !a.warnings.is_empty()) {
-        for warning in &article.warnings {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    sanitise(&article.path.display().to_string()).into_owned(),
-                    app.theme.meta,
-                ),
+pub fn warnings(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut lines: Vec<Line> = warning_lines(&app.store)
+        .into_iter()
+        .map(|line| {
+            let path_style = if line.skipped {
+                theme.title
+            } else {
+                theme.meta
+            };
+            Line::from(vec![
+                Span::styled(sanitise(&line.path).into_owned(), path_style),
                 Span::raw(": "),
-                Span::raw(sanitise(warning).into_owned()),
-            ]));
-        }
-    }
+                Span::raw(sanitise(&line.message).into_owned()),
+            ])
+        })
+        .collect();
     if lines.is_empty() {
         lines.push(Line::styled(
             "No files were skipped and nothing was wrong.",
-            app.theme.dim,
+            theme.dim,
         ));
     }
     draw_window(
         frame,
         app,
+        theme,
         area,
-        " Skipped files and warnings — j/k scroll, any other key closes ",
+        WARNINGS_TITLE,
         lines,
-        100,
+        WARNINGS_WIDTH,
     );
 }
 
 fn draw_window(
     frame: &mut Frame,
     app: &App,
+    theme: &Theme,
     area: Rect,
     title: &str,
     lines: Vec<Line<'static>>,
     width: u16,
 ) {
-    let height = (lines.len() as u16).saturating_add(2);
-    let window = centred(area, width, height);
+    let window = window(area, width, lines.len());
     if window.width < 3 || window.height < 3 {
         return;
     }
     frame.render_widget(Clear, window);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
+        .border_style(theme.border_focused)
         .title(super::text::truncate(
             title,
             usize::from(window.width.saturating_sub(2)),
@@ -182,7 +119,7 @@ fn draw_window(
     let inner = block.inner(window);
     frame.render_widget(block, window);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.overlay_scroll.min(max_scroll);
+    let scroll = app.overlay.scroll.min(max_scroll);
     let text = Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>());
     frame.render_widget(text, inner);
 }

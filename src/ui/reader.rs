@@ -1,7 +1,8 @@
 //! The reading pane: only the visible laid-out lines are styled per frame; the filter's words
 //! are highlighted; a scrollbar and a position show where you are.
 
-use super::layout::{inner, reader_text_in};
+use super::theme::Theme;
+use crate::app::layout::{inner, reader_text_in};
 use crate::app::{App, Focus};
 use crate::article::fold::fold_into;
 use crate::article::render::LineKind;
@@ -12,8 +13,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+/// Draws the reading pane.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let reader = &app.reader;
     let focused = app.focus == Focus::Reader;
     let title = match reader.article() {
@@ -28,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let block = super::pane_block(theme, focused, title)
         .title_bottom(Line::from(format!(" {} ", reader.position())).alignment(Alignment::Right));
     frame.render_widget(block, area);
-    let text_area = reader_text_in(area, app.measure);
+    let text_area = reader_text_in(area, app.settings.measure);
     if text_area.height == 0 || text_area.width == 0 {
         return;
     }

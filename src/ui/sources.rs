@@ -1,7 +1,8 @@
 //! The source list: outlet headers and article rows, only the visible ones built per frame.
 
-use super::layout::inner;
 use super::text::{truncate, width as text_width};
+use super::theme::Theme;
+use crate::app::layout::inner;
 use crate::app::list::{Row, UNKNOWN_OUTLET};
 use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
@@ -16,8 +17,8 @@ const DATE_WIDTH: usize = 10;
 /// Widest an outlet name gets on a row of a flat (filtered) list.
 const FLAT_OUTLET_WIDTH: usize = 14;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let theme = &app.theme;
+/// Draws the source list.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Filter);
     let title = if app.list.is_flat() {
         " Results "
@@ -31,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     if app.list.rows.is_empty() {
-        let message = if app.query.is_empty() {
+        let message = if app.search.query.is_empty() {
             if app.loading.done {
                 "No articles."
             } else {
@@ -39,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
             .to_string()
         } else {
-            format!("No articles match “{}”.", sanitise(&app.filter.text))
+            format!("No articles match “{}”.", sanitise(&app.search.bar.text))
         };
         frame.render_widget(
             Paragraph::new(truncate(&message, rows.width.into())).style(theme.dim),
@@ -60,8 +61,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     count,
                     unread,
                     folded,
-                } => header_line(app, outlet.as_deref(), (count, unread), folded, width),
-                Row::Article { index } => article_line(app, index, width),
+                } => header_line(theme, outlet.as_deref(), (count, unread), folded, width),
+                Row::Article { index } => article_line(app, theme, index, width),
             };
             if selected {
                 let style = if focused {
@@ -79,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn header_line(
-    app: &App,
+    theme: &Theme,
     outlet: Option<&str>,
     (count, unread): (usize, usize),
     folded: bool,
@@ -95,13 +96,12 @@ fn header_line(
     let text = truncate(&format!("{marker}{name} {counts}"), width);
     let pad = width.saturating_sub(text_width(&text));
     Line::from(vec![
-        Span::styled(text, app.theme.header),
+        Span::styled(text, theme.header),
         Span::raw(" ".repeat(pad)),
     ])
 }
 
-fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
-    let theme = &app.theme;
+fn article_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'static> {
     let article = &app.store.articles[index];
     let date = article.date.map(|d| d.day_string()).unwrap_or_default();
     // Filtered rows name their outlet; the date goes first when room is short.
@@ -113,7 +113,7 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
             } else {
                 24 + DATE_WIDTH
             };
-    let saved = app.state.of(article);
+    let saved = app.saved.state.of(article);
     let indent = format!(
         "{}{} ",
         if saved.read { ' ' } else { '•' },
@@ -146,7 +146,7 @@ fn article_line(app: &App, index: usize, width: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(indent, theme.star)];
     spans.extend(highlighted(
         &shown,
-        &app.title_match_indices(index),
+        app.search.highlights(index),
         base,
         theme.matched,
     ));

@@ -2,26 +2,48 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Styles the reader draws with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
-    pub title: Style,
-    pub meta: Style,
-    pub lead: Style,
-    pub body: Style,
-    pub dim: Style,
-    pub header: Style,
-    pub selected: Style,
-    pub selected_unfocused: Style,
-    pub border: Style,
-    pub border_focused: Style,
-    pub matched: Style,
-    pub bar: Style,
-    pub notice: Style,
+/// Declares [`Theme`] and the names config files give its elements from one list.
+macro_rules! theme_elements {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// Styles the reader draws with.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Theme {
+            $($(#[$doc])* pub $field: Style,)*
+        }
+
+        impl Theme {
+            /// The styled elements a config file can set colours for, by name.
+            pub const ELEMENTS: &'static [&'static str] = &[$(stringify!($field),)*];
+
+            /// The style of an element by its config name ("title", "border_focused").
+            pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+theme_elements! {
+    title,
+    meta,
+    lead,
+    body,
+    dim,
+    header,
+    selected,
+    selected_unfocused,
+    border,
+    border_focused,
+    matched,
+    bar,
+    notice,
     /// Titles of articles not read yet.
-    pub unread: Style,
+    unread,
     /// The unread dot and the star.
-    pub star: Style,
+    star,
 }
 
 impl Theme {
@@ -67,28 +89,6 @@ impl Theme {
             unread: Style::new().add_modifier(Modifier::BOLD),
             star: Style::new().add_modifier(Modifier::BOLD),
         }
-    }
-
-    /// The style of an element by its config name ("title", "border_focused").
-    pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
-        Some(match name {
-            "title" => &mut self.title,
-            "meta" => &mut self.meta,
-            "lead" => &mut self.lead,
-            "body" => &mut self.body,
-            "dim" => &mut self.dim,
-            "header" => &mut self.header,
-            "selected" => &mut self.selected,
-            "selected_unfocused" => &mut self.selected_unfocused,
-            "border" => &mut self.border,
-            "border_focused" => &mut self.border_focused,
-            "matched" => &mut self.matched,
-            "bar" => &mut self.bar,
-            "notice" => &mut self.notice,
-            "unread" => &mut self.unread,
-            "star" => &mut self.star,
-            _ => return None,
-        })
     }
 
     /// Whether the `NO_COLOR` convention asks for no colours (set and not empty).

@@ -1,7 +1,7 @@
 //! Where each pane goes. Pure geometry, shared by drawing and by the state that needs to know
 //! page sizes, so the two never disagree.
 
-use crate::app::Focus;
+use super::Focus;
 use ratatui::layout::Rect;
 
 /// Below this width one pane is shown at a time.

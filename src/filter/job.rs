@@ -282,6 +282,12 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sy
     })
 }
 
+/// The synthetic corpus of the benchmarks, for the tests below.
+#[cfg(test)]
+#[path = "../../examples/common/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,8 +295,10 @@ mod tests {
     use crate::filter::NoFlags;
     use crate::rules::Rules;
 
+    use super::corpus;
+
     fn store() -> Store {
-        let articles = crate::corpus::articles(3000, 11)
+        let articles = corpus::articles(3000, 11)
             .iter()
             .map(|text| parse(text, Rules::builtin()))
             .collect();

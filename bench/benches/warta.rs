@@ -29,7 +29,7 @@ fn corpus(count: usize) -> PathBuf {
     let done = dir.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&dir);
-        warta::corpus::write_corpus(&dir, count, SEED).expect("the corpus is written");
+        warta_bench::corpus::write_corpus(&dir, count, SEED).expect("the corpus is written");
         std::fs::write(&done, b"").expect("marker");
     }
     dir
@@ -58,7 +58,9 @@ fn parsing(c: &mut Criterion) {
         ("seed-003", store::SEEDS[3].1.to_vec()),
         (
             "synthetic-4k",
-            warta::corpus::articles(1, SEED)[0].clone().into_bytes(),
+            warta_bench::corpus::articles(1, SEED)[0]
+                .clone()
+                .into_bytes(),
         ),
     ] {
         group.bench_function(name, |b| b.iter(|| parse_bytes(black_box(&bytes), rules)));

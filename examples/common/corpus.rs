@@ -73,10 +73,20 @@ const NAMES: [&str; 8] = [
     "Siti Rahma",
 ];
 
+/// The seed articles, whose words the corpus is made of. Included here rather than taken from
+/// warta's store, so this file builds inside warta's own tests as well as beside it.
+const SEED_TEXTS: [&[u8]; 5] = [
+    include_bytes!("../../seeds/000_c7b58f4dcbc6b504.txt"),
+    include_bytes!("../../seeds/001_00dd18946a3d455e.txt"),
+    include_bytes!("../../seeds/002_dc11ff0526b04c86.txt"),
+    include_bytes!("../../seeds/003_5afb30bb05a49fbf.txt"),
+    include_bytes!("../../seeds/004_ee0d83f3ab87bd38.txt"),
+];
+
 fn vocabulary() -> Vec<String> {
-    let mut words: Vec<String> = crate::store::SEEDS
+    let mut words: Vec<String> = SEED_TEXTS
         .iter()
-        .flat_map(|(_, bytes)| {
+        .flat_map(|bytes| {
             String::from_utf8_lossy(bytes)
                 .into_owned()
                 .split_whitespace()

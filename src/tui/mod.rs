@@ -1,12 +1,17 @@
-//! The event loop: poll input with a timeout, turn keys into actions, take what the loader has
-//! sent, and redraw only when something changed.
+//! The terminal side of the reader: setting the terminal up and restoring it, signals, and the
+//! event loop — poll input with a timeout, turn every terminal event into an
+//! [`Input`] for [`App::update`], take what the loader has sent, carry out the effects that
+//! need the terminal (pager, clipboard), and redraw only when something changed.
 
-use super::terminal;
-use super::{App, External};
+pub mod terminal;
+
+use crate::app::mouse::{Mouse, MouseKind};
+use crate::app::{App, External, Input};
 use crate::article::Origin;
 use crate::store::LoadEvent;
 use crate::ui;
-use crossterm::event;
+use crate::ui::theme::Theme;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::io::Write;
@@ -45,13 +50,14 @@ static DRAWING: Mutex<()> = Mutex::new(());
 /// every way out.
 pub fn run(
     app: &mut App,
+    theme: &Theme,
     mut loader: Option<Receiver<LoadEvent>>,
     mouse: bool,
 ) -> std::io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
     watch_signals(Arc::clone(&signal))?;
     let mut tui = terminal::init(mouse)?;
-    let result = event_loop(&mut tui, app, &mut loader, &signal, mouse);
+    let result = event_loop(&mut tui, app, theme, &mut loader, &signal, mouse);
     terminal::restore();
     app.save_state();
     result
@@ -92,20 +98,54 @@ fn terminal_hung_up() -> bool {
     ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
+/// The input a terminal event is for the reader, if any: keys become actions through the
+/// keymap in the context the reader is in.
+pub fn input_of(app: &App, event: &Event) -> Option<Input> {
+    match event {
+        // Only presses: where the terminal reports repeats and releases, a key acts once.
+        Event::Key(key) if key.kind == KeyEventKind::Press => app
+            .settings
+            .keymap
+            .action(app.context(), key)
+            .map(Input::Action),
+        Event::Resize(width, height) => Some(Input::Resize(*width, *height)),
+        Event::Mouse(mouse) => {
+            let kind = match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+                MouseEventKind::ScrollUp => MouseKind::WheelUp,
+                MouseEventKind::ScrollDown => MouseKind::WheelDown,
+                _ => return None,
+            };
+            Some(Input::Mouse(Mouse {
+                kind,
+                column: mouse.column,
+                row: mouse.row,
+            }))
+        }
+        _ => None,
+    }
+}
+
+/// Handles one terminal event. Returns what the loop must do.
+pub fn handle_event(app: &mut App, event: &Event) -> crate::app::Effects {
+    input_of(app, event).map_or_else(Default::default, |input| app.update(input))
+}
+
 fn event_loop(
     tui: &mut terminal::Tui,
     app: &mut App,
+    theme: &Theme,
     loader: &mut Option<Receiver<LoadEvent>>,
     signal: &AtomicUsize,
     mouse: bool,
 ) -> std::io::Result<Ended> {
     let size = tui.size()?;
-    app.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+    app.update(Input::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
         if dirty {
             let _drawing = DRAWING.lock();
-            tui.draw(|frame| ui::draw(frame, app))?;
+            tui.draw(|frame| ui::draw(frame, app, theme))?;
             dirty = false;
         }
         let sig = signal.load(Ordering::Relaxed);
@@ -128,14 +168,20 @@ fn event_loop(
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of keys (a
             // paste, key repeat) costs one frame.
+            let mut external = None;
             for _ in 0..MAX_EVENTS_PER_FRAME {
-                dirty |= app.handle_event(&event::read()?);
-                if app.quit || signal.load(Ordering::Relaxed) != 0 || !event::poll(Duration::ZERO)?
+                let effects = handle_event(app, &event::read()?);
+                dirty |= effects.redraw;
+                external = effects.external.or(external);
+                if app.quit
+                    || external.is_some()
+                    || signal.load(Ordering::Relaxed) != 0
+                    || !event::poll(Duration::ZERO)?
                 {
                     break;
                 }
             }
-            if let Some(external) = app.external.take() {
+            if let Some(external) = external {
                 run_external(tui, app, external, mouse)?;
                 dirty = true;
             }
@@ -149,10 +195,12 @@ fn event_loop(
             let started = Instant::now();
             loop {
                 match rx.try_recv() {
-                    Ok(event) => dirty |= app.apply_load_event(event),
+                    Ok(event) => dirty |= app.update(Input::Load(event)).redraw,
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
-                        app.loading.done = true;
+                        if !app.loading.done {
+                            app.update(Input::Load(LoadEvent::Done));
+                        }
                         *loader = None;
                         dirty = true;
                         break;
@@ -163,7 +211,7 @@ fn event_loop(
                 }
             }
         }
-        dirty |= app.tick();
+        dirty |= app.update(Input::Tick).redraw;
     }
 }
 

@@ -1,0 +1,179 @@
+//! Windows over the panes — the help and the warnings — as state: which is open, how far it
+//! is scrolled, and the lines it holds, laid out here so that drawing and the scroll limit
+//! count the same lines.
+
+use super::App;
+use crate::keymap::{Context, Keymap};
+use crate::store::Store;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Warnings,
+}
+
+/// Which window is open and its first line shown.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OverlayState {
+    pub open: Option<Overlay>,
+    /// First line shown.
+    pub scroll: usize,
+}
+
+impl OverlayState {
+    /// Opens `overlay`, or closes it when it is the one open.
+    pub fn toggle(&mut self, overlay: Overlay) {
+        self.open = if self.open == Some(overlay) {
+            None
+        } else {
+            Some(overlay)
+        };
+        self.scroll = 0;
+    }
+
+    /// Scrolls by `delta` lines, no further than `limit`.
+    pub fn scroll_by(&mut self, delta: isize, limit: usize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(limit);
+    }
+}
+
+/// The help window's title.
+pub const HELP_TITLE: &str = " Help — j/k scroll, any other key closes ";
+/// The warnings window's title.
+pub const WARNINGS_TITLE: &str = " Skipped files and warnings — j/k scroll, any other key closes ";
+/// The warnings window's width.
+pub const WARNINGS_WIDTH: u16 = 100;
+
+/// One line of one column of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// The heading of a context's bindings.
+    Heading(&'static str),
+    /// Keys and what they do.
+    Binding {
+        keys: String,
+        description: &'static str,
+    },
+    Blank,
+}
+
+/// The help laid out for a screen width: one column, or two side by side when they fit.
+#[derive(Debug, Clone)]
+pub struct HelpLayout {
+    /// The columns' lines.
+    pub columns: Vec<Vec<HelpLine>>,
+    /// Width of the keys part of a binding.
+    pub key_width: usize,
+    /// Width of one column.
+    pub column_width: usize,
+    /// Width of the window.
+    pub width: u16,
+}
+
+impl HelpLayout {
+    /// Lines the window holds.
+    pub fn rows(&self) -> usize {
+        self.columns.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// Lays out every binding of `keymap`, by context, for a screen `screen_width` wide.
+pub fn help_layout(keymap: &Keymap, screen_width: u16) -> HelpLayout {
+    let all: Vec<(String, &str)> = Context::ALL.iter().flat_map(|c| keymap.help(*c)).collect();
+    let key_width = all.iter().map(|(keys, _)| keys.width()).max().unwrap_or(8);
+    let description_width = all.iter().map(|(_, d)| d.width()).max().unwrap_or(20);
+    let section = |context: Context| {
+        let mut lines = vec![HelpLine::Heading(context.title())];
+        lines.extend(
+            keymap
+                .help(context)
+                .into_iter()
+                .map(|(keys, description)| HelpLine::Binding { keys, description }),
+        );
+        lines.push(HelpLine::Blank);
+        lines
+    };
+    let halves = [
+        vec![Context::Global, Context::List],
+        vec![Context::Reader, Context::Filter, Context::Overlay],
+    ];
+    let column_width = 2 + key_width + 1 + description_width;
+    let two_columns = usize::from(screen_width) >= 2 * column_width + 3;
+    let columns: Vec<Vec<HelpLine>> = if two_columns {
+        halves
+            .iter()
+            .map(|contexts| contexts.iter().flat_map(|c| section(*c)).collect())
+            .collect()
+    } else {
+        vec![halves.iter().flatten().flat_map(|c| section(*c)).collect()]
+    };
+    let width = if two_columns {
+        2 * column_width + 3
+    } else {
+        column_width + 2
+    };
+    HelpLayout {
+        columns,
+        key_width,
+        column_width,
+        width: u16::try_from(width).unwrap_or(u16::MAX),
+    }
+}
+
+/// One line of the warnings window: a file and what was wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningLine {
+    pub path: String,
+    pub message: String,
+    /// The file was skipped (rather than read with a warning).
+    pub skipped: bool,
+}
+
+/// Every line of the warnings window: skipped files, then one line per warning of each
+/// article read with warnings.
+pub fn warning_lines(store: &Store) -> Vec<WarningLine> {
+    let skipped = store.skipped.iter().map(|s| WarningLine {
+        path: s.path.display().to_string(),
+        message: s.reason.clone(),
+        skipped: true,
+    });
+    let warned = store.articles.iter().flat_map(|article| {
+        article.warnings.iter().map(move |warning| WarningLine {
+            path: article.path.display().to_string(),
+            message: warning.clone(),
+            skipped: false,
+        })
+    });
+    skipped.chain(warned).collect()
+}
+
+/// A window of at most `width` columns holding `lines` lines (and its border), centred in
+/// `area`.
+pub fn window(area: Rect, width: u16, lines: usize) -> Rect {
+    let height = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(2);
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The furthest the open window scrolls: its last line at the bottom of the window.
+pub fn max_scroll(app: &App) -> usize {
+    let (lines, width) = match app.overlay.open {
+        None => return 0,
+        Some(Overlay::Help) => {
+            let layout = help_layout(&app.settings.keymap, app.size.width);
+            (layout.rows(), layout.width)
+        }
+        Some(Overlay::Warnings) => (warning_lines(&app.store).len().max(1), WARNINGS_WIDTH),
+    };
+    let shown = usize::from(window(app.size, width, lines).height.saturating_sub(2));
+    lines.saturating_sub(shown)
+}
