@@ -8,7 +8,7 @@ use warta::config::{self, Config};
 use warta::filter::{FlagSource, Matcher, NoFlags, Query};
 use warta::rules::Rules;
 use warta::state::{self, StateFile};
-use warta::store::{self, LoadOptions, Sources, Store};
+use warta::store::{self, LoadOptions, ReadAgain, Sources, Store};
 use warta::tui::{Ended, run};
 use warta::ui::theme::Theme;
 

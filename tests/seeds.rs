@@ -5,7 +5,7 @@ mod common;
 use serde_json::Value;
 use warta::article::Article;
 use warta::rules::Rules;
-use warta::store::{self, LoadOptions, Sources};
+use warta::store::{self, LoadOptions, ReadAgain, Sources};
 
 fn seeds() -> Vec<Article> {
     let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());

@@ -1,6 +1,6 @@
 //! The reader's state and `update(Input)`: everything a key, a click, a resize, the loader or
 //! the clock does, with no drawing and no terminal. The event loop that feeds it lives in
-//! [`crate::tui`]; drawing, which only reads this state, in [`crate::ui`].
+//! the `tui` module; drawing, which only reads this state, in the `ui` module.
 //!
 //! [`App`] is a handful of sub-states, each with the methods that change it: the source
 //! [`list`], the [`reader`] pane, the [`search`], the [`overlay`] windows and the [`saved`]
@@ -17,7 +17,7 @@ pub mod search;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
-use crate::store::{LoadEvent, Store};
+use crate::store::{LoadEvent, ReadAgain, Store};
 use list::{Row, SourceList};
 use mouse::Mouse;
 use overlay::{Overlay, OverlayState};

@@ -8,6 +8,7 @@ use crate::article::decode::decode;
 use crate::article::fold::fold;
 use crate::article::render::{self, LineKind, wrap};
 use crate::article::sanitise::sanitise;
+use crate::store::ReadAgain;
 
 /// What the lines were laid out for; a change of any part lays them out again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -102,26 +102,36 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// Every name and abbreviation of each month, in Indonesian and English, by month number.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["januari", "january", "jan"],
+    &["februari", "february", "feb", "pebruari"],
+    &["maret", "march", "mar"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "june", "jun"],
+    &["juli", "july", "jul"],
+    &["agustus", "august", "agu", "agt", "ags", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "october", "okt", "oct"],
+    &["november", "nov", "nop", "nopember"],
+    &["desember", "december", "des", "dec"],
+];
+
 /// The month a name or abbreviation means, in Indonesian or English.
 pub fn month_number(name: &str) -> Option<u8> {
     let name = name.to_lowercase();
     let name = name.trim_end_matches('.');
-    let month = match name {
-        "januari" | "january" | "jan" => 1,
-        "februari" | "february" | "feb" | "pebruari" => 2,
-        "maret" | "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "mei" | "may" => 5,
-        "juni" | "june" | "jun" => 6,
-        "juli" | "july" | "jul" => 7,
-        "agustus" | "august" | "agu" | "agt" | "ags" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "oktober" | "october" | "okt" | "oct" => 10,
-        "november" | "nov" | "nop" | "nopember" => 11,
-        "desember" | "december" | "des" | "dec" => 12,
-        _ => return None,
-    };
-    Some(month)
+    let month = MONTH_NAMES.iter().position(|names| names.contains(&name))?;
+    u8::try_from(month + 1).ok()
+}
+
+/// The month names as a regex alternation, longest first so that a name is never matched by
+/// its abbreviation alone.
+fn months_pattern() -> String {
+    let mut names: Vec<&str> = MONTH_NAMES.iter().flat_map(|n| n.iter().copied()).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
 }
 
 fn offset_of_zone(zone: &str) -> Option<i16> {
@@ -134,13 +144,12 @@ fn offset_of_zone(zone: &str) -> Option<i16> {
     }
 }
 
-const MONTHS: &str = "januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sept|sep|okt|oct|nov|nop|des|dec";
-
 fn complete_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)\b(?:(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+            r"(?i)\b(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
         ))
         .expect("date pattern is valid")
     })
@@ -149,8 +158,9 @@ fn complete_date_regex() -> &'static Regex {
 fn stamp_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))(?:,?\s*(?:pukul\s+)?(\d{{1,2}})[:.](\d{{2}})(?:\s*(WITA|WIB|WIT|UTC|GMT))?)?"
+            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))(?:,?\s*(?:pukul\s+)?(\d{{1,2}})[:.](\d{{2}})(?:\s*(WITA|WIB|WIT|UTC|GMT))?)?"
         ))
         .expect("stamp pattern is valid")
     })

@@ -1,5 +1,6 @@
 //! The article model and the code that turns a scraped text file into one.
 
+pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod fold;
@@ -10,9 +11,7 @@ pub mod sanitise;
 pub use dates::ArticleDate;
 pub use parse::parse;
 
-use crate::rules::Rules;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -61,8 +60,8 @@ pub struct Article {
     /// store's packed [`crate::heads::Heads`], leaving this empty.
     #[serde(skip)]
     pub search_title: Box<str>,
-    /// False when `paragraphs` and `removed` were let go to save memory; [`Article::full`]
-    /// reads them again.
+    /// False when `paragraphs` and `removed` were let go to save memory;
+    /// [`crate::store::ReadAgain::full`] reads them again.
     #[serde(skip)]
     pub has_body: bool,
     /// A hash of the file's bytes: what saved state (read, starred) is kept under, so a
@@ -92,40 +91,12 @@ pub enum Origin {
 }
 
 impl Article {
-    /// The original bytes as they were read, nothing removed.
-    pub fn raw_bytes(&self) -> std::io::Result<Vec<u8>> {
-        match &self.origin {
-            Origin::File => read_regular_file(&self.path),
-            Origin::Bundled(bytes) => Ok(bytes.to_vec()),
-            Origin::Memory => Ok(Vec::new()),
-        }
-    }
-
     /// Lets go of the body (paragraphs and removed lines) to save memory; the metadata and
-    /// the search text stay. [`Article::full`] brings the body back.
+    /// the search text stay. [`crate::store::ReadAgain::full`] brings the body back.
     pub fn drop_body(&mut self) {
         self.paragraphs = Vec::new();
         self.removed = Vec::new();
         self.has_body = false;
-    }
-
-    /// The whole article: itself when it has its body, else parsed again from its origin.
-    pub fn full(&self, rules: &Rules) -> std::io::Result<Cow<'_, Article>> {
-        if self.has_body {
-            return Ok(Cow::Borrowed(self));
-        }
-        let bytes = self.raw_bytes()?;
-        // Shown, not searched: the store already has this article's search text.
-        let mut article = parse::parse_bytes_with(&bytes, rules, parse::Searchable::No);
-        article.id.clone_from(&self.id);
-        article.path.clone_from(&self.path);
-        article.origin = self.origin.clone();
-        article.content_hash = self.content_hash;
-        if article.outlet == self.outlet {
-            // Keep sharing the store's copy of the name.
-            article.outlet.clone_from(&self.outlet);
-        }
-        Ok(Cow::Owned(article))
     }
 
     /// The outlet's name, or "" when unknown.
@@ -140,25 +111,4 @@ impl Article {
             .filter(move |r| r.rule == rule)
             .map(|r| r.text.as_str())
     }
-}
-
-/// Reads a file again, refusing anything that is not (any longer) a regular file: a FIFO put
-/// in its place must not block the reader.
-fn read_regular_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)?;
-    let metadata = file.metadata()?;
-    if !metadata.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "no longer a regular file",
-        ));
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
 }

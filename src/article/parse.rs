@@ -2,14 +2,14 @@
 //! dateline, date and outlet pulled out; boilerplate taken out of the body and kept, in order,
 //! under the name of the rule that took it.
 
+use super::dateline::{dateline, domain_in, signature};
 use super::dates::{self, ArticleDate};
 use super::decode::decode;
 use super::fold::fold_into;
 use super::{Article, Origin, Removed};
-use crate::rules::{Role, Rules, title_case};
-use regex::Regex;
+use crate::rules::{Role, Rules};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// Longest derived title, in characters, counting the "…".
 pub const DERIVED_TITLE_MAX: usize = 100;
@@ -62,25 +62,28 @@ impl Slot<'_> {
     }
 }
 
-/// What a dateline at the start of the first paragraph said.
-#[derive(Debug, Default, PartialEq)]
-struct Dateline {
-    /// Bytes of the paragraph that the dateline (and any stamp before it) takes.
-    len: usize,
-    outlet: Option<String>,
-    place: Option<String>,
-    stamp: Option<ArticleDate>,
-}
-
 /// Parses decoded text. `id`, `path` and `origin` are left for the caller to fill in.
 pub fn parse(text: &str, rules: &Rules) -> Article {
     parse_with(text, rules, Searchable::Yes)
 }
 
-/// [`parse`], with or without the body's search text.
+/// [`parse`], with or without the body's search text. The phases run in order, each a
+/// function: split into lines, mark the lines rules recognise anywhere, read the head,
+/// cut editors' tags, assemble body and removed lines, and fill in what is still missing.
 pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article {
-    let mut slots: Vec<Slot> = text
-        .split(['\n', '\r'])
+    let mut slots = split_lines(text);
+    let mut article = empty_article(text);
+    let credits = mark_rule_lines(&mut slots, rules, &mut article);
+    let stamp = read_head(&mut slots, rules, &mut article);
+    cut_editor_tags(&mut slots, rules);
+    assemble(slots, &mut article);
+    finish(&mut article, credits, stamp, searchable);
+    article
+}
+
+/// The file's non-blank lines, trimmed, each with its spaces made plain.
+fn split_lines(text: &str) -> Vec<Slot<'static>> {
+    text.split(['\n', '\r'])
         .filter_map(|line| {
             let original = line.trim_matches(is_space);
             (!original.is_empty()).then(|| Slot {
@@ -91,9 +94,12 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
                 tail: None,
             })
         })
-        .collect();
+        .collect()
+}
 
-    let mut article = Article {
+/// An article with nothing found yet, keyed by the text's hash.
+fn empty_article(text: &str) -> Article {
+    Article {
         id: String::new(),
         path: PathBuf::new(),
         outlet: None,
@@ -115,34 +121,50 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
         search_title: Box::default(),
         has_body: true,
         content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-    };
-    let mut signature_outlet = None;
-    let mut footer_outlet = None;
+    }
+}
 
-    // Lines that a rule recognises wherever they stand.
-    for slot in &mut slots {
+/// Outlets named outside the dateline, used when the dateline names none.
+#[derive(Default)]
+struct Credits {
+    /// From a signature line: "(Tribunnews.com, Name)".
+    signature: Option<String>,
+    /// From a web address in the copyright footer.
+    footer: Option<String>,
+}
+
+/// Marks the lines that a rule recognises wherever they stand: bylines, signatures,
+/// boilerplate, photo credits.
+fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut Article) -> Credits {
+    let mut credits = Credits::default();
+    for slot in slots {
         let line = slot.clean.as_str();
         if line.chars().count() <= 160 && rules.is_byline(line) {
-            read_byline(line, rules, &mut article);
+            read_byline(line, rules, article);
             slot.rule = Some("byline");
         } else if let Some((outlet, author)) = signature(line, rules) {
-            signature_outlet = signature_outlet.or(outlet);
+            credits.signature = credits.signature.or(outlet);
             if let Some(author) = author {
                 push_unique(&mut article.authors, author);
             }
             slot.rule = Some("signature");
         } else if let Some(rule) = rules.boilerplate_rule(line) {
             if rule == "copyright" {
-                footer_outlet =
-                    footer_outlet.or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
+                credits.footer = credits
+                    .footer
+                    .or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
             }
             slot.rule = Some(rule);
         } else if rules.is_photo_credit(line) {
             slot.rule = Some("photo-credit");
         }
     }
+    credits
+}
 
-    // The head: section, headline, stamp, standfirst, captions, dateline.
+/// Reads the head: section, headline, stamp, standfirst, captions and the dateline. Returns
+/// the publication stamp, if the head has one.
+fn read_head(slots: &mut [Slot], rules: &Rules, article: &mut Article) -> Option<ArticleDate> {
     let body: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_body()).collect();
     let mut next = 0;
     if let Some(&i) = body.get(next)
@@ -187,7 +209,7 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
             article.outlet = dateline.outlet.map(Arc::from);
             article.dateline = dateline.place;
             stamp = stamp.or(dateline.stamp);
-            mark_standfirst(&mut slots, &body[next..k], &mut article);
+            mark_standfirst(slots, &body[next..k], article);
             Some(i)
         }
         None => {
@@ -199,7 +221,7 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
                     .is_some_and(|s| matches!(s.rule, Some("byline" | "photo-credit")))
                 && body.len() > next + 1
             {
-                mark_standfirst(&mut slots, &body[next..next + 1], &mut article);
+                mark_standfirst(slots, &body[next..next + 1], article);
             }
             None
         }
@@ -209,8 +231,11 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
     {
         slots[i].rule = Some("duplicate-lead");
     }
+    stamp
+}
 
-    // Tags of editors' initials at the end of paragraphs.
+/// Cuts tags of editors' initials off the end of paragraphs.
+fn cut_editor_tags(slots: &mut [Slot], rules: &Rules) {
     for slot in slots.iter_mut().filter(|s| s.is_body()) {
         if let Some((at, rule)) = rules.trailing_tag(&slot.clean) {
             slot.tail = Some(Removed {
@@ -223,8 +248,10 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
             }
         }
     }
+}
 
-    // Assemble body and removed lines in file order.
+/// Puts the body paragraphs and the removed lines into the article, in file order.
+fn assemble(slots: Vec<Slot>, article: &mut Article) {
     for slot in slots {
         // A removed line whose dateline was taken off first keeps only its remainder here.
         let removed_text = if slot.head.is_some() {
@@ -249,9 +276,18 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
             article.removed.push(tail);
         }
     }
+}
 
+/// Fills in what the text did not give directly: the outlet from the credits, a title from
+/// the lede, a date from the text, and the folded search text.
+fn finish(
+    article: &mut Article,
+    credits: Credits,
+    stamp: Option<ArticleDate>,
+    searchable: Searchable,
+) {
     if article.outlet.is_none() {
-        article.outlet = signature_outlet.or(footer_outlet).map(Arc::from);
+        article.outlet = credits.signature.or(credits.footer).map(Arc::from);
     }
     if article.title.is_empty() {
         let lede = article
@@ -272,10 +308,9 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
         }
     }
     if searchable == Searchable::Yes {
-        article.search_body = search_text(&article).into_boxed_str();
+        article.search_body = search_text(article).into_boxed_str();
     }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
-    article
 }
 
 fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Article) {
@@ -360,137 +395,6 @@ fn read_byline(line: &str, rules: &Rules, article: &mut Article) {
             push_unique(list, name.to_string());
         }
     }
-}
-
-fn signature_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]{1,40}?)\s*(?:[,/]\s*([^()]{1,60}?))?\s*\)$")
-            .expect("signature pattern is valid")
-    })
-}
-
-/// "(Tribunnews.com, Tiara Shelavie)": the outlet it names and the author, when the first
-/// part is an outlet (a known one or a web address).
-fn signature(line: &str, rules: &Rules) -> Option<(Option<String>, Option<String>)> {
-    let caps = signature_regex().captures(line)?;
-    let token = caps.get(1)?.as_str();
-    let outlet = rules.outlet_for(token);
-    if outlet.is_none() && !is_domain(token) {
-        return None;
-    }
-    let author = caps.get(2).map(|a| a.as_str().trim().to_string());
-    Some((outlet.or_else(|| Some(display_domain(token))), author))
-}
-
-fn domain_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b[a-z0-9-]+(?:\.(?:com|co\.id|co|id|tv|net|org|news))+\b")
-            .expect("domain pattern is valid")
-    })
-}
-
-fn is_domain(token: &str) -> bool {
-    domain_regex()
-        .find(token)
-        .is_some_and(|m| m.len() == token.len())
-}
-
-fn domain_in(line: &str) -> Option<&str> {
-    domain_regex().find(line).map(|m| m.as_str())
-}
-
-/// An outlet's web address as a name, when no rule knows it: "BERITASATU.COM" → "Beritasatu.com".
-fn display_domain(token: &str) -> String {
-    if token.chars().any(char::is_lowercase) {
-        token.to_string()
-    } else {
-        title_case(token)
-    }
-}
-
-fn label_stamp_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[^|]{1,40}?\s*\|\s*").expect("label pattern is valid"))
-}
-
-fn dateline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(.{2,60}?)(?:\s+-{1,2}|\s*[–—]{1,2})\s*").expect("dateline pattern is valid")
-    })
-}
-
-fn antara_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(.+?)\s*\(([^()]+)\)$").expect("parenthesis pattern is valid"))
-}
-
-/// A dateline at the start of a paragraph: "TRIBUNNEWS.COM – ", "TRIBUNBANYUMAS.COM, SEOUL - ",
-/// "Kompas dunia | 20 Juni 2024, 08:50 WIBPYONGYANG, KOMPAS.TV - ", "Jakarta (ANTARA) - ".
-fn dateline(text: &str, rules: &Rules) -> Option<Dateline> {
-    let mut found = Dateline::default();
-    let mut rest = text;
-    if let Some(label) = label_stamp_regex().find(text)
-        && let Some((date, len)) = dates::stamp_at_start(&text[label.end()..])
-    {
-        found.stamp = Some(date);
-        found.len = label.end() + len;
-        rest = text[found.len..].trim_start_matches([' ', ',']);
-        found.len = text.len() - rest.len();
-    }
-    let Some(caps) = dateline_regex().captures(rest) else {
-        return found.stamp.is_some().then_some(found);
-    };
-    let head = caps.get(1)?.as_str().trim();
-    let after = caps.get(0)?.end();
-    let mut parts: Vec<&str> = Vec::new();
-    for part in head.split(',').map(str::trim) {
-        match antara_regex().captures(part) {
-            Some(p) => parts.extend([p.get(1)?.as_str(), p.get(2)?.as_str()]),
-            None => parts.push(part),
-        }
-    }
-    let mut outlet = None;
-    let mut place = None;
-    let plausible = parts.len() <= 2
-        && parts.iter().all(|part| {
-            if let Some(name) = rules.outlet_for(part) {
-                outlet = outlet.take().or(Some(name));
-                true
-            } else if is_domain(part) {
-                outlet = outlet.take().or_else(|| Some(display_domain(part)));
-                true
-            } else if is_place(part) && place.is_none() {
-                place = Some(if part.chars().any(char::is_lowercase) {
-                    part.to_string()
-                } else {
-                    title_case(part)
-                });
-                true
-            } else {
-                false
-            }
-        });
-    if !plausible {
-        return found.stamp.is_some().then_some(found);
-    }
-    found.len += after;
-    found.outlet = outlet;
-    found.place = place;
-    Some(found)
-}
-
-/// One to three capitalised words of letters: "Pyongyang", "SEOUL", "Kota Bandung".
-fn is_place(part: &str) -> bool {
-    let words: Vec<&str> = part.split(' ').collect();
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_alphabetic() || c == '.' || c == '\'')
-        })
 }
 
 /// A headline: one short line of words, not a sentence that ends in a full stop.

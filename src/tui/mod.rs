@@ -8,7 +8,7 @@ pub mod terminal;
 use crate::app::mouse::{Mouse, MouseKind};
 use crate::app::{App, External, Input};
 use crate::article::Origin;
-use crate::store::LoadEvent;
+use crate::store::{LoadEvent, ReadAgain};
 use crate::ui;
 use crate::ui::theme::Theme;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};

@@ -1,0 +1,140 @@
+//! The folder walk: which files are articles, each once, with ids unique within one load.
+
+use super::read::kind_of;
+use crate::store::Skipped;
+use std::collections::{HashMap, HashSet};
+use std::fs::Metadata;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// A file found by the walk, with the id it will get.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub id: String,
+}
+
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+/// Whether a file found in a folder walk is read as an article.
+fn is_article_name(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => ["txt", "text", "md"]
+            .iter()
+            .any(|a| ext.eq_ignore_ascii_case(a)),
+    }
+}
+
+/// A folder walk that follows links to folders at most once each.
+#[derive(Default)]
+pub struct Walk {
+    pub candidates: Vec<Candidate>,
+    pub skipped: Vec<Skipped>,
+    seen_folders: HashSet<(u64, u64)>,
+    seen_files: HashSet<(u64, u64)>,
+    ids: HashMap<String, usize>,
+}
+
+impl Walk {
+    pub fn root(&mut self, path: &Path) {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => self.folder(path, &m),
+            Ok(m) => self.file(path, &m),
+            Err(e) => self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("cannot be read ({e})"),
+            }),
+        }
+    }
+
+    fn folder(&mut self, path: &Path, metadata: &Metadata) {
+        if !self.seen_folders.insert((metadata.dev(), metadata.ino())) {
+            return;
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.skipped.push(Skipped {
+                    path: path.to_path_buf(),
+                    reason: format!("folder cannot be read ({e}); skipped"),
+                });
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .collect();
+        children.sort();
+        for child in children {
+            match std::fs::metadata(&child) {
+                Ok(m) if m.is_dir() => self.folder(&child, &m),
+                Ok(m) => {
+                    if is_article_name(&child) {
+                        self.file(&child, &m);
+                    }
+                }
+                Err(e) => {
+                    if is_article_name(&child) {
+                        let reason = if std::fs::symlink_metadata(&child)
+                            .is_ok_and(|m| m.file_type().is_symlink())
+                        {
+                            "a link to nothing (broken link); skipped".to_string()
+                        } else {
+                            format!("cannot be read ({e}); skipped")
+                        };
+                        self.skipped.push(Skipped {
+                            path: child,
+                            reason,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn file(&mut self, path: &Path, metadata: &Metadata) {
+        if !metadata.is_file() {
+            self.skipped.push(Skipped {
+                path: path.to_path_buf(),
+                reason: format!("not a regular file ({}); skipped", kind_of(metadata)),
+            });
+            return;
+        }
+        // The same file reached twice (through a link, or named twice) loads once.
+        if !self.seen_files.insert((metadata.dev(), metadata.ino())) {
+            return;
+        }
+        let stem = stem(path);
+        let count = self.ids.entry(stem.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            stem
+        } else {
+            format!("{stem}-{count}")
+        };
+        self.candidates.push(Candidate {
+            path: path.to_path_buf(),
+            id,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_names() {
+        assert!(is_article_name(Path::new("a/b.txt")));
+        assert!(is_article_name(Path::new("a/b.MD")));
+        assert!(is_article_name(Path::new("a/README")));
+        assert!(!is_article_name(Path::new("a/photo.jpg")));
+    }
+}
