@@ -493,6 +493,37 @@ mod tests {
     }
 
     #[test]
+    fn windows_scroll_with_their_own_keys_and_any_other_key_closes() {
+        let mut map = Keymap::default();
+        let overlay = |map: &Keymap, code| map.action(Context::Overlay, &key(code));
+        assert_eq!(overlay(&map, KeyCode::Char('j')), Some(Action::Down));
+        assert_eq!(overlay(&map, KeyCode::Up), Some(Action::Up));
+        assert_eq!(overlay(&map, KeyCode::Char('q')), Some(Action::Back));
+        assert_eq!(overlay(&map, KeyCode::Char('x')), Some(Action::Back));
+        assert_eq!(map.action(Context::Overlay, &ctrl('c')), Some(Action::Quit));
+        // The overlay's keys are the keymap's: rebinding "down" moves them too.
+        map.rebind(Action::Down, &[Key::ch('x')]);
+        assert_eq!(overlay(&map, KeyCode::Char('x')), Some(Action::Down));
+        assert_eq!(overlay(&map, KeyCode::Char('j')), Some(Action::Back));
+        assert!(
+            map.help(Context::Overlay)
+                .contains(&("x".to_string(), "scroll down"))
+        );
+    }
+
+    #[test]
+    fn action_names_come_from_the_enum() {
+        assert_eq!(Action::named("toggle_star"), Some(Action::ToggleStar));
+        assert_eq!(Action::named("copy"), Some(Action::Copy));
+        assert_eq!(Action::named("filter_char"), None);
+        let names: Vec<&str> = Action::NAMED.iter().map(|(n, _)| *n).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "each name once");
+    }
+
+    #[test]
     fn help_lists_every_binding() {
         let map = Keymap::default();
         let list = map.help(Context::List);

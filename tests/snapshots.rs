@@ -130,3 +130,46 @@ fn wide_and_combining_text_never_overflows_its_pane() {
         }
     }
 }
+
+#[test]
+fn help_scrolls_exactly_to_its_last_line() {
+    for (width, height) in [(100u16, 30u16), (60, 20)] {
+        let mut app = app(width, height);
+        press(&mut app, &["?"]);
+        let top = screen(&app);
+        for _ in 0..200 {
+            press(&mut app, &["j"]);
+        }
+        let bottom = screen(&app);
+        // The help's last line sits on the window's last row, just above its border.
+        let rows: Vec<&str> = bottom.lines().collect();
+        let border = rows
+            .iter()
+            .rposition(|row| row.contains("╰─"))
+            .expect("the window's bottom border");
+        assert!(
+            rows[border - 1].contains("close (any other key too)"),
+            "{width}x{height}: the last line is not at the bottom:\n{bottom}"
+        );
+        // One press back moves the view at once (no presses lost past the end), and one
+        // press forward returns to the end.
+        press(&mut app, &["k"]);
+        let back = screen(&app);
+        if bottom == top {
+            assert_eq!(
+                back, bottom,
+                "{width}x{height}: everything fits, nothing scrolls"
+            );
+        } else {
+            assert_ne!(
+                back, bottom,
+                "{width}x{height}: k did not move back from the end"
+            );
+        }
+        press(&mut app, &["j"]);
+        assert_eq!(screen(&app), bottom, "{width}x{height}");
+        // Any other key closes the window.
+        press(&mut app, &["x"]);
+        assert!(app.overlay.open.is_none());
+    }
+}

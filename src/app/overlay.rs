@@ -102,13 +102,19 @@ pub fn help_layout(keymap: &Keymap, screen_width: u16) -> HelpLayout {
     ];
     let column_width = 2 + key_width + 1 + description_width;
     let two_columns = usize::from(screen_width) >= 2 * column_width + 3;
+    // Sections are separated by a blank line; none after the last.
+    let lines_of = |contexts: &mut dyn Iterator<Item = &Context>| -> Vec<HelpLine> {
+        let mut lines: Vec<HelpLine> = contexts.flat_map(|c| section(*c)).collect();
+        lines.pop();
+        lines
+    };
     let columns: Vec<Vec<HelpLine>> = if two_columns {
         halves
             .iter()
-            .map(|contexts| contexts.iter().flat_map(|c| section(*c)).collect())
+            .map(|contexts| lines_of(&mut contexts.iter()))
             .collect()
     } else {
-        vec![halves.iter().flatten().flat_map(|c| section(*c)).collect()]
+        vec![lines_of(&mut halves.iter().flatten())]
     };
     let width = if two_columns {
         2 * column_width + 3

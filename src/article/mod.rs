@@ -4,6 +4,7 @@ pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod fold;
+pub mod headline;
 pub mod parse;
 pub mod render;
 pub mod sanitise;

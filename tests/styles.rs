@@ -1,0 +1,112 @@
+//! The screen's styles, not only its text: each row of the source list written as runs of
+//! text with their colours and attributes, snapshotted, so that a selected row losing its
+//! colour, an unread title losing its weight, a highlight or a dim date changing, fails here.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use warta::app::{App, Input};
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources};
+use warta::tui;
+use warta::ui;
+use warta::ui::theme::Theme;
+
+fn app(width: u16, height: u16) -> App {
+    let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+    let mut app = App::new(store, Rect::new(0, 0, width, height));
+    app.loading.done = true;
+    app
+}
+
+fn type_keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("a terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .expect("drawn");
+    terminal.backend().buffer().clone()
+}
+
+fn colour(c: Color) -> String {
+    match c {
+        Color::Reset => String::new(),
+        Color::Indexed(n) => format!("{n}"),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// Rows `rows` of columns `columns`, as runs: `‹style›text`, a new run where the style
+/// changes. Styles are `fg/bg+attributes`, empty parts left out.
+fn styled(buffer: &Buffer, columns: std::ops::Range<u16>, rows: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    for y in rows {
+        let mut last = String::from("?");
+        for x in columns.clone() {
+            let cell = &buffer[(x, y)];
+            let mut style = format!("{}/{}", colour(cell.fg), colour(cell.bg));
+            for (modifier, name) in [
+                (Modifier::BOLD, "bold"),
+                (Modifier::DIM, "dim"),
+                (Modifier::ITALIC, "italic"),
+                (Modifier::UNDERLINED, "underlined"),
+                (Modifier::REVERSED, "reversed"),
+            ] {
+                if cell.modifier.contains(modifier) {
+                    style.push('+');
+                    style.push_str(name);
+                }
+            }
+            if style != last {
+                out.push_str(&format!("‹{style}›"));
+                last = style;
+            }
+            out.push_str(cell.symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_grouped_list_selected_row_unread_titles_and_dim_dates() {
+    let app = app(100, 30);
+    // The list pane's first rows: headers, the selected first article, unread titles, dates.
+    insta::assert_snapshot!("styles_grouped_100x30", styled(&draw(&app), 0..40, 0..11));
+}
+
+#[test]
+fn a_filter_highlights_what_matched_in_titles() {
+    let mut app = app(100, 30);
+    type_keys(&mut app, "/putin");
+    while app.busy() {
+        app.update(Input::Tick);
+    }
+    insta::assert_snapshot!("styles_putin_100x30", styled(&draw(&app), 0..40, 0..7));
+    // The bar: the query typed, the count.
+    insta::assert_snapshot!(
+        "styles_putin_bar_100x30",
+        styled(&draw(&app), 0..100, 29..30)
+    );
+}
+
+#[test]
+fn read_titles_lose_their_weight_and_the_narrow_list_keeps_its_styles() {
+    let mut app = app(60, 20);
+    // Read the selected article (u marks it read), then move on so it is not selected.
+    type_keys(&mut app, "ujj");
+    insta::assert_snapshot!("styles_read_60x20", styled(&draw(&app), 0..60, 0..6));
+}
