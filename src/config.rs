@@ -2,6 +2,7 @@
 //! size cap and extra rules. A config that cannot be used stops warta with a message naming
 //! the file, line and column, before anything is drawn or written.
 
+use crate::app::layout::DEFAULT_MEASURE;
 use crate::keymap::{Action, Key, Keymap};
 use crate::rules::RulesFile;
 use crate::store::parse_size;
@@ -14,9 +15,6 @@ use thiserror::Error;
 
 /// The default config file, every option commented; `warta --print-default-config`.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
-
-/// The reading column's default width, a comfortable measure.
-pub const DEFAULT_MEASURE: u16 = 80;
 
 /// A config file as written.
 #[derive(Debug, Default, Deserialize)]

@@ -4,6 +4,9 @@
 use super::Focus;
 use ratatui::layout::Rect;
 
+/// The reading column's default width, a comfortable measure.
+pub const DEFAULT_MEASURE: u16 = 80;
+
 /// Below this width one pane is shown at a time.
 pub const NARROW_WIDTH: u16 = 80;
 

@@ -59,7 +59,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             keymap: Keymap::default(),
-            measure: crate::config::DEFAULT_MEASURE,
+            measure: layout::DEFAULT_MEASURE,
             rules: Rules::builtin(),
         }
     }
@@ -76,6 +76,8 @@ pub enum Input {
     Load(LoadEvent),
     /// Time for work left between frames (filtering, rebuilding, saving).
     Tick,
+    /// Something to tell the user that happened outside (the pager failed).
+    Notice(String),
 }
 
 impl From<Action> for Input {
@@ -190,6 +192,10 @@ impl App {
             }
             Input::Load(event) => Effects::redraw(self.apply_load_event(event)),
             Input::Tick => Effects::redraw(self.tick()),
+            Input::Notice(notice) => {
+                self.notice = Some(notice);
+                Effects::redraw(true)
+            }
         }
     }
 

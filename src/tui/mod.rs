@@ -32,6 +32,9 @@ pub enum Ended {
 /// Most input events handled between two frames.
 const MAX_EVENTS_PER_FRAME: usize = 256;
 
+/// How long after the last resize the whole screen is painted again.
+const REPAINT_AFTER_RESIZE: Duration = Duration::from_millis(150);
+
 /// Longest the loader may hold the loop before a frame is drawn.
 const LOAD_SLICE: Duration = Duration::from_millis(30);
 
@@ -142,7 +145,16 @@ fn event_loop(
     let size = tui.size()?;
     app.update(Input::Resize(size.width, size.height));
     let mut dirty = true;
+    // When to paint the whole screen afresh after the terminal was resized.
+    let mut repaint_at: Option<Instant> = None;
     loop {
+        if repaint_at.is_some_and(|at| at <= Instant::now()) {
+            // Some terminals reflow or keep what was drawn at the old size; drawing only what
+            // changed would leave it there. Once resizing has settled, paint everything.
+            tui.clear()?;
+            repaint_at = None;
+            dirty = true;
+        }
         if dirty {
             let _drawing = DRAWING.lock();
             tui.draw(|frame| ui::draw(frame, app, theme))?;
@@ -165,12 +177,19 @@ fn event_loop(
         } else {
             Duration::from_millis(200)
         };
+        let timeout = repaint_at.map_or(timeout, |at| {
+            timeout.min(at.saturating_duration_since(Instant::now()))
+        });
         if event::poll(timeout)? {
             // Take every event already waiting before drawing again, so a burst of keys (a
             // paste, key repeat) costs one frame.
             let mut external = None;
             for _ in 0..MAX_EVENTS_PER_FRAME {
-                let effects = handle_event(app, &event::read()?);
+                let event = event::read()?;
+                if matches!(event, Event::Resize(..)) {
+                    repaint_at = Some(Instant::now() + REPAINT_AFTER_RESIZE);
+                }
+                let effects = handle_event(app, &event);
                 dirty |= effects.redraw;
                 external = effects.external.or(external);
                 if app.quit
@@ -249,7 +268,7 @@ fn run_external(
             *tui = terminal::init(mouse)?;
             tui.clear()?;
             if let Err(e) = status {
-                app.notice = Some(format!("{pager}: {e}"));
+                app.update(Input::Notice(format!("{pager}: {e}")));
             }
         }
     }
