@@ -5,7 +5,8 @@
 use crate::app::layout::DEFAULT_MEASURE;
 use crate::keymap::{Action, Key, Keymap};
 use crate::rules::RulesFile;
-use crate::store::parse_size;
+use crate::store::loader::read::ReadError;
+use crate::store::{parse_size, read_regular};
 use crate::ui::theme::Theme;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
@@ -22,47 +23,13 @@ pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 pub struct ConfigFile {
     pub measure: Option<u16>,
     pub folders: Option<Vec<String>>,
-    pub max_file_size: Option<SizeValue>,
+    pub max_file_size: Option<toml::Value>,
     pub mouse: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
     #[serde(default)]
-    pub colours: BTreeMap<String, ColourValue>,
+    pub colours: BTreeMap<String, toml::Value>,
     pub rules: Option<RulesFile>,
-}
-
-/// A size as a number of bytes or a string with a unit.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum SizeValue {
-    Bytes(u64),
-    Text(String),
-}
-
-/// A colour, or a table of colours and attributes.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum ColourValue {
-    Colour(String),
-    Style(StyleTable),
-}
-
-/// `{ fg = "black", bg = "yellow", bold = true }`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StyleTable {
-    pub fg: Option<String>,
-    pub bg: Option<String>,
-    #[serde(default)]
-    pub bold: bool,
-    #[serde(default)]
-    pub italic: bool,
-    #[serde(default)]
-    pub underlined: bool,
-    #[serde(default)]
-    pub reversed: bool,
-    #[serde(default)]
-    pub dim: bool,
 }
 
 /// Why a config file cannot be used: where, and what was expected.
@@ -112,20 +79,25 @@ impl Config {
     /// Reads the config at `path`. `required`: a missing file is an error (it was named with
     /// --config); otherwise a missing file means the defaults.
     pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+        let error = |message: String| ConfigError {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message,
+        };
+        // The same guard as articles: a FIFO or /dev/zero in its place must not hang warta.
+        let bytes = match read_regular(path, MAX_CONFIG_SIZE) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && !required => {
                 return Ok(Config::default());
             }
-            Err(e) => {
-                return Err(ConfigError {
-                    path: path.to_path_buf(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot be read ({e})"),
-                });
+            Err(e @ ReadError::TooLarge { .. }) => {
+                return Err(error(format!("{e}; a config file is a few lines of TOML")));
             }
+            Err(e) => return Err(error(e.to_string())),
         };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| error("is not UTF-8 text; save it as UTF-8".into()))?;
         Config::parse(path, &text)
     }
 
@@ -157,12 +129,8 @@ impl Config {
         if let Some(folders) = file.folders {
             config.folders = folders.iter().map(|f| expand_home(f)).collect();
         }
-        if let Some(size) = file.max_file_size {
-            let bytes = match size {
-                SizeValue::Bytes(bytes) => Ok(bytes),
-                SizeValue::Text(text) => parse_size(&text),
-            };
-            config.max_file_size = Some(bytes.map_err(|e| {
+        if let Some(size) = &file.max_file_size {
+            config.max_file_size = Some(size_of(size).map_err(|e| {
                 error_at(
                     key_offset(text, None, "max_file_size"),
                     format!("max_file_size: {e}"),
@@ -188,6 +156,18 @@ impl Config {
                 .collect::<Result<Vec<Key>, ConfigError>>()?;
             config.keymap.rebind(action, &parsed);
         }
+        if let Err((actions, message)) = config.keymap.check() {
+            // Point at the line that did it: the first of the actions the file rebinds.
+            let at = actions
+                .iter()
+                .map(|a| a.name())
+                .find(|name| file.keys.contains_key(*name))
+                .map_or_else(
+                    || key_offset(text, None, "[keys]"),
+                    |name| key_offset(text, Some("keys"), name),
+                );
+            return Err(error_at(at, format!("[keys]: {message}")));
+        }
         for (element, value) in &file.colours {
             let at = key_offset(text, Some("colours"), element);
             if !Theme::ELEMENTS.contains(&element.as_str()) {
@@ -203,13 +183,15 @@ impl Config {
             config.colours.push((element.clone(), style));
         }
         if let Some(rules) = file.rules {
-            // Check the patterns now, so a bad one is reported with this file's name.
-            crate::rules::Rules::from_parts(
-                RulesFile::default(),
-                rules.clone(),
-                &path.display().to_string(),
-            )
-            .map_err(|e| error_at(key_offset(text, None, "[[rules."), e.to_string()))?;
+            // Check each pattern now, so a bad one is reported at its own line.
+            if let Err(bad) = rules.check_patterns() {
+                return Err(error_at(
+                    pattern_offset(text, &bad.pattern),
+                    format!("[rules.{}]: {}", bad.table, bad.message),
+                ));
+            }
+            crate::rules::Rules::from_parts(RulesFile::default(), rules.clone(), "")
+                .map_err(|e| error_at(key_offset(text, None, "[[rules."), e.message()))?;
             config.rules = Some(rules);
         }
         Ok(config)
@@ -233,6 +215,56 @@ impl Config {
         theme
     }
 }
+
+/// Longest config file read: it is a few lines of TOML.
+const MAX_CONFIG_SIZE: u64 = 1024 * 1024;
+
+/// Where `pattern = …` with this value is written, for error positions (at the value).
+fn pattern_offset(text: &str, pattern: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("pattern")
+            && let Some(value) = rest.trim_start().strip_prefix('=')
+        {
+            let value = value.trim();
+            let parsed = toml::from_str::<toml::Table>(&format!("x = {value}"))
+                .ok()
+                .and_then(|t| t.get("x").and_then(|v| v.as_str().map(str::to_string)));
+            if parsed.as_deref() == Some(pattern) {
+                return offset + line.len() - value.len() - (line.len() - line.trim_end().len());
+            }
+        }
+        offset += line.len();
+    }
+    key_offset(text, None, "[[rules.")
+}
+
+/// A size: a whole number of bytes, or a string with a unit ("64M").
+fn size_of(value: &toml::Value) -> Result<u64, String> {
+    match value {
+        toml::Value::Integer(n) => u64::try_from(*n).map_err(|_| {
+            format!(
+                "{n} is not a size; write a number of bytes of 0 or more, or a string like \"64M\""
+            )
+        }),
+        toml::Value::String(text) => parse_size(text),
+        other => Err(format!(
+            "{other} is not a size; write a number of bytes, or a string like \"64M\""
+        )),
+    }
+}
+
+/// The attributes a colour table may set.
+const STYLE_KEYS: [&str; 7] = [
+    "fg",
+    "bg",
+    "bold",
+    "italic",
+    "underlined",
+    "reversed",
+    "dim",
+];
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -329,31 +361,50 @@ pub fn parse_colour(text: &str) -> Result<Color, String> {
     Ok(colour)
 }
 
-fn style_of(value: &ColourValue) -> Result<Style, String> {
-    match value {
-        ColourValue::Colour(colour) => Ok(Style::new().fg(parse_colour(colour)?)),
-        ColourValue::Style(table) => {
-            let mut style = Style::new();
-            if let Some(fg) = &table.fg {
-                style = style.fg(parse_colour(fg)?);
+fn style_of(value: &toml::Value) -> Result<Style, String> {
+    let table = match value {
+        toml::Value::String(colour) => return Ok(Style::new().fg(parse_colour(colour)?)),
+        toml::Value::Table(table) => table,
+        other => {
+            return Err(format!(
+                "{other} is not a colour; write a colour (\"red\", \"208\", \"#ff8000\") or a table like {{ fg = \"black\", bg = \"yellow\", bold = true }}"
+            ));
+        }
+    };
+    let mut style = Style::new();
+    for (key, value) in table {
+        let modifier = match key.as_str() {
+            "fg" | "bg" => {
+                let colour = value
+                    .as_str()
+                    .ok_or_else(|| format!("{key} = {value}: expected a colour in quotes"))
+                    .and_then(parse_colour)?;
+                style = if key == "fg" {
+                    style.fg(colour)
+                } else {
+                    style.bg(colour)
+                };
+                continue;
             }
-            if let Some(bg) = &table.bg {
-                style = style.bg(parse_colour(bg)?);
+            "bold" => Modifier::BOLD,
+            "italic" => Modifier::ITALIC,
+            "underlined" => Modifier::UNDERLINED,
+            "reversed" => Modifier::REVERSED,
+            "dim" => Modifier::DIM,
+            _ => {
+                return Err(format!(
+                    "unknown attribute {key:?}; a colour table may set {}",
+                    STYLE_KEYS.join(", ")
+                ));
             }
-            for (on, modifier) in [
-                (table.bold, Modifier::BOLD),
-                (table.italic, Modifier::ITALIC),
-                (table.underlined, Modifier::UNDERLINED),
-                (table.reversed, Modifier::REVERSED),
-                (table.dim, Modifier::DIM),
-            ] {
-                if on {
-                    style = style.add_modifier(modifier);
-                }
-            }
-            Ok(style)
+        };
+        match value.as_bool() {
+            Some(true) => style = style.add_modifier(modifier),
+            Some(false) => {}
+            None => return Err(format!("{key} = {value}: expected true or false")),
         }
     }
+    Ok(style)
 }
 
 #[cfg(test)]

@@ -58,6 +58,15 @@ actions! {
 }
 
 impl Action {
+    /// The name config files give this action ("toggle_star"); "filter_char" for a
+    /// character typed into the filter bar.
+    pub fn name(self) -> &'static str {
+        Action::NAMED
+            .iter()
+            .find(|(_, action)| *action == self)
+            .map_or("filter_char", |(name, _)| *name)
+    }
+
     /// The action a config file names `name`.
     pub fn named(name: &str) -> Option<Action> {
         Action::NAMED
@@ -419,6 +428,75 @@ impl Keymap {
         });
     }
 
+    /// Checks that the keymap leaves a way out and never gives one key two meanings: some key
+    /// besides Ctrl-C quits; Ctrl-C (always quit) and Ctrl-Z (always suspend) are bound to
+    /// nothing else; and no key does two things where the focus is — the list or the reading
+    /// pane together with the global keys, the filter bar, a window. On a problem, returns the
+    /// actions concerned and what is wrong.
+    pub fn check(&self) -> Result<(), (Vec<Action>, String)> {
+        let reserved = |key: &Key| key.ctrl && matches!(key.code, KeyCode::Char('c' | 'z'));
+        let quits = self.bindings.iter().any(|b| {
+            b.action == Action::Quit
+                && b.context == Context::Global
+                && b.keys.iter().any(|k| !reserved(k))
+        });
+        if !quits {
+            return Err((
+                vec![Action::Quit],
+                "no key is left to quit; keep at least one (Ctrl-C quits as well)".into(),
+            ));
+        }
+        for binding in &self.bindings {
+            if let Some(key) = binding.keys.iter().find(|k| reserved(k))
+                && binding.action != Action::Quit
+            {
+                return Err((
+                    vec![binding.action],
+                    format!("{key} cannot be bound: Ctrl-C always quits and Ctrl-Z suspends"),
+                ));
+            }
+        }
+        let groups: [&[Context]; 4] = [
+            &[Context::Global, Context::List],
+            &[Context::Global, Context::Reader],
+            &[Context::Filter],
+            &[Context::Overlay],
+        ];
+        for group in groups {
+            let mut seen: Vec<(Key, Action, Context)> = Vec::new();
+            for binding in self.bindings.iter().filter(|b| group.contains(&b.context)) {
+                for key in &binding.keys {
+                    let same = |k: &Key| {
+                        k.ctrl == key.ctrl
+                            && match (k.code, key.code) {
+                                (KeyCode::Char(a), KeyCode::Char(b)) if key.ctrl => {
+                                    a.eq_ignore_ascii_case(&b)
+                                }
+                                (a, b) => a == b,
+                            }
+                    };
+                    if let Some((_, other, context)) = seen
+                        .iter()
+                        .find(|(k, a, _)| same(k) && *a != binding.action)
+                    {
+                        let place = group.last().copied().unwrap_or(*context).title();
+                        return Err((
+                            vec![*other, binding.action],
+                            format!(
+                                "{key} is bound to both {} and {} ({}); give each its own key",
+                                other.name(),
+                                binding.action.name(),
+                                place.to_lowercase()
+                            ),
+                        ));
+                    }
+                    seen.push((*key, binding.action, binding.context));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Bindings of one context, for the help overlay: keys joined ("j ↓") and description.
     pub fn help(&self, context: Context) -> Vec<(String, &'static str)> {
         self.bindings
@@ -508,6 +586,28 @@ mod tests {
         assert!(
             map.help(Context::Overlay)
                 .contains(&("x".to_string(), "scroll down"))
+        );
+    }
+
+    #[test]
+    fn the_default_keymap_passes_its_own_check() {
+        assert_eq!(Keymap::default().check(), Ok(()));
+        let mut map = Keymap::default();
+        map.rebind(Action::Quit, &[]);
+        assert_eq!(map.check().unwrap_err().0, [Action::Quit]);
+        let mut map = Keymap::default();
+        map.rebind(Action::Quit, &[Key::ch('j')]);
+        let (actions, message) = map.check().unwrap_err();
+        assert!(message.contains("j is bound to both"), "{message}");
+        assert_eq!(actions, [Action::Quit, Action::Down]);
+        let mut map = Keymap::default();
+        map.rebind(Action::ToggleStar, &[Key::ctrl('c')]);
+        assert_eq!(map.check().unwrap_err().0, [Action::ToggleStar]);
+        let mut map = Keymap::default();
+        map.rebind(Action::Quit, &[Key::ctrl('c')]);
+        assert!(
+            map.check().is_err(),
+            "Ctrl-C alone is no quit key of the config's"
         );
     }
 

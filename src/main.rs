@@ -75,16 +75,17 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_default_config {
-        print!("{}", config::DEFAULT_CONFIG);
-        return ExitCode::SUCCESS;
+        return print_out(config::DEFAULT_CONFIG.as_bytes());
     }
     if let Some(shell) = cli.completions {
-        clap_complete::generate(shell, &mut Cli::command(), "warta", &mut std::io::stdout());
-        return ExitCode::SUCCESS;
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Cli::command(), "warta", &mut script);
+        return print_out(&script);
     }
     if cli.man {
-        return match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-            Ok(()) => ExitCode::SUCCESS,
+        let mut page = Vec::new();
+        return match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+            Ok(()) => print_out(&page),
             Err(e) => {
                 eprintln!("warta: {e}");
                 ExitCode::from(1)
@@ -158,11 +159,11 @@ fn main() -> ExitCode {
     } else {
         let saved = match (&state_file, &cli.filter) {
             (Some(file), Some(_)) => {
-                let (state, warning) = file.load();
-                if let Some(warning) = warning {
+                let loaded = file.load();
+                if let Some(warning) = loaded.warning {
                     eprintln!("warta: {}", sanitise(&warning));
                 }
-                Some(state)
+                Some(loaded.state)
             }
             _ => None,
         };
@@ -179,6 +180,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("warta: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes `bytes` to standard output. A reader that went away (a closed pipe) is not an
+/// error: like `--list`, warta stops quietly.
+fn print_out(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("warta: {e}");
@@ -286,6 +301,7 @@ fn reader(
         keymap: config.keymap.clone(),
         measure: config.measure,
         rules,
+        max_file_size: options.max_file_size,
     };
     let mut app = App::with_settings(
         Store::default(),
@@ -295,7 +311,14 @@ fn reader(
     let theme = config.theme(Theme::no_color());
     app.restore_state(state_file);
     let loader = store::spawn_loader(sources, rules, options);
-    match run(&mut app, &theme, Some(loader), mouse && config.mouse) {
+    let ended = run(&mut app, &theme, Some(loader), mouse && config.mouse);
+    if let Some(report) = app.saved.unsaved_report() {
+        eprintln!("warta: {}", sanitise(&report));
+        if matches!(ended, Ok(Ended::Quit)) {
+            return ExitCode::from(1);
+        }
+    }
+    match ended {
         Ok(Ended::Quit) => ExitCode::SUCCESS,
         Ok(Ended::Signal(sig)) => ExitCode::from(128u8.saturating_add(sig as u8)),
         Err(e) => {

@@ -30,7 +30,67 @@ pub struct RulesFile {
     pub trailing_tag: Vec<BoilerplateRule>,
 }
 
+/// A pattern in a rules file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadPattern {
+    /// The table it is in ("boilerplate").
+    pub table: &'static str,
+    pub pattern: String,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
 impl RulesFile {
+    /// Every pattern, with the table it is in.
+    fn patterns(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let outlet = self
+            .outlet_pattern
+            .iter()
+            .map(|p| ("outlet_pattern", p.pattern.as_str()));
+        let section = self.section.iter().map(|p| ("section", p.pattern.as_str()));
+        let boilerplate = self
+            .boilerplate
+            .iter()
+            .map(|p| ("boilerplate", p.pattern.as_str()));
+        let credit = self
+            .photo_credit
+            .iter()
+            .map(|p| ("photo_credit", p.pattern.as_str()));
+        let tag = self
+            .trailing_tag
+            .iter()
+            .map(|p| ("trailing_tag", p.pattern.as_str()));
+        outlet
+            .chain(section)
+            .chain(boilerplate)
+            .chain(credit)
+            .chain(tag)
+    }
+
+    /// Checks each pattern on its own: it compiles, and it is not empty (an empty pattern
+    /// matches every line). Returns the first that fails.
+    pub fn check_patterns(&self) -> Result<(), BadPattern> {
+        for (table, pattern) in self.patterns() {
+            let bad = |message: String| BadPattern {
+                table,
+                pattern: pattern.to_string(),
+                message,
+            };
+            if pattern.trim().is_empty() {
+                return Err(bad(
+                    "an empty pattern would match every line; write what the line looks like, or remove the rule".into(),
+                ));
+            }
+            if let Err(e) = Regex::new(pattern) {
+                return Err(bad(format!(
+                    "rule pattern {pattern:?} is not a valid regular expression: {}",
+                    regex_problem(&e)
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// Adds `other`'s rules after these.
     pub fn append(&mut self, other: RulesFile) {
         self.outlet.extend(other.outlet);
@@ -96,12 +156,33 @@ pub struct BoilerplateRule {
 pub enum RulesError {
     #[error("{origin}: {message}")]
     Toml { origin: String, message: String },
-    #[error("{origin}: rule pattern {pattern:?} is not a valid regular expression: {message}")]
+    #[error("{origin}: {message}")]
     Pattern {
         origin: String,
         pattern: String,
         message: String,
     },
+}
+
+impl RulesError {
+    /// What is wrong, without the file's name.
+    pub fn message(&self) -> String {
+        match self {
+            RulesError::Toml { message, .. } => message.clone(),
+            RulesError::Pattern { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// The part of a regex error that says what is wrong ("unclosed group"), without the
+/// drawing of where.
+fn regex_problem(error: &regex::Error) -> String {
+    let text = error.to_string();
+    text.lines()
+        .find_map(|line| line.strip_prefix("error: "))
+        .unwrap_or(text.lines().last().unwrap_or(""))
+        .trim()
+        .to_string()
 }
 
 /// Compiled rules, ready to match lines.
@@ -165,18 +246,31 @@ impl Rules {
     }
 
     fn compile(file: RulesFile, origin: &str) -> Result<Rules, RulesError> {
+        if let Err(bad) = file.check_patterns() {
+            return Err(RulesError::Pattern {
+                origin: origin.to_string(),
+                pattern: bad.pattern,
+                message: bad.message,
+            });
+        }
         let regex = |pattern: &str| {
             Regex::new(pattern).map_err(|e| RulesError::Pattern {
                 origin: origin.to_string(),
                 pattern: pattern.to_string(),
-                message: e.to_string(),
+                message: format!(
+                    "rule pattern {pattern:?} is not a valid regular expression: {}",
+                    regex_problem(&e)
+                ),
             })
         };
         let set = |patterns: Vec<&str>| {
             RegexSet::new(&patterns).map_err(|e| RulesError::Pattern {
                 origin: origin.to_string(),
                 pattern: patterns.join(" | "),
-                message: e.to_string(),
+                message: format!(
+                    "the patterns cannot be used together: {}",
+                    regex_problem(&e)
+                ),
             })
         };
         let mut outlet_names = HashMap::new();

@@ -5,6 +5,8 @@
 
 use crate::article::Article;
 use crate::filter::{Flag, FlagSource};
+use crate::store::loader::read::ReadError;
+use crate::store::read_regular;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -99,6 +101,22 @@ impl State {
             self.updated = other.updated;
         }
     }
+
+    /// What this state has that `before` did not: the entries that differ, and the selection
+    /// and filter. Merging it into `before` gives this state.
+    pub fn changed_from(&self, before: &State) -> State {
+        State {
+            articles: self
+                .articles
+                .iter()
+                .filter(|(key, entry)| before.articles.get(key) != Some(entry))
+                .map(|(key, entry)| (*key, *entry))
+                .collect(),
+            selected: self.selected,
+            filter: self.filter.clone(),
+            updated: self.updated,
+        }
+    }
 }
 
 impl FlagSource for State {
@@ -115,6 +133,39 @@ impl FlagSource for State {
 /// Where state lives: `$XDG_STATE_HOME/warta`, else `~/.local/state/warta`.
 pub fn default_dir() -> Option<PathBuf> {
     crate::dirs::xdg_dir("XDG_STATE_HOME", ".local/state")
+}
+
+/// The largest state file read (about 8 million articles' worth).
+const MAX_STATE_SIZE: u64 = 1 << 30;
+
+/// Saved state as read at start.
+#[derive(Debug)]
+pub struct Loaded {
+    pub state: State,
+    /// What went wrong reading it, for the user.
+    pub warning: Option<String>,
+    /// False when the file exists but could not be read: writing would replace what is
+    /// there with almost nothing.
+    pub writable: bool,
+}
+
+impl Loaded {
+    fn fresh(warning: Option<String>) -> Loaded {
+        Loaded {
+            state: State::default(),
+            warning,
+            writable: true,
+        }
+    }
+}
+
+/// Whether a process with this id is running.
+fn process_alive(pid: i32) -> bool {
+    if pid == std::process::id() as i32 {
+        return false;
+    }
+    // SAFETY: signal 0 only asks whether the process exists.
+    unsafe { libc::kill(pid, 0) == 0 || *libc::__errno_location() != libc::ESRCH }
 }
 
 /// A state file on disk.
@@ -147,44 +198,91 @@ impl StateFile {
         Ok(lock)
     }
 
-    /// Reads the state. A missing file is an empty state; a file that cannot be understood
+    /// Reads the state. A missing file is an empty state. A file that cannot be understood
     /// is moved aside to `state.json.corrupt-<time>` (never overwritten blind) and the
-    /// returned warning says so.
-    pub fn load(&self) -> (State, Option<String>) {
+    /// warning says so. A file that exists but cannot be read (no permission, not a regular
+    /// file) is left alone: the result says it must not be written over. Temporary files left
+    /// by a warta that was killed while saving are removed.
+    pub fn load(&self) -> Loaded {
+        self.remove_stale_temporaries();
         let path = self.path();
-        let text = match std::fs::read(&path) {
+        let text = match read_regular(&path, MAX_STATE_SIZE) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
+            // No file (or no folder for it yet): nothing to keep.
+            Err(ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound
+                    || e.raw_os_error() == Some(libc::ENOTDIR) =>
+            {
+                return Loaded::fresh(None);
+            }
             Err(e) => {
-                return (
-                    State::default(),
-                    Some(format!(
-                        "{}: cannot be read ({e}); starting without saved state",
+                return Loaded {
+                    state: State::default(),
+                    warning: Some(format!(
+                        "{}: {e}; saving is off for this run, so the file is kept as it is",
                         path.display()
                     )),
-                );
+                    writable: false,
+                };
             }
         };
         match serde_json::from_slice(&text) {
-            Ok(state) => (state, None),
+            Ok(state) => Loaded {
+                state,
+                warning: None,
+                writable: true,
+            },
             Err(e) => {
                 let aside = self
                     .dir
                     .join(format!("{FILE_NAME}.corrupt-{}", now_ms() / 1000));
-                let moved = std::fs::rename(&path, &aside);
-                let warning = match moved {
-                    Ok(()) => format!(
+                match std::fs::rename(&path, &aside) {
+                    Ok(()) => Loaded::fresh(Some(format!(
                         "{} could not be read ({e}); moved aside to {} and starting fresh",
                         path.display(),
                         aside.display()
-                    ),
-                    Err(m) => format!(
-                        "{} could not be read ({e}) nor moved aside ({m})",
-                        path.display()
-                    ),
-                };
-                (State::default(), Some(warning))
+                    ))),
+                    Err(m) => Loaded {
+                        state: State::default(),
+                        warning: Some(format!(
+                            "{} could not be read ({e}) nor moved aside ({m}); saving is off for this run",
+                            path.display()
+                        )),
+                        writable: false,
+                    },
+                }
             }
+        }
+    }
+
+    /// Removes `.state.json.<pid>.tmp` files whose warta is no longer running.
+    fn remove_stale_temporaries(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let prefix = format!(".{FILE_NAME}.");
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .and_then(|pid| pid.parse::<i32>().ok());
+            if let Some(pid) = pid
+                && !process_alive(pid)
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Where writes go: the file the state path links to, when it is a link (so the link
+    /// stays a link), else the path itself.
+    fn write_target(&self) -> PathBuf {
+        let path = self.path();
+        match std::fs::read_link(&path) {
+            Ok(target) if target.is_absolute() => target,
+            Ok(target) => self.dir.join(target),
+            Err(_) => path,
         }
     }
 
@@ -193,12 +291,12 @@ impl StateFile {
     pub fn save(&self, state: &State) -> std::io::Result<State> {
         let _lock = self.lock()?;
         let mut merged = state.clone();
-        if let Ok(text) = std::fs::read(self.path())
+        if let Ok(text) = read_regular(&self.path(), MAX_STATE_SIZE)
             && let Ok(on_disk) = serde_json::from_slice::<State>(&text)
         {
             merged.merge(&on_disk);
         }
-        write_atomically(&self.path(), &serde_json::to_vec_pretty(&merged)?)?;
+        write_atomically(&self.write_target(), &serde_json::to_vec_pretty(&merged)?)?;
         Ok(merged)
     }
 }
@@ -267,7 +365,11 @@ mod tests {
         second.articles.insert(2, entry(false, true, 2));
         file.save(&first).unwrap();
         file.save(&second).unwrap();
-        let (loaded, warning) = file.load();
+        let Loaded {
+            state: loaded,
+            warning,
+            ..
+        } = file.load();
         assert_eq!(warning, None);
         assert_eq!(loaded.articles.len(), 2);
         assert!(loaded.articles[&1].read && loaded.articles[&2].starred);
@@ -294,7 +396,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = StateFile::new(dir.path());
         std::fs::write(file.path(), b"{ not json").unwrap();
-        let (state, warning) = file.load();
+        let Loaded { state, warning, .. } = file.load();
         assert_eq!(state, State::default());
         let warning = warning.unwrap();
         assert!(warning.contains("moved aside"), "{warning}");

@@ -22,6 +22,13 @@ impl FilterBar {
         self.cursor += 1;
     }
 
+    /// Types a whole string at the cursor.
+    pub fn insert_str(&mut self, text: &str) {
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
     /// Deletes the character before the cursor. Returns whether anything changed.
     pub fn backspace(&mut self) -> bool {
         if self.cursor == 0 {

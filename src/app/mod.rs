@@ -12,6 +12,7 @@ pub mod list;
 pub mod mouse;
 pub mod overlay;
 pub mod reader;
+mod reread;
 pub mod saved;
 pub mod search;
 
@@ -53,6 +54,8 @@ pub struct Settings {
     pub measure: u16,
     /// The rules articles are read again with when they are shown.
     pub rules: &'static Rules,
+    /// Files larger than this are not read (again).
+    pub max_file_size: u64,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             keymap: Keymap::default(),
             measure: layout::DEFAULT_MEASURE,
             rules: Rules::builtin(),
+            max_file_size: crate::store::DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -78,6 +82,10 @@ pub enum Input {
     Tick,
     /// Something to tell the user that happened outside (the pager failed).
     Notice(String),
+    /// Text pasted into the terminal: typed into the filter bar, never taken as keys.
+    Paste(String),
+    /// Ctrl-Z or SIGTSTP: save, then let the loop suspend.
+    Suspend,
 }
 
 impl From<Action> for Input {
@@ -93,6 +101,8 @@ pub enum External {
     Pager(usize),
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Give the terminal back and stop until continued (`fg`).
+    Suspend,
 }
 
 /// What the loop must do after an input.
@@ -195,6 +205,14 @@ impl App {
             Input::Notice(notice) => {
                 self.notice = Some(notice);
                 Effects::redraw(true)
+            }
+            Input::Paste(text) => Effects::redraw(self.paste(&text)),
+            Input::Suspend => {
+                self.save_state();
+                Effects {
+                    redraw: true,
+                    external: Some(External::Suspend),
+                }
             }
         }
     }
@@ -300,6 +318,23 @@ impl App {
         effects
     }
 
+    /// Pasted text goes into the filter bar (opening it), line breaks and other control
+    /// characters as spaces. Returns whether anything changed.
+    fn paste(&mut self, text: &str) -> bool {
+        if self.overlay.open.is_some() || text.is_empty() {
+            return false;
+        }
+        self.notice = None;
+        self.focus = Focus::Filter;
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.search.bar.insert_str(&text);
+        self.refilter();
+        true
+    }
+
     /// The selected article's title and text for the clipboard, with a notice saying so.
     fn copy_selected(&mut self) -> Option<External> {
         let index = self.list.selected_article()?;
@@ -349,9 +384,8 @@ impl App {
         let mut changed = self.run_filter(search::FILTER_SLICE);
         changed |= self.publish_results(self.loading.done);
         changed |= self.mark_read_when_read();
-        if self.saved.save_due() {
-            self.save_state();
-        }
+        changed |= self.save_in_background();
+        changed |= self.take_read();
         if self.list.rebuild_due(self.loading.done) {
             self.rebuild_rows();
             changed = true;
@@ -361,6 +395,7 @@ impl App {
 
     /// Whether a [`Input::Tick`] has work to do now.
     pub fn busy(&self) -> bool {
+        // Saving is not work for a tick to hurry: it runs on its own thread.
         self.search.running()
             || ((self.list.stale || self.search.results_pending) && self.loading.done)
     }
@@ -413,21 +448,7 @@ impl App {
             self.saved
                 .change(&self.store.articles[previous], |s| s.position = block);
         }
-        let article = &self.store.articles[index];
-        match article.full(self.settings.rules) {
-            Ok(full) => {
-                let changed_article = self.reader.article() != Some(index);
-                self.reader.show(index, &full, width);
-                let saved = self.saved.state.of(article).position;
-                if changed_article && saved > 0 {
-                    self.reader.scroll_to_block(saved);
-                }
-            }
-            Err(e) => {
-                let message = format!("{}: cannot be read again ({e})", article.path.display());
-                self.reader.show_error(index, width, message);
-            }
-        }
+        self.show_in_reader(index, width);
     }
 
     /// Rows of the source list on screen.
@@ -470,14 +491,15 @@ impl App {
         true
     }
 
-    /// How many warnings there are: skipped files and articles with warnings.
+    /// How many warnings there are: skipped files, articles with warnings, and saved state
+    /// that could not be read.
     pub fn warning_count(&self) -> usize {
-        self.store.skipped.len() + self.store.warned()
+        self.store.skipped.len() + self.store.warned() + usize::from(self.saved.warning.is_some())
     }
 
     /// Articles shown by the filter, and all articles.
     pub fn counts(&self) -> (usize, usize) {
-        let total = self.store.articles.len();
+        let total = self.store.live_count();
         (self.search.shown(total), total)
     }
 }

@@ -3,6 +3,7 @@
 //! count the same lines.
 
 use super::App;
+use super::saved::Saved;
 use crate::keymap::{Context, Keymap};
 use crate::store::Store;
 use ratatui::layout::Rect;
@@ -44,8 +45,11 @@ impl OverlayState {
 pub const HELP_TITLE: &str = " Help — j/k scroll, any other key closes ";
 /// The warnings window's title.
 pub const WARNINGS_TITLE: &str = " Skipped files and warnings — j/k scroll, any other key closes ";
-/// The warnings window's width.
-pub const WARNINGS_WIDTH: u16 = 100;
+/// The warnings window's width on a screen `screen_width` wide: most of the screen, so long
+/// messages need few lines.
+pub fn warnings_width(screen_width: u16) -> u16 {
+    screen_width.saturating_sub(4).clamp(20, 160)
+}
 
 /// One line of one column of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +144,15 @@ pub struct WarningLine {
 
 /// Every line of the warnings window: skipped files, then one line per warning of each
 /// article read with warnings.
-pub fn warning_lines(store: &Store) -> Vec<WarningLine> {
+pub fn warning_lines(store: &Store, saved: &Saved) -> Vec<WarningLine> {
+    let state = [&saved.warning, &saved.error]
+        .into_iter()
+        .flatten()
+        .map(|message| WarningLine {
+            path: "saved state".into(),
+            message: message.clone(),
+            skipped: true,
+        });
     let skipped = store.skipped.iter().map(|s| WarningLine {
         path: s.path.display().to_string(),
         message: s.reason.clone(),
@@ -153,7 +165,38 @@ pub fn warning_lines(store: &Store) -> Vec<WarningLine> {
             skipped: false,
         })
     });
-    skipped.chain(warned).collect()
+    state.chain(skipped).chain(warned).collect()
+}
+
+/// One row of the warnings window as drawn: a warning wrapped to the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningRow {
+    pub text: String,
+    /// How many characters at its start are the file's name (on a warning's first row).
+    pub path_chars: usize,
+    /// The file was skipped.
+    pub skipped: bool,
+}
+
+/// The warnings wrapped to the window on a screen `screen_width` wide: the rows drawn,
+/// and counted for scrolling.
+pub fn warning_rows(store: &Store, saved: &Saved, screen_width: u16) -> Vec<WarningRow> {
+    let width = usize::from(warnings_width(screen_width).saturating_sub(2)).max(1);
+    let mut rows = Vec::new();
+    for line in warning_lines(store, saved) {
+        let path = crate::article::sanitise::sanitise(&line.path).into_owned();
+        let message = crate::article::sanitise::sanitise(&line.message).into_owned();
+        let text = format!("{path}: {message}");
+        let options = textwrap::Options::new(width).break_words(true);
+        for (n, piece) in textwrap::wrap(&text, options).into_iter().enumerate() {
+            rows.push(WarningRow {
+                path_chars: if n == 0 { path.chars().count() } else { 0 },
+                text: piece.into_owned(),
+                skipped: line.skipped,
+            });
+        }
+    }
+    rows
 }
 
 /// A window of at most `width` columns holding `lines` lines (and its border), centred in
@@ -178,7 +221,12 @@ pub fn max_scroll(app: &App) -> usize {
             let layout = help_layout(&app.settings.keymap, app.size.width);
             (layout.rows(), layout.width)
         }
-        Some(Overlay::Warnings) => (warning_lines(&app.store).len().max(1), WARNINGS_WIDTH),
+        Some(Overlay::Warnings) => (
+            warning_rows(&app.store, &app.saved, app.size.width)
+                .len()
+                .max(1),
+            warnings_width(app.size.width),
+        ),
     };
     let shown = usize::from(window(app.size, width, lines).height.saturating_sub(2));
     lines.saturating_sub(shown)

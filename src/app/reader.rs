@@ -45,6 +45,8 @@ pub struct ReaderPane {
     pub words: Vec<String>,
     /// Rows of text the pane shows at once.
     pub height: usize,
+    /// The selected article's file being read on a thread of its own.
+    pub pending: Option<super::reread::Pending>,
 }
 
 /// Lines a block will probably take, before it is wrapped: its width over the measure, with a

@@ -1,24 +1,75 @@
 //! What is remembered between runs, as the reader keeps it: read marks and stars, the
-//! reading position, the selection and the filter (the file itself is [`crate::state`]), and
-//! when it is next written.
+//! reading position, the selection and the filter (the file itself is [`crate::state`]).
+//!
+//! Changes are written within about a second, on a thread of their own, so no key ever
+//! waits for the disk. A save that fails is said on the status line until one succeeds, and
+//! on exit if changes were never written; a state file that could not be read is never
+//! written over.
 
 use super::{App, Focus, READ_AFTER};
 use crate::article::Article;
-use crate::state::{self, ArticleState, State, StateFile};
+use crate::state::{self, ArticleState, Loaded, State, StateFile};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 /// Saved state is written at most this often while running (and always on exit).
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 
+/// The thread that writes state: it gets snapshots and answers with what the file had that
+/// the snapshot did not (another warta's changes), or why it could not write.
+struct Saver {
+    snapshots: Sender<State>,
+    answers: Receiver<Result<State, String>>,
+}
+
+impl Saver {
+    fn start(file: StateFile) -> Saver {
+        let (snapshots, inbox) = channel::<State>();
+        let (outbox, answers) = channel();
+        let _ = std::thread::Builder::new()
+            .name("warta-save".into())
+            .spawn(move || {
+                for snapshot in inbox {
+                    let answer = file
+                        .save(&snapshot)
+                        .map(|merged| merged.changed_from(&snapshot))
+                        .map_err(|e| save_error(&file, &e));
+                    if outbox.send(answer).is_err() {
+                        break;
+                    }
+                }
+            });
+        Saver { snapshots, answers }
+    }
+}
+
+fn save_error(file: &StateFile, error: &std::io::Error) -> String {
+    format!("could not save {} ({error})", file.path().display())
+}
+
+/// The reason in a save error ("Not a directory"), for the status line, where the path
+/// does not fit.
+pub fn short_error(error: &str) -> &str {
+    error
+        .rfind(" (")
+        .map_or(error, |at| error[at + 2..].trim_end_matches(')'))
+}
+
 /// The remembered state and its bookkeeping.
-#[derive(Debug)]
 pub struct Saved {
     /// What is remembered between runs.
     pub state: State,
-    /// Where state is saved; None with `--no-state`.
+    /// Where state is saved; None with `--no-state`, or when it must not be written.
     pub file: Option<StateFile>,
-    /// Changed since it was last written.
-    dirty: bool,
+    /// What went wrong reading the state at start, for the warnings window.
+    pub warning: Option<String>,
+    /// Why the last save failed, until one succeeds.
+    pub error: Option<String>,
+    /// Changes not on disk yet.
+    unsaved: usize,
+    /// Of those, how many the save under way holds.
+    in_flight: Option<usize>,
+    saver: Option<Saver>,
     last_save: Instant,
     /// The article being read in the focused reading pane, and since when.
     reading_since: Option<(usize, Instant)>,
@@ -31,7 +82,11 @@ impl Default for Saved {
         Saved {
             state: State::default(),
             file: None,
-            dirty: false,
+            warning: None,
+            error: None,
+            unsaved: 0,
+            in_flight: None,
+            saver: None,
             last_save: Instant::now(),
             reading_since: None,
             pending_select: None,
@@ -47,13 +102,68 @@ impl Saved {
         change(&mut after);
         if after != before {
             self.state.update(article, |s| *s = after);
-            self.dirty = true;
+            self.unsaved += 1;
         }
     }
 
-    /// Whether unsaved changes have waited long enough to be written.
-    pub fn save_due(&self) -> bool {
-        self.dirty && self.last_save.elapsed() >= SAVE_EVERY
+    /// Whether unsaved changes have waited long enough to be written, and no save is under
+    /// way.
+    fn save_due(&self) -> bool {
+        self.unsaved > 0
+            && self.in_flight.is_none()
+            && self.file.is_some()
+            && self.last_save.elapsed() >= SAVE_EVERY
+    }
+
+    /// Hands a snapshot to the saving thread.
+    fn start_save(&mut self) {
+        let Some(file) = &self.file else { return };
+        let saver = self.saver.get_or_insert_with(|| Saver::start(file.clone()));
+        self.last_save = Instant::now();
+        if saver.snapshots.send(self.state.clone()).is_ok() {
+            self.in_flight = Some(self.unsaved);
+        }
+    }
+
+    /// Takes the saving thread's answer, if there is one (waiting for it when `wait`).
+    /// Returns whether one came.
+    fn take_answer(&mut self, wait: bool) -> bool {
+        let (Some(saver), Some(count)) = (&self.saver, self.in_flight) else {
+            return false;
+        };
+        let answer = if wait {
+            saver.answers.recv().map_err(|_| TryRecvError::Disconnected)
+        } else {
+            saver.answers.try_recv()
+        };
+        let answer = match answer {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err("the saving thread stopped".to_string()),
+        };
+        self.in_flight = None;
+        match answer {
+            Ok(theirs) => {
+                self.state.merge(&theirs);
+                self.unsaved -= count.min(self.unsaved);
+                self.error = None;
+            }
+            Err(error) => self.error = Some(error),
+        }
+        true
+    }
+
+    /// What to say on exit when changes could not be written.
+    pub fn unsaved_report(&self) -> Option<String> {
+        let error = self.error.as_ref()?;
+        (self.unsaved > 0).then(|| {
+            let changes = if self.unsaved == 1 {
+                "change"
+            } else {
+                "changes"
+            };
+            format!("{error}; {} {changes} not saved", self.unsaved)
+        })
     }
 }
 
@@ -63,8 +173,7 @@ impl App {
         let Some(index) = self.list.selected_article() else {
             return;
         };
-        self.saved.state.update(&self.store.articles[index], change);
-        self.saved.dirty = true;
+        self.saved.change(&self.store.articles[index], change);
         self.rebuild_rows();
     }
 
@@ -89,8 +198,7 @@ impl App {
         let at_end = self.reader.max_scroll() > 0 && self.reader.scroll >= self.reader.max_scroll();
         let article = &self.store.articles[index];
         if (since.elapsed() >= READ_AFTER || at_end) && !self.saved.state.of(article).read {
-            self.saved.state.update(article, |s| s.read = true);
-            self.saved.dirty = true;
+            self.saved.change(article, |s| s.read = true);
             self.rebuild_rows();
             return true;
         }
@@ -98,12 +206,16 @@ impl App {
     }
 
     /// Reads saved state (unless there is no state file) and restores the last filter and
-    /// selection. Returns a warning when the file had to be moved aside.
+    /// selection. Returns a warning when the file could not be used as it was.
     pub fn restore_state(&mut self, file: Option<StateFile>) -> Option<String> {
         let file = file?;
-        let (state, warning) = file.load();
+        let Loaded {
+            state,
+            warning,
+            writable,
+        } = file.load();
         self.saved.state = state;
-        self.saved.file = Some(file);
+        self.saved.file = writable.then_some(file);
         self.saved.pending_select = self.saved.state.selected;
         if !self.saved.state.filter.is_empty() {
             let bar = &mut self.search.bar;
@@ -111,45 +223,69 @@ impl App {
             bar.cursor = bar.text.chars().count();
         }
         self.refilter();
-        if let Some(warning) = &warning {
-            self.notice = Some(warning.clone());
+        if warning.is_some() {
+            self.notice = Some("saved state: a problem at start — w to see".into());
         }
+        self.saved.warning.clone_from(&warning);
         warning
     }
 
-    /// Writes state now (merged with what another warta wrote). Errors become a notice.
-    pub fn save_state(&mut self) {
-        self.remember_place();
-        self.saved.last_save = Instant::now();
-        self.saved.dirty = false;
-        let Some(file) = &self.saved.file else { return };
-        match file.save(&self.saved.state) {
-            Ok(merged) => self.saved.state = merged,
-            Err(e) => {
-                self.notice = Some(format!(
-                    "{}: cannot save state ({e})",
-                    file.path().display()
-                ))
-            }
+    /// Saving between frames: takes the answer of a save under way and starts the next when
+    /// one is due. Returns whether the screen changed (a save failed, or succeeded after
+    /// failing).
+    pub(super) fn save_in_background(&mut self) -> bool {
+        if self.remember_place() {
+            self.saved.unsaved += 1;
         }
+        let had_error = self.saved.error.is_some();
+        let answered = self.saved.take_answer(false);
+        if self.saved.save_due() {
+            self.saved.start_save();
+        }
+        answered && (had_error || self.saved.error.is_some())
     }
 
-    /// Notes the selection, the filter and the reading position in the state.
-    pub(super) fn remember_place(&mut self) {
+    /// Writes state now, waiting for it (on exit, before suspending). Errors stay in
+    /// `saved.error`.
+    pub fn save_state(&mut self) {
+        if self.remember_place() {
+            self.saved.unsaved += 1;
+        }
+        self.saved.take_answer(true);
+        if self.saved.unsaved == 0 || self.saved.file.is_none() {
+            return;
+        }
+        self.saved.start_save();
+        self.saved.take_answer(true);
+    }
+
+    /// Notes the selection, the filter and the reading position in the state. Returns
+    /// whether anything changed.
+    pub(super) fn remember_place(&mut self) -> bool {
+        let mut changed = false;
         let state = &mut self.saved.state;
         if let Some(index) = self.reader.article() {
             let block = self.reader.position_block();
-            state.update(&self.store.articles[index], |s| s.position = block);
+            let article = &self.store.articles[index];
+            if state.of(article).position != block {
+                state.update(article, |s| s.position = block);
+                changed = true;
+            }
         }
         let selected = self
             .list
             .selected_article()
             .map(|i| state::key_of(&self.store.articles[i]));
         let filter = &self.search.bar.text;
-        if selected.is_some() && (selected != state.selected || *filter != state.filter) {
+        // Until the article selected last time has loaded, the selection is not the user's.
+        let settled = self.saved.pending_select.is_none();
+        if settled && selected.is_some() && (selected != state.selected || *filter != state.filter)
+        {
             state.selected = selected;
             state.filter = filter.clone();
             state.updated = state::now_ms();
+            changed = true;
         }
+        changed
     }
 }

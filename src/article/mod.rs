@@ -25,7 +25,9 @@ pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
 pub struct Article {
     /// The file stem, made unique within one load.
     pub id: String,
-    /// Where the text came from (for bundled seeds, `seeds/NAME`).
+    /// Where the text came from (for bundled seeds, `seeds/NAME`). In JSON, a name that is
+    /// not UTF-8 is written with U+FFFD for the bytes that are not.
+    #[serde(serialize_with = "serialize_path_lossy")]
     pub path: PathBuf,
     /// The outlet the text names, if it names one.
     pub outlet: Option<Arc<str>>,
@@ -69,6 +71,11 @@ pub struct Article {
     /// renamed or moved file keeps it.
     #[serde(skip)]
     pub content_hash: u64,
+}
+
+#[allow(clippy::ptr_arg)] // serde hands a field's serializer a reference to the field's type
+fn serialize_path_lossy<S: serde::Serializer>(path: &PathBuf, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// A line (or part of one) taken out of the article body.

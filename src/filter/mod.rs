@@ -167,6 +167,17 @@ impl Matcher {
         flags: &dyn FlagSource,
         no_head: Option<&ArticleSet>,
     ) -> Vec<Hit> {
+        let live: Vec<usize>;
+        let indices = if store.has_retired() {
+            live = indices
+                .iter()
+                .copied()
+                .filter(|&i| !store.is_retired(i))
+                .collect();
+            &live[..]
+        } else {
+            indices
+        };
         let no_head = no_head.filter(|_| query.terms.len() == 1);
         let known_no = |i: usize| no_head.is_some_and(|set| set.get(i) == Some(true));
         let heads = indices.iter().filter(|&&i| !known_no(i));

@@ -129,6 +129,9 @@ pub struct Store {
     by_date: OnceLock<Vec<usize>>,
     /// How many articles have warnings.
     warned: usize,
+    /// Articles replaced by a newer reading of their file (changed on disk), in order. They
+    /// keep their index, so nothing else moves, but are no longer listed or found.
+    retired: Vec<usize>,
 }
 
 impl Store {
@@ -192,7 +195,9 @@ impl Store {
     pub fn by_date(&self) -> &[usize] {
         self.by_date.get_or_init(|| {
             let dates = self.heads.date_keys();
-            let mut order: Vec<usize> = (0..self.articles.len()).collect();
+            let mut order: Vec<usize> = (0..self.articles.len())
+                .filter(|&i| !self.is_retired(i))
+                .collect();
             // Date keys are numbers, and 0 (no date) sorts last; titles only break ties.
             order.sort_unstable_by(|&a, &b| {
                 let (x, y) = (&self.articles[a], &self.articles[b]);
@@ -203,6 +208,33 @@ impl Store {
             });
             order
         })
+    }
+
+    /// Whether article `index` was replaced by a newer reading of its file.
+    pub fn is_retired(&self, index: usize) -> bool {
+        !self.retired.is_empty() && self.retired.binary_search(&index).is_ok()
+    }
+
+    /// Whether any article was replaced.
+    pub fn has_retired(&self) -> bool {
+        !self.retired.is_empty()
+    }
+
+    /// Articles listed and found: all but the replaced ones.
+    pub fn live_count(&self) -> usize {
+        self.articles.len() - self.retired.len()
+    }
+
+    /// Replaces article `old` by `new` (its file read again after it changed): `new` is
+    /// added at the end; `old` keeps its index but is no longer listed or found. Returns
+    /// `new`'s index.
+    pub fn replace(&mut self, old: usize, new: Article) -> usize {
+        self.add(vec![new]);
+        if let Err(at) = self.retired.binary_search(&old) {
+            self.retired.insert(at, old);
+        }
+        self.by_date = OnceLock::new();
+        self.articles.len() - 1
     }
 
     /// The article with this id.

@@ -3,21 +3,22 @@
 //! [`Input`] for [`App::update`], take what the loader has sent, carry out the effects that
 //! need the terminal (pager, clipboard), and redraw only when something changed.
 
+mod external;
+mod signals;
 pub mod terminal;
 
 use crate::app::mouse::{Mouse, MouseKind};
-use crate::app::{App, External, Input};
-use crate::article::Origin;
-use crate::store::{LoadEvent, ReadAgain};
+use crate::app::{App, Input};
+use crate::keymap::Action;
+use crate::store::LoadEvent;
 use crate::ui;
 use crate::ui::theme::Theme;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use signal_hook::consts::SIGHUP;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How the reader ended.
@@ -38,54 +39,26 @@ const REPAINT_AFTER_RESIZE: Duration = Duration::from_millis(150);
 /// Longest the loader may hold the loop before a frame is drawn.
 const LOAD_SLICE: Duration = Duration::from_millis(30);
 
-/// How long the loop has, after a signal, to stop by itself before the terminal is restored
-/// and the process ended from the signal thread.
-const SIGNAL_GRACE: Duration = Duration::from_millis(750);
-
-/// Set while a pager has the terminal: Ctrl-C there goes to the whole process group, and is
-/// the pager's, not a reason for warta to quit.
-static IN_PAGER: AtomicBool = AtomicBool::new(false);
-
-/// Drawing holds this; a forced exit takes it so it never cuts a frame in half.
-static DRAWING: Mutex<()> = Mutex::new(());
-
 /// Runs the reader until the user quits or a signal arrives; the terminal is restored on
-/// every way out.
+/// every way out, and state saved.
 pub fn run(
     app: &mut App,
     theme: &Theme,
     mut loader: Option<Receiver<LoadEvent>>,
     mouse: bool,
 ) -> std::io::Result<Ended> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    watch_signals(Arc::clone(&signal))?;
+    signals::watch()?;
     let mut tui = terminal::init(mouse)?;
-    let result = event_loop(&mut tui, app, theme, &mut loader, &signal, mouse);
-    terminal::restore();
+    let result = event_loop(&mut tui, app, theme, &mut loader, mouse);
+    {
+        let _drawing = signals::DRAWING.lock();
+        terminal::restore();
+    }
+    // A terminal that has gone cannot show the cursor again, and ratatui would say so on
+    // stderr as it drops: it is restored above, as far as there is a terminal to restore.
+    std::mem::forget(tui);
     app.save_state();
     result
-}
-
-/// SIGTERM, SIGHUP and SIGINT ask the loop to stop (so state is saved and the terminal
-/// restored in order). Should the loop not manage within [`SIGNAL_GRACE`] — stuck in a
-/// read from a terminal that has gone — this thread restores the terminal and exits.
-fn watch_signals(flag: Arc<AtomicUsize>) -> std::io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::Builder::new()
-        .name("warta-signals".into())
-        .spawn(move || {
-            let sig = signals
-                .forever()
-                .find(|&sig| !(sig == SIGINT && IN_PAGER.load(Ordering::Relaxed)));
-            if let Some(sig) = sig {
-                flag.store(sig as usize, Ordering::Relaxed);
-                std::thread::sleep(SIGNAL_GRACE);
-                let _drawing = DRAWING.lock();
-                terminal::restore();
-                std::process::exit(128 + sig);
-            }
-        })?;
-    Ok(())
 }
 
 /// True when the terminal has hung up (its window closed): reads would only ever return
@@ -105,6 +78,18 @@ fn terminal_hung_up() -> bool {
 /// keymap in the context the reader is in.
 pub fn input_of(app: &App, event: &Event) -> Option<Input> {
     match event {
+        // Ctrl-C always quits and Ctrl-Z always suspends, whatever the keymap says: no
+        // config can take the way out away.
+        Event::Key(key)
+            if key.kind == KeyEventKind::Press
+                && key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('c' | 'z')) =>
+        {
+            Some(match key.code {
+                KeyCode::Char('c') => Input::Action(Action::Quit),
+                _ => Input::Suspend,
+            })
+        }
         // Only presses: where the terminal reports repeats and releases, a key acts once.
         Event::Key(key) if key.kind == KeyEventKind::Press => app
             .settings
@@ -112,6 +97,7 @@ pub fn input_of(app: &App, event: &Event) -> Option<Input> {
             .action(app.context(), key)
             .map(Input::Action),
         Event::Resize(width, height) => Some(Input::Resize(*width, *height)),
+        Event::Paste(text) => Some(Input::Paste(text.clone())),
         Event::Mouse(mouse) => {
             let kind = match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
@@ -139,7 +125,6 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     loader: &mut Option<Receiver<LoadEvent>>,
-    signal: &AtomicUsize,
     mouse: bool,
 ) -> std::io::Result<Ended> {
     let size = tui.size()?;
@@ -151,18 +136,25 @@ fn event_loop(
         if repaint_at.is_some_and(|at| at <= Instant::now()) {
             // Some terminals reflow or keep what was drawn at the old size; drawing only what
             // changed would leave it there. Once resizing has settled, paint everything.
-            tui.clear()?;
+            terminal::repaint(tui)?;
             repaint_at = None;
             dirty = true;
         }
         if dirty {
-            let _drawing = DRAWING.lock();
+            let _drawing = signals::DRAWING.lock();
             tui.draw(|frame| ui::draw(frame, app, theme))?;
             dirty = false;
         }
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(Ended::Signal(sig as i32));
+        if let Some(sig) = signals::stop_requested() {
+            return Ok(Ended::Signal(sig));
+        }
+        if signals::SUSPEND.swap(false, Ordering::Relaxed) {
+            let effects = app.update(Input::Suspend);
+            if let Some(external) = effects.external {
+                external::run(tui, app, external, mouse)?;
+            }
+            dirty = true;
+            continue;
         }
         if app.quit {
             return Ok(Ended::Quit);
@@ -194,14 +186,14 @@ fn event_loop(
                 external = effects.external.or(external);
                 if app.quit
                     || external.is_some()
-                    || signal.load(Ordering::Relaxed) != 0
+                    || signals::stop_requested().is_some()
                     || !event::poll(Duration::ZERO)?
                 {
                     break;
                 }
             }
             if let Some(external) = external {
-                run_external(tui, app, external, mouse)?;
+                external::run(tui, app, external, mouse)?;
                 dirty = true;
             }
             if dirty {
@@ -231,75 +223,5 @@ fn event_loop(
             }
         }
         dirty |= app.update(Input::Tick).redraw;
-    }
-}
-
-/// Does what needs the terminal itself: a pager (the screen is handed over and taken back)
-/// or the clipboard (an OSC 52 sequence).
-fn run_external(
-    tui: &mut terminal::Tui,
-    app: &mut App,
-    external: External,
-    mouse: bool,
-) -> std::io::Result<()> {
-    match external {
-        External::Copy(text) => {
-            use base64::Engine;
-            let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-            let mut out = std::io::stdout();
-            write!(out, "\u{1b}]52;c;{encoded}\u{7}")?;
-            out.flush()?;
-        }
-        External::Pager(index) => {
-            let article = &app.store.articles[index];
-            let pager = std::env::var("PAGER")
-                .ok()
-                .filter(|p| !p.trim().is_empty())
-                .unwrap_or_else(|| "less".into());
-            let bytes = match article.origin {
-                Origin::File => None,
-                _ => Some(article.raw_bytes()?),
-            };
-            let _drawing = DRAWING.lock();
-            terminal::restore();
-            IN_PAGER.store(true, Ordering::Relaxed);
-            let status = pager_command(&pager, article, bytes.as_deref());
-            IN_PAGER.store(false, Ordering::Relaxed);
-            *tui = terminal::init(mouse)?;
-            tui.clear()?;
-            if let Err(e) = status {
-                app.update(Input::Notice(format!("{pager}: {e}")));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Runs the pager on the article's file (or, for a bundled article, on its bytes through a
-/// pipe) and waits for it.
-fn pager_command(
-    pager: &str,
-    article: &crate::article::Article,
-    bytes: Option<&[u8]>,
-) -> std::io::Result<()> {
-    let mut words = pager.split_whitespace();
-    let program = words.next().unwrap_or("less");
-    let mut command = std::process::Command::new(program);
-    command.args(words);
-    let status = match bytes {
-        None => command.arg(&article.path).status()?,
-        Some(bytes) => {
-            let mut child = command.stdin(std::process::Stdio::piped()).spawn()?;
-            if let Some(mut stdin) = child.stdin.take() {
-                // The pager may quit before reading everything; that is fine.
-                let _ = stdin.write_all(bytes);
-            }
-            child.wait()?
-        }
-    };
-    if status.success() {
-        Ok(())
-    } else {
-        Err(std::io::Error::other(format!("exited with {status}")))
     }
 }

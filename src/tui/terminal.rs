@@ -2,10 +2,12 @@
 //! panic and signals.
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -27,10 +29,16 @@ pub fn init(mouse: bool) -> std::io::Result<Tui> {
         }));
     });
     enable_raw_mode()?;
+    // Bracketed paste: a paste arrives as text, never as keys that would act.
     let setup = if mouse {
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            EnableMouseCapture
+        )
     } else {
-        execute!(stdout(), EnterAlternateScreen)
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
     };
     if let Err(e) = setup {
         restore();
@@ -39,9 +47,27 @@ pub fn init(mouse: bool) -> std::io::Result<Tui> {
     Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| restore())
 }
 
-/// Puts the terminal back: mouse off, alternate screen left, cursor shown, raw mode off. Safe
+/// Makes the next frame paint every cell: the screen is cleared and drawing starts afresh.
+/// (ratatui's own `clear` asks the terminal where its cursor is, and not every terminal
+/// answers.)
+pub fn repaint(tui: &mut Tui) -> std::io::Result<()> {
+    execute!(stdout(), Clear(ClearType::All))?;
+    let fresh = Terminal::new(CrosstermBackend::new(stdout()))?;
+    // The old one must not show the cursor as it goes: the next frame decides that.
+    std::mem::forget(std::mem::replace(tui, fresh));
+    Ok(())
+}
+
+/// Puts the terminal back: mouse and bracketed paste off, alternate screen left, cursor shown,
+/// raw mode off. Safe
 /// to call more than once.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = disable_raw_mode();
 }

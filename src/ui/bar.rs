@@ -29,6 +29,13 @@ pub fn group_digits(n: usize) -> String {
 /// What the status part says, most important first.
 pub fn status(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
+    // A failed save stays said until a save succeeds.
+    if let Some(error) = &app.saved.error {
+        let reason = crate::app::saved::short_error(error);
+        parts.push(format!(
+            "could not save state ({reason}) — retrying, w for more"
+        ));
+    }
     if let Some(notice) = &app.notice {
         parts.push(notice.clone());
     }
@@ -43,7 +50,7 @@ pub fn status(app: &App) -> Vec<String> {
         });
     }
     let skipped = app.store.skipped.len();
-    let warned = app.warning_count() - skipped;
+    let warned = app.warning_count() - skipped - usize::from(app.saved.warning.is_some());
     if skipped > 0 {
         let files = if skipped == 1 { "file" } else { "files" };
         parts.push(format!("{skipped} {files} skipped — w to see"));
@@ -64,20 +71,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut right: Vec<Span> = Vec::new();
     let mut right_width = width(&count);
     let status = status(app).join("  ");
-    let query = sanitise(&app.search.bar.text).into_owned();
     let typing = app.focus == Focus::Filter;
-    let left_text = if typing || !query.is_empty() {
-        format!("/{query}")
-    } else {
-        String::new()
-    };
+    let bar = &app.search.bar;
+    let showing_query = typing || !bar.text.is_empty();
     let left_room = |right_width: usize| total_width.saturating_sub(right_width + 1);
-    // Hint and status only when the query still has room to show.
-    let wanted_left = width(&left_text).max(if typing { 12 } else { 0 }) + 1;
-    if !status.is_empty() && left_room(right_width + width(&status) + 2) >= wanted_left {
-        right.push(Span::styled(status.clone(), theme.notice));
-        right.push(Span::raw("  "));
-        right_width += width(&status) + 2;
+    // Hint and status only when the query still has room to show (at most what it needs).
+    let query_width = if showing_query {
+        1 + width(&sanitise(&bar.text))
+    } else {
+        0
+    };
+    let wanted_left = query_width.max(if typing { 12 } else { 0 }).min(40) + 1;
+    if !status.is_empty() {
+        // What the status says matters more than the hint: cut to fit rather than dropped.
+        let room = left_room(right_width + 2).saturating_sub(wanted_left);
+        let status = super::text::truncate(&status, room);
+        if !status.is_empty() {
+            right_width += width(&status) + 2;
+            right.push(Span::styled(status, theme.notice));
+            right.push(Span::raw("  "));
+        }
     }
     right.push(Span::styled(count, theme.bar));
     if left_room(right_width + HINT.len() + 2) >= wanted_left {
@@ -86,44 +99,95 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         right_width += HINT.len() + 2;
     }
     let room = left_room(right_width);
-    // Keep the end of a long query (where the cursor usually is) in view.
-    let shown_left = if width(&left_text) > room {
-        let chars: Vec<char> = left_text.chars().collect();
-        let mut start = 0;
-        while start < chars.len()
-            && width(&chars[start..].iter().collect::<String>()) > room.saturating_sub(1)
-        {
-            start += 1;
-        }
-        format!("…{}", chars[start..].iter().collect::<String>())
+    let (shown_left, cursor_column) = if showing_query {
+        query_view(&bar.text, bar.cursor, room)
     } else {
-        left_text.clone()
+        (String::new(), 0)
     };
     let left_style = if typing { theme.bar } else { theme.dim };
     let pad = total_width.saturating_sub(width(&shown_left) + right_width);
     let mut spans = vec![
-        Span::styled(shown_left.clone(), left_style),
+        Span::styled(shown_left, left_style),
         Span::raw(" ".repeat(pad)),
     ];
     spans.extend(right);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if typing {
-        // The cursor sits after the typed characters before it (or at the end when cut).
-        let before: String = app
-            .search
-            .bar
-            .text
-            .chars()
-            .take(app.search.bar.cursor)
-            .collect();
-        let column = if shown_left.starts_with('…') {
-            width(&shown_left) - width(&sanitise(&app.search.bar.text[before.len()..]))
-        } else {
-            1 + width(&sanitise(&before))
-        };
-        let x = area.x + (column.min(total_width.saturating_sub(1)) as u16);
+        let x = area.x + (cursor_column.min(total_width.saturating_sub(1)) as u16);
         frame.set_cursor_position(Position::new(x, area.y));
     }
+}
+
+/// The filter as shown in `room` columns — `/` and the query, cut with "…" where it does not
+/// fit so that the cursor (before character `cursor` of `query`) is always in view — and the
+/// column of the cursor. Linear in the query's length: a pasted query of any size draws at
+/// once.
+pub fn query_view(query: &str, cursor: usize, room: usize) -> (String, usize) {
+    let mut cells: Vec<(String, usize)> = Vec::with_capacity(query.len() + 1);
+    cells.push(("/".to_string(), 1));
+    let mut buffer = [0; 4];
+    for c in query.chars() {
+        let shown = sanitise(c.encode_utf8(&mut buffer)).into_owned();
+        let cell_width = width(&shown);
+        cells.push((shown, cell_width));
+    }
+    // The cursor stands before cell `at` (after the last cell when at the end), and takes a
+    // column of its own there.
+    let at = (cursor + 1).min(cells.len());
+    let total: usize = cells.iter().map(|(_, w)| w).sum();
+    if room < 3 {
+        return ("/".repeat(room.min(1)), 0);
+    }
+    if total + usize::from(at == cells.len()) <= room {
+        let column: usize = cells[..at].iter().map(|(_, w)| w).sum();
+        let text: String = cells.into_iter().map(|(s, _)| s).collect();
+        return (text, column);
+    }
+    // As much as fits before the cursor, with "…" in front when cut there; room is kept for
+    // the character at the cursor and, when more follows, a "…" after it.
+    let cursor_cell = cells
+        .get(at)
+        .map_or(1, |(_, w)| (*w).max(1) + usize::from(at + 1 < cells.len()));
+    let mut start = at;
+    let mut used = cursor_cell;
+    while start > 0 {
+        let next = cells[start - 1].1;
+        let ellipsis = usize::from(start - 1 > 0);
+        if used + next + ellipsis > room {
+            break;
+        }
+        used += next;
+        start -= 1;
+    }
+    // Then as much after it, with "…" at the end when cut there.
+    let mut end = at;
+    let mut used: usize =
+        cells[start..at].iter().map(|(_, w)| w).sum::<usize>() + usize::from(start > 0);
+    while end < cells.len() {
+        let next = cells[end].1;
+        let ellipsis = usize::from(end + 1 < cells.len());
+        if used + next + ellipsis > room {
+            break;
+        }
+        used += next;
+        end += 1;
+    }
+    let mut text = String::new();
+    let mut column = 0;
+    if start > 0 {
+        text.push('…');
+        column += 1;
+    }
+    for (n, (shown, cell_width)) in cells[start..end].iter().enumerate() {
+        if start + n < at {
+            column += cell_width;
+        }
+        text.push_str(shown);
+    }
+    if end < cells.len() {
+        text.push('…');
+    }
+    (text, column)
 }
 
 #[cfg(test)]
@@ -136,5 +200,26 @@ mod tests {
         assert_eq!(group_digits(42100), "42,100");
         assert_eq!(group_digits(100000), "100,000");
         assert_eq!(group_digits(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn the_cursor_is_always_inside_the_query_shown() {
+        let query: String = "abcdefghij".repeat(15);
+        for room in [3usize, 5, 20, 59] {
+            for cursor in [0, 1, 50, 99, 149, 150] {
+                let (shown, column) = query_view(&query, cursor, room);
+                assert!(width(&shown) <= room, "{room} {cursor}: {shown:?}");
+                assert!(column < room, "{room} {cursor}: column {column}");
+                // The character after the cursor is the one drawn at the cursor's column.
+                if cursor < query.len() && room > 3 {
+                    let at: String = shown.chars().skip(column).take(1).collect();
+                    assert_eq!(at, query[cursor..cursor + 1], "{room} {cursor}: {shown:?}");
+                }
+            }
+        }
+        assert_eq!(query_view("kim", 3, 20), ("/kim".to_string(), 4));
+        assert_eq!(query_view("kim", 0, 20), ("/kim".to_string(), 1));
+        let (shown, column) = query_view(&query, 150, 20);
+        assert!(shown.starts_with('…') && column == 19, "{shown:?} {column}");
     }
 }

@@ -5,10 +5,9 @@
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::overlay::{
-    HELP_TITLE, HelpLayout, HelpLine, WARNINGS_TITLE, WARNINGS_WIDTH, help_layout, warning_lines,
+    HELP_TITLE, HelpLayout, HelpLine, WARNINGS_TITLE, help_layout, warning_rows, warnings_width,
     window,
 };
-use crate::article::sanitise::sanitise;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -61,20 +60,20 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     draw_window(frame, app, theme, area, HELP_TITLE, lines, layout.width);
 }
 
-/// Skipped files and articles read with warnings.
+/// Skipped files and articles read with warnings, wrapped to the window.
 pub fn warnings(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut lines: Vec<Line> = warning_lines(&app.store)
+    let mut lines: Vec<Line> = warning_rows(&app.store, &app.saved, area.width)
         .into_iter()
-        .map(|line| {
-            let path_style = if line.skipped {
-                theme.title
-            } else {
-                theme.meta
-            };
+        .map(|row| {
+            let path_style = if row.skipped { theme.title } else { theme.meta };
+            let split = row
+                .text
+                .char_indices()
+                .nth(row.path_chars)
+                .map_or(row.text.len(), |(at, _)| at);
             Line::from(vec![
-                Span::styled(sanitise(&line.path).into_owned(), path_style),
-                Span::raw(": "),
-                Span::raw(sanitise(&line.message).into_owned()),
+                Span::styled(row.text[..split].to_string(), path_style),
+                Span::raw(row.text[split..].to_string()),
             ])
         })
         .collect();
@@ -91,7 +90,7 @@ pub fn warnings(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         area,
         WARNINGS_TITLE,
         lines,
-        WARNINGS_WIDTH,
+        warnings_width(area.width),
     );
 }
 

@@ -22,7 +22,7 @@ pub fn warta() -> std::process::Command {
 }
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -33,18 +33,33 @@ const PATIENCE: Duration = Duration::from_secs(20);
 /// The binary running in a pseudo-terminal.
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    /// The thread reading the screen, and the flag that stops it.
+    reader: Option<(
+        std::thread::JoinHandle<()>,
+        Arc<std::sync::atomic::AtomicBool>,
+    )>,
+    writer: Option<Box<dyn Write + Send>>,
     /// Every byte the program wrote.
     pub output: Arc<Mutex<Vec<u8>>>,
     parser: Arc<Mutex<vt100::Parser>>,
     // Kept open so the terminal stays alive while the test runs.
-    master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
     _home: tempfile::TempDir,
 }
 
 impl Pty {
+    /// Starts `program` with `args` in a `cols`×`rows` terminal (a shell that runs warta,
+    /// say), with a home of its own.
+    pub fn spawn_command(program: &str, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::start(program, args, cols, rows, &[])
+    }
+
     /// Starts warta with `args` in a `cols`×`rows` terminal, environment `env` added.
     pub fn spawn(args: &[&str], cols: u16, rows: u16, env: &[(&str, &Path)]) -> Pty {
+        Pty::start(env!("CARGO_BIN_EXE_warta"), args, cols, rows, env)
+    }
+
+    fn start(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &Path)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -53,7 +68,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal opens");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_warta"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -69,30 +84,48 @@ impl Pty {
         }
         let child = pair.slave.spawn_command(cmd).expect("warta starts");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
+        // Read through the master's own descriptor, so that closing the master really hangs
+        // the terminal up (a cloned reader would keep it open).
+        let fd = pair.master.as_raw_fd().expect("a descriptor");
         let writer = pair.master.take_writer().expect("writer");
         let output = Arc::new(Mutex::new(Vec::new()));
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        {
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let reader = {
             let output = Arc::clone(&output);
             let parser = Arc::clone(&parser);
+            let stop = Arc::clone(&stop);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let mut poll = libc::pollfd {
+                        fd,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    // SAFETY: one valid pollfd; the descriptor outlives this thread (the
+                    // master is dropped only after `stop` is set and the thread joined).
+                    if unsafe { libc::poll(&mut poll, 1, 20) } <= 0 {
+                        continue;
+                    }
+                    // SAFETY: reading into a buffer of the length given.
+                    let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                    if n <= 0 {
                         break;
                     }
+                    let n = n as usize;
                     output.lock().unwrap().extend_from_slice(&buf[..n]);
                     parser.lock().unwrap().process(&buf[..n]);
                 }
-            });
-        }
+            })
+        };
         Pty {
             child,
-            writer,
+            reader: Some((reader, stop)),
+            writer: Some(writer),
             output,
             parser,
-            master: pair.master,
+            master: Some(pair.master),
             _home: home,
         }
     }
@@ -100,6 +133,8 @@ impl Pty {
     /// Resizes the terminal (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -143,10 +178,32 @@ impl Pty {
 
     /// Types bytes, as a user at the keyboard would.
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes.as_bytes()).unwrap();
+        writer.flush().unwrap();
         // Let each keystroke arrive on its own, as typing does.
         std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Writes bytes all at once, as a paste does.
+    pub fn send_all(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Closes the terminal, as closing its window does; the program gets SIGHUP.
+    pub fn close_terminal(&mut self) {
+        self.stop_reading();
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn stop_reading(&mut self) {
+        if let Some((thread, stop)) = self.reader.take() {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            let _ = thread.join();
+        }
     }
 
     /// Types text one character at a time.
@@ -154,6 +211,11 @@ impl Pty {
         for c in text.chars() {
             self.send(c.encode_utf8(&mut [0; 4]));
         }
+    }
+
+    /// Whether the program is still running.
+    pub fn child_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 
     /// The process id.
@@ -185,5 +247,6 @@ impl Pty {
 impl Drop for Pty {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        self.stop_reading();
     }
 }

@@ -172,7 +172,6 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     };
     let bytes = read_regular(path, options.max_file_size).map_err(|e| {
         skip(match e {
-            ReadError::Io(_) => e.to_string(),
             ReadError::TooLarge { .. } => {
                 format!("{e}; skipped (raise it with --max-file-size)")
             }

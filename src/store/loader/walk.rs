@@ -20,6 +20,17 @@ pub fn stem(path: &Path) -> String {
         .unwrap_or_else(|| path.to_string_lossy().into_owned())
 }
 
+/// Why a path whose metadata cannot be read is skipped, in words.
+fn unreadable(path: &Path, error: &std::io::Error) -> String {
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        "a symlink loop; skipped".into()
+    } else if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        "a link to nothing (broken link); skipped".into()
+    } else {
+        format!("cannot be read ({error}); skipped")
+    }
+}
+
 /// Whether a file found in a folder walk is read as an article.
 fn is_article_name(path: &Path) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
@@ -47,7 +58,7 @@ impl Walk {
             Ok(m) => self.file(path, &m),
             Err(e) => self.skipped.push(Skipped {
                 path: path.to_path_buf(),
-                reason: format!("cannot be read ({e})"),
+                reason: unreadable(path, &e),
             }),
         }
     }
@@ -82,13 +93,7 @@ impl Walk {
                 }
                 Err(e) => {
                     if is_article_name(&child) {
-                        let reason = if std::fs::symlink_metadata(&child)
-                            .is_ok_and(|m| m.file_type().is_symlink())
-                        {
-                            "a link to nothing (broken link); skipped".to_string()
-                        } else {
-                            format!("cannot be read ({e}); skipped")
-                        };
+                        let reason = unreadable(&child, &e);
                         self.skipped.push(Skipped {
                             path: child,
                             reason,
