@@ -612,3 +612,55 @@ mod changing_files {
         assert!(shown(&app).contains("PASAR ramai"), "{}", shown(&app));
     }
 }
+
+#[test]
+fn no_save_ever_blocks_a_key() {
+    use std::os::fd::AsRawFd;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use warta::app::{App, Input};
+    use warta::keymap::Action;
+    use warta::state::StateFile;
+    let dir = tempfile::tempdir().unwrap();
+    let store = warta::store::load_all(
+        &warta::store::Sources::Seeds,
+        warta::rules::Rules::builtin(),
+        warta::store::LoadOptions::default(),
+    );
+    let mut app = App::new(store, ratatui::layout::Rect::new(0, 0, 100, 30));
+    app.restore_state(Some(StateFile::new(dir.path())));
+    // Another warta holds the state file's lock (as a slow disk would hold a write).
+    let lock = std::fs::File::create(dir.path().join("state.lock")).unwrap();
+    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let released = Arc::new(AtomicBool::new(false));
+    let holder = {
+        let released = Arc::clone(&released);
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(6));
+            released.store(true, Ordering::SeqCst);
+            drop(lock);
+        })
+    };
+    app.update(Action::ToggleStar);
+    // Ticks go on while the save waits for the lock: the key that started it returned.
+    while !app.saved.saving() {
+        app.update(Input::Tick);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..20 {
+        app.update(Input::Tick);
+        app.update(Action::Down);
+    }
+    assert!(
+        !released.load(Ordering::SeqCst),
+        "keys and ticks waited for the save"
+    );
+    holder.join().unwrap();
+    while app.saved.saving() {
+        app.update(Input::Tick);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(app.saved.error.is_none());
+    let text = std::fs::read_to_string(dir.path().join("state.json")).unwrap();
+    assert!(text.contains("\"starred\": true"));
+}

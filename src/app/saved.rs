@@ -153,6 +153,11 @@ impl Saved {
         true
     }
 
+    /// Whether a save is under way on the saving thread.
+    pub fn saving(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
     /// What to say on exit when changes could not be written.
     pub fn unsaved_report(&self) -> Option<String> {
         let error = self.error.as_ref()?;
