@@ -105,7 +105,8 @@ pub fn help_layout(keymap: &Keymap, screen_width: u16) -> HelpLayout {
         vec![Context::Reader, Context::Filter, Context::Overlay],
     ];
     let column_width = 2 + key_width + 1 + description_width;
-    let two_columns = usize::from(screen_width) >= 2 * column_width + 3;
+    // Two columns side by side, two spaces apart, when they fit.
+    let two_columns = usize::from(screen_width) >= 2 * column_width + 4;
     // Sections are separated by a blank line; none after the last.
     let lines_of = |contexts: &mut dyn Iterator<Item = &Context>| -> Vec<HelpLine> {
         let mut lines: Vec<HelpLine> = contexts.flat_map(|c| section(*c)).collect();
@@ -121,7 +122,7 @@ pub fn help_layout(keymap: &Keymap, screen_width: u16) -> HelpLayout {
         vec![lines_of(&mut halves.iter().flatten())]
     };
     let width = if two_columns {
-        2 * column_width + 3
+        2 * column_width + 4
     } else {
         column_width + 2
     };

@@ -44,7 +44,20 @@ impl Saver {
 }
 
 fn save_error(file: &StateFile, error: &std::io::Error) -> String {
-    format!("could not save {} ({error})", file.path().display())
+    format!(
+        "could not save {} ({})",
+        file.path().display(),
+        reason_of(error)
+    )
+}
+
+/// An I/O error in words, without its number ("Not a directory").
+fn reason_of(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 /// The reason in a save error ("Not a directory"), for the status line, where the path

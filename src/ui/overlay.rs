@@ -47,7 +47,7 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .iter()
                 .enumerate()
                 .flat_map(|(n, column)| {
-                    let pad = (n < last).then_some(layout.column_width + 1);
+                    let pad = (n < last).then_some(layout.column_width + 2);
                     match column.get(row) {
                         Some(line) => help_spans(line, &layout, theme, pad),
                         None => help_spans(&HelpLine::Blank, &layout, theme, pad),
