@@ -109,13 +109,28 @@ fn typing_filters_live_and_editing_keys_work() {
 }
 
 #[test]
-fn selection_stays_on_an_article_that_survives_the_filter() {
+fn a_typed_query_selects_its_best_match() {
     let mut app = app();
-    app.update(Action::Bottom); // 004, which mentions sanksi
+    app.update(Action::Bottom); // 004, which mentions sanksi, but not first among its matches
     assert_eq!(selected_id(&app).as_deref(), Some("004"));
     app.update(Action::FocusFilter);
     type_text(&mut app, "sanksi");
-    assert_eq!(selected_id(&app).as_deref(), Some("004"));
+    let best = app
+        .list
+        .rows
+        .first_article()
+        .and_then(|row| match app.list.rows.get(row) {
+            Some(Row::Article { index }) => Some(app.store.articles[index].id[..3].to_string()),
+            _ => None,
+        });
+    assert_eq!(app.list.selected, 0, "the best match, on the first row");
+    assert_eq!(selected_id(&app), best);
+    assert_ne!(best.as_deref(), Some("004"));
+    // Each change of the query goes to its best match again.
+    app.update(Action::Down);
+    type_text(&mut app, " ");
+    type_text(&mut app, "r");
+    assert_eq!(app.list.selected, 0);
     // 004 does not survive "vostochny": the first result is selected.
     app.update(Action::FilterClear);
     type_text(&mut app, "vostochny");

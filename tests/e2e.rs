@@ -16,7 +16,13 @@ fn filter_read_and_quit_cleanly() {
     pty.send("\r"); // read the article
     pty.send("n"); // jump to the match
     pty.wait_for("Vostochny di Timur Jauh Rusia");
-    pty.send("q");
+    pty.send("q"); // back to the list, as in less and newsboat
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(
+        pty.child_running(),
+        "q in the article goes back, it does not quit"
+    );
+    pty.send("q"); // and from the list, quit
     assert_eq!(pty.wait_exit(), 0);
     assert!(!pty.in_alternate_screen(), "left the alternate screen");
     assert!(!pty.cursor_hidden(), "the cursor is shown again");

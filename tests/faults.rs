@@ -385,6 +385,12 @@ fn a_config_cannot_trap_the_user() {
         said.starts_with("warta: CONFIG:3:1: [keys]: j is bound to both quit and down"),
         "{said}"
     );
+    let (code, said) = with_config("[keys]\ntoggle_star = [\"j\"]\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        said.starts_with("warta: CONFIG:2:1: [keys]: j is bound to both toggle_star and down"),
+        "{said}"
+    );
     let (code, said) = with_config("[keys]\ntoggle_star = [\"ctrl-c\"]\n");
     assert_eq!(code, Some(2));
     assert!(said.contains("Ctrl-C always quits"), "{said}");

@@ -179,9 +179,8 @@ impl App {
     /// is false and the list was rebuilt moments ago. Returns whether the screen changed: once
     /// the rows on screen are shown, ranking the rest changes nothing there.
     ///
-    /// A query just typed shows its best matches from the top; the selected article stays
-    /// selected if it is among them. (Keeping it wherever it ranked would show 100,000
-    /// results from some point in the middle.) Later results for the same query — articles
+    /// A query just typed shows its best matches from the top with the best one selected, as
+    /// in fzf: Enter then opens what ranks first. Later results for the same query — articles
     /// still loading — keep the selection wherever it is.
     pub(super) fn publish_results(&mut self, now: bool) -> bool {
         if !self
@@ -200,7 +199,7 @@ impl App {
         self.search.shown_for_query = true;
         if first_time {
             self.list.offset = 0;
-            self.rebuild_rows_keeping(Some(self.list_height()));
+            self.rebuild_rows_keeping(Some(1));
         } else {
             self.rebuild_rows();
         }

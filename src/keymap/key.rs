@@ -81,6 +81,15 @@ impl Key {
         Ok(Key::plain(code))
     }
 
+    /// Whether two keys are the same key (Ctrl with a letter ignores its case).
+    pub fn same_as(&self, other: &Key) -> bool {
+        self.ctrl == other.ctrl
+            && match (self.code, other.code) {
+                (KeyCode::Char(a), KeyCode::Char(b)) if self.ctrl => a.eq_ignore_ascii_case(&b),
+                (a, b) => a == b,
+            }
+    }
+
     /// Whether a key event is this key. Shift is part of the character ("G"), so only Ctrl
     /// is compared.
     pub fn matches(&self, event: &KeyEvent) -> bool {

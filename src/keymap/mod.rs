@@ -146,7 +146,7 @@ impl Default for Keymap {
         let c = Key::ch;
         Keymap {
             bindings: vec![
-                b(Global, &[c('q')], Quit, "quit"),
+                b(Global, &[c('q'), c('Q')], Quit, "quit (Q from anywhere)"),
                 b(Global, &[Key::ctrl('c')], Quit, "quit, from anywhere"),
                 b(Global, &[c('?')], ToggleHelp, "show or hide this help"),
                 b(Global, &[c('/')], FocusFilter, "type a filter"),
@@ -211,7 +211,7 @@ impl Default for Keymap {
                 b(Reader, &[c('N')], PrevMatch, "previous match"),
                 b(
                     Reader,
-                    &[c('h'), p(K::Left), p(K::Esc)],
+                    &[c('q'), c('h'), p(K::Left), p(K::Esc)],
                     Back,
                     "back to the list",
                 ),
@@ -315,24 +315,14 @@ impl Keymap {
         });
     }
 
-    /// Checks that the keymap leaves a way out and never gives one key two meanings: some key
-    /// besides Ctrl-C quits; Ctrl-C (always quit) and Ctrl-Z (always suspend) are bound to
-    /// nothing else; and no key does two things where the focus is — the list or the reading
-    /// pane together with the global keys, the filter bar, a window. On a problem, returns the
-    /// actions concerned and what is wrong.
+    /// Checks that the keymap leaves a way out and never gives one key two meanings: a key
+    /// besides Ctrl-C quits from the source list; Ctrl-C (always quit) and Ctrl-Z (always
+    /// suspend) are bound to nothing else; and no key does two things in one context, the
+    /// source list counting its global keys as its own. (The reading pane may shadow a global
+    /// key, as `q` goes back there.) On a problem, returns the actions concerned and what is
+    /// wrong.
     pub fn check(&self) -> Result<(), (Vec<Action>, String)> {
         let reserved = |key: &Key| key.ctrl && matches!(key.code, KeyCode::Char('c' | 'z'));
-        let quits = self.bindings.iter().any(|b| {
-            b.action == Action::Quit
-                && b.context == Context::Global
-                && b.keys.iter().any(|k| !reserved(k))
-        });
-        if !quits {
-            return Err((
-                vec![Action::Quit],
-                "no key is left to quit; keep at least one (Ctrl-C quits as well)".into(),
-            ));
-        }
         for binding in &self.bindings {
             if let Some(key) = binding.keys.iter().find(|k| reserved(k))
                 && binding.action != Action::Quit
@@ -345,41 +335,62 @@ impl Keymap {
         }
         let groups: [&[Context]; 4] = [
             &[Context::Global, Context::List],
-            &[Context::Global, Context::Reader],
+            &[Context::Reader],
             &[Context::Filter],
             &[Context::Overlay],
         ];
         for group in groups {
-            let mut seen: Vec<(Key, Action, Context)> = Vec::new();
+            let context = group[group.len() - 1];
+            let mut seen: Vec<(Key, Action)> = Vec::new();
             for binding in self.bindings.iter().filter(|b| group.contains(&b.context)) {
                 for key in &binding.keys {
-                    let same = |k: &Key| {
-                        k.ctrl == key.ctrl
-                            && match (k.code, key.code) {
-                                (KeyCode::Char(a), KeyCode::Char(b)) if key.ctrl => {
-                                    a.eq_ignore_ascii_case(&b)
-                                }
-                                (a, b) => a == b,
-                            }
-                    };
-                    if let Some((_, other, context)) = seen
+                    if let Some((_, other)) = seen
                         .iter()
-                        .find(|(k, a, _)| same(k) && *a != binding.action)
+                        .find(|(k, a)| k.same_as(key) && *a != binding.action)
                     {
-                        let place = group.last().copied().unwrap_or(*context).title();
                         return Err((
                             vec![*other, binding.action],
                             format!(
                                 "{key} is bound to both {} and {} ({}); give each its own key",
                                 other.name(),
                                 binding.action.name(),
-                                place.to_lowercase()
+                                context.title().to_lowercase()
                             ),
                         ));
                     }
-                    seen.push((*key, binding.action, binding.context));
+                    seen.push((*key, binding.action));
                 }
             }
+        }
+        // What quits from the list: global quit keys the list does not take for itself.
+        let taken_by_list = |key: &Key| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == Context::List)
+                .find(|b| b.keys.iter().any(|k| k.same_as(key)))
+                .map(|b| b.action)
+        };
+        let quit_keys: Vec<&Key> = self
+            .bindings
+            .iter()
+            .filter(|b| b.action == Action::Quit && b.context == Context::Global)
+            .flat_map(|b| b.keys.iter())
+            .filter(|k| !reserved(k))
+            .collect();
+        if quit_keys.iter().all(|k| taken_by_list(k).is_some()) {
+            let mut actions = vec![Action::Quit];
+            let message = match quit_keys.first() {
+                None => "no key is left to quit; keep at least one (Ctrl-C quits as well)".into(),
+                Some(key) => {
+                    let other = taken_by_list(key).unwrap_or(Action::Quit);
+                    actions.push(other);
+                    format!(
+                        "no key quits from the source list: {key} is {} there; keep a key of its own for quit (Ctrl-C quits as well)",
+                        other.name()
+                    )
+                }
+            };
+            return Err((actions, message));
         }
         Ok(())
     }
@@ -485,8 +496,15 @@ mod tests {
         let mut map = Keymap::default();
         map.rebind(Action::Quit, &[Key::ch('j')]);
         let (actions, message) = map.check().unwrap_err();
-        assert!(message.contains("j is bound to both"), "{message}");
+        assert!(
+            message.contains("j is bound to both quit and down"),
+            "{message}"
+        );
         assert_eq!(actions, [Action::Quit, Action::Down]);
+        let mut map = Keymap::default();
+        map.rebind(Action::ToggleStar, &[Key::ch('j')]);
+        let (actions, _) = map.check().unwrap_err();
+        assert_eq!(actions, [Action::ToggleStar, Action::Down]);
         let mut map = Keymap::default();
         map.rebind(Action::ToggleStar, &[Key::ctrl('c')]);
         assert_eq!(map.check().unwrap_err().0, [Action::ToggleStar]);
