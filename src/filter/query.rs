@@ -91,10 +91,14 @@ impl FlagSource for NoFlags {
 }
 
 impl Query {
-    /// Parses a query. Unknown `is:` words are plain terms.
+    /// Parses a query. Unknown `is:` words are plain terms; a word given twice counts once.
     pub fn parse(text: &str) -> Query {
+        // A word given twice asks nothing more: all terms must match anyway. (A pasted
+        // paragraph repeats its words many times.)
+        let mut seen = std::collections::HashSet::new();
         let terms = text
             .split_whitespace()
+            .filter(|word| seen.insert(*word))
             .filter_map(|word| {
                 let (negated, word) = match word.strip_prefix('!') {
                     Some(rest) => (true, rest),
@@ -210,6 +214,15 @@ fn parse_flag(word: &str) -> Option<Flag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_given_twice_counts_once() {
+        let query = Query::parse("putin kim putin !kim kim");
+        assert_eq!(query.terms.len(), 3);
+        assert_eq!(query, Query::parse("putin kim !kim"));
+        let pasted = "putin kim ".repeat(10_000);
+        assert_eq!(Query::parse(&pasted).terms.len(), 2);
+    }
 
     #[test]
     fn parses_every_kind_of_term() {
