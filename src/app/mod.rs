@@ -261,13 +261,21 @@ impl App {
             (Action::Top, Focus::Reader) => self.reader.scroll_edge(false),
             (Action::Bottom, Focus::Reader) => self.reader.scroll_edge(true),
             (Action::NextMatch | Action::PrevMatch, Focus::Reader) => {
-                if !self.reader.jump_to_match(action == Action::NextMatch) {
-                    self.notice = Some(if self.reader.words.is_empty() {
+                let forward = action == Action::NextMatch;
+                self.notice = Some(match self.reader.jump_to_match(forward) {
+                    Some(jump) => {
+                        let wrapped = match (jump.wrapped, forward) {
+                            (false, _) => "",
+                            (true, true) => " — from the top again",
+                            (true, false) => " — from the bottom again",
+                        };
+                        format!("match {}/{}{wrapped}", jump.number, jump.of)
+                    }
+                    None if self.reader.words.is_empty() => {
                         "no filter words to find — type / first".into()
-                    } else {
-                        "no match in this article".into()
-                    });
-                }
+                    }
+                    None => "no match in this article".into(),
+                });
             }
             (Action::Back, _) => self.focus = Focus::List,
             (Action::Down, _) => self.move_selection(1),

@@ -27,6 +27,14 @@ struct Block {
     lines: Option<Vec<String>>,
 }
 
+/// Where `n`/`N` went: the match's number, of how many, and whether it wrapped round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchJump {
+    pub number: usize,
+    pub of: usize,
+    pub wrapped: bool,
+}
+
 /// State of the reading pane.
 #[derive(Debug, Default)]
 pub struct ReaderPane {
@@ -45,6 +53,8 @@ pub struct ReaderPane {
     pub words: Vec<String>,
     /// Rows of text the pane shows at once.
     pub height: usize,
+    /// The match `n`/`N` went to last, as (block, line in block).
+    current_match: Option<(usize, usize)>,
     /// The selected article's file being read on a thread of its own.
     pub pending: Option<super::reread::Pending>,
 }
@@ -107,6 +117,7 @@ impl ReaderPane {
     }
 
     fn restart(&mut self, anchor: Option<(usize, usize)>) {
+        self.current_match = None;
         self.recount();
         self.scroll = anchor.map_or(0, |(block, offset)| {
             self.starts.get(block).map_or(0, |s| s + offset)
@@ -246,6 +257,7 @@ impl ReaderPane {
     pub fn set_words(&mut self, words: Vec<String>) {
         if self.words != words {
             self.words = words;
+            self.current_match = None;
             self.find_matches();
         }
     }
@@ -311,61 +323,76 @@ impl ReaderPane {
         }
     }
 
-    /// Scrolls so the next (or previous) line holding a filter word is near the top. Returns
-    /// false when the article has none.
-    pub fn jump_to_match(&mut self, forward: bool) -> bool {
-        let Some((here, offset)) = self.anchor() else {
-            return false;
-        };
+    /// Every line holding a filter word, in order, as (block, line in block). Wraps the
+    /// blocks that hold one.
+    fn match_lines(&mut self) -> Vec<(usize, usize)> {
         let width = self.width();
-        // Candidate lines in order: the matching lines of each matching block.
-        let mut order: Vec<usize> = self.match_blocks.clone();
-        if !forward {
-            order.reverse();
-        }
-        let start = order
-            .iter()
-            .position(|&b| if forward { b >= here } else { b <= here })
-            .unwrap_or(0);
-        let rotated: Vec<usize> = order[start..]
-            .iter()
-            .chain(&order[..start])
-            .copied()
-            .collect();
-        for block in rotated {
+        let mut found = Vec::new();
+        for &block in &self.match_blocks {
             let b = &mut self.blocks[block];
             let lines = b.lines.get_or_insert_with(|| wrap(&b.text, width));
-            let mut hits: Vec<usize> = lines
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| {
-                    let folded = fold(l);
-                    self.words.iter().any(|w| folded.contains(w.as_str()))
-                })
-                .map(|(n, _)| n)
-                .collect();
-            if hits.is_empty() {
-                // The word is split across lines: go to the block's start.
-                hits.push(0);
-            }
-            if !forward {
-                hits.reverse();
-            }
-            let current = (block == here).then_some(offset + 1);
-            let pick = hits.into_iter().find(|&n| match current {
-                Some(current) if forward => n + 1 > current,
-                Some(current) => n + 1 < current,
-                None => true,
-            });
-            if let Some(n) = pick {
-                self.recount();
-                // Keep a line of context above the match.
-                self.scroll = (self.starts[block] + n).saturating_sub(1);
-                self.prepare();
-                return true;
+            let before = found.len();
+            found.extend(
+                lines
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| {
+                        let folded = fold(l);
+                        self.words.iter().any(|w| folded.contains(w.as_str()))
+                    })
+                    .map(|(n, _)| (block, n)),
+            );
+            if found.len() == before {
+                // The word is split across lines: the block's start stands for it.
+                found.push((block, 0));
             }
         }
-        false
+        self.recount();
+        found
+    }
+
+    /// Goes to the next (or previous) line holding a filter word — after the match in
+    /// view, or from the top of the view when none is — wrapping at the ends, and brings it
+    /// into view with a line of context above. Returns the match's number, how many there
+    /// are, and whether it wrapped; None when the article has none.
+    pub fn jump_to_match(&mut self, forward: bool) -> Option<MatchJump> {
+        let lines = self.match_lines();
+        if lines.is_empty() {
+            return None;
+        }
+        let absolute = |&(block, line): &(usize, usize)| self.starts[block] + line;
+        let here = self
+            .current_match
+            .and_then(|c| lines.iter().position(|&l| l == c));
+        let (at, wrapped) = match (here, forward) {
+            (Some(i), true) if i + 1 < lines.len() => (i + 1, false),
+            (Some(_), true) => (0, true),
+            (Some(i), false) if i > 0 => (i - 1, false),
+            (Some(_), false) => (lines.len() - 1, true),
+            (None, true) => match lines.iter().position(|l| absolute(l) >= self.scroll) {
+                Some(i) => (i, false),
+                None => (0, true),
+            },
+            (None, false) => match lines.iter().rposition(|l| absolute(l) < self.scroll) {
+                Some(i) => (i, false),
+                None => (lines.len() - 1, true),
+            },
+        };
+        self.current_match = Some(lines[at]);
+        self.scroll = absolute(&lines[at]).saturating_sub(1);
+        self.prepare();
+        Some(MatchJump {
+            number: at + 1,
+            of: lines.len(),
+            wrapped,
+        })
+    }
+
+    /// The line (counted from the article's top) of the match `n`/`N` went to, while it is
+    /// the current one.
+    pub fn current_match_line(&self) -> Option<usize> {
+        let (block, line) = self.current_match?;
+        Some(self.starts.get(block)? + line)
     }
 
     /// How far through the article the view is, as "34%", "Top", "Bot" or "All".
@@ -470,13 +497,42 @@ mod tests {
         let mut pane = pane(50, 10);
         pane.set_words(vec!["nomor 7 ".into()]);
         assert_eq!(pane.match_count(), 1);
-        assert!(pane.jump_to_match(true));
+        assert!(pane.jump_to_match(true).is_some());
         assert!(
             pane.visible().iter().any(|(_, l)| l.contains("nomor 7")),
             "{:?}",
             pane.visible()
         );
         pane.set_words(vec!["tidak ada".into()]);
-        assert!(!pane.jump_to_match(true));
+        assert!(pane.jump_to_match(true).is_none());
+    }
+
+    #[test]
+    fn n_walks_every_match_and_wraps_and_capital_n_walks_back() {
+        // Paragraphs 1, 10–19 and 49 (the last, at the very bottom) hold a word.
+        let mut pane = pane(50, 10);
+        pane.set_words(vec!["nomor 1".into(), "nomor 49".into()]);
+        let mut seen = Vec::new();
+        for _ in 0..pane.match_count() {
+            let jump = pane.jump_to_match(true).expect("a match");
+            assert!(!jump.wrapped);
+            seen.push((jump.number, pane.current_match_line().unwrap()));
+        }
+        let numbers: Vec<usize> = seen.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, (1..=seen.len()).collect::<Vec<_>>());
+        assert!(
+            seen.windows(2).all(|w| w[0].1 < w[1].1),
+            "each n goes further down: {seen:?}"
+        );
+        // Even the last match, which cannot scroll to the top, is left for the next one.
+        let jump = pane.jump_to_match(true).unwrap();
+        assert_eq!((jump.number, jump.wrapped), (1, true));
+        assert_eq!(pane.current_match_line(), Some(seen[0].1));
+        // N goes back up, wrapping to the last.
+        let jump = pane.jump_to_match(false).unwrap();
+        assert_eq!((jump.number, jump.wrapped), (seen.len(), true));
+        let jump = pane.jump_to_match(false).unwrap();
+        assert_eq!(jump.number, seen.len() - 1);
+        assert!(pane.current_match_line().unwrap() < seen[seen.len() - 1].1);
     }
 }

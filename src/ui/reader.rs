@@ -9,7 +9,7 @@ use crate::article::render::LineKind;
 use crate::article::sanitise::sanitise;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
@@ -42,17 +42,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         frame.render_widget(Paragraph::new(hint).style(theme.dim), text_area);
         return;
     }
+    // The match n/N went to stands out from the others.
+    let current = reader.current_match_line();
     let lines: Vec<Line> = reader
         .visible()
         .into_iter()
-        .map(|(kind, text)| {
+        .enumerate()
+        .map(|(row, (kind, text))| {
+            let matched = if current == Some(reader.scroll + row) {
+                theme.matched.add_modifier(Modifier::REVERSED)
+            } else {
+                theme.matched
+            };
             let style = match kind {
                 LineKind::Title => theme.title,
                 LineKind::Meta => theme.meta,
                 LineKind::Lead => theme.lead,
                 LineKind::Body | LineKind::Blank => theme.body,
             };
-            styled_line(text, &reader.words, style, theme.matched)
+            styled_line(text, &reader.words, style, matched)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
