@@ -38,8 +38,9 @@ struct Cli {
     #[arg(long, requires = "show")]
     raw: bool,
 
-    /// Keep only articles matching this query (with --list or --json); is:read, is:unread
-    /// and is:starred ask the saved state.
+    /// Keep only articles matching this query (in the reader, it opens with it typed; with
+    /// --list or --json, only those print); is:read, is:unread and is:starred ask the saved
+    /// state.
     #[arg(long, value_name = "QUERY")]
     filter: Option<String>,
 
@@ -144,7 +145,16 @@ fn main() -> ExitCode {
         state::default_dir().map(StateFile::new)
     };
     if reader_mode {
-        return reader(sources, rules, options, config, state_file, !cli.no_mouse);
+        let filter = cli.filter.clone();
+        return reader(
+            sources,
+            rules,
+            options,
+            config,
+            state_file,
+            filter,
+            !cli.no_mouse,
+        );
     }
     let store = store::load_all(&sources, rules, options);
     for skipped in &store.skipped {
@@ -218,7 +228,9 @@ fn print_list(store: &Store, order: &[usize]) -> std::io::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for &i in order {
         let a = &store.articles[i];
-        let date = a.date.map(|d| d.to_string()).unwrap_or_default();
+        // "~" marks a date guessed from the text rather than published with it.
+        let guessed = if a.date_inferred { "~" } else { "" };
+        let date = a.date.map(|d| format!("{guessed}{d}")).unwrap_or_default();
         let field = |s: &str| sanitise(s).replace(['\t', '\n'], " ");
         writeln!(
             out,
@@ -243,12 +255,38 @@ fn print_json(store: &Store, order: &[usize]) -> std::io::Result<ExitCode> {
 }
 
 fn show(store: &Store, rules: &Rules, id: &str, raw: bool) -> std::io::Result<ExitCode> {
-    let Some(article) = store.find(id) else {
-        eprintln!(
-            "warta: no article with id {:?}; `warta --list` shows the ids",
-            sanitise(id)
-        );
-        return Ok(ExitCode::from(1));
+    // The whole id, or a prefix of just one.
+    let article = match store.find(id) {
+        Some(article) => article,
+        None => {
+            let candidates: Vec<&str> = store
+                .articles
+                .iter()
+                .filter(|a| a.id.starts_with(id))
+                .map(|a| a.id.as_str())
+                .collect();
+            match candidates[..] {
+                [one] => store.find(one).expect("the candidate is in the store"),
+                [] => {
+                    eprintln!(
+                        "warta: no article with id {:?}; `warta --list` shows the ids",
+                        sanitise(id)
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+                _ => {
+                    eprintln!(
+                        "warta: {:?} starts {} ids; give more of it:",
+                        sanitise(id),
+                        candidates.len()
+                    );
+                    for candidate in candidates {
+                        eprintln!("  {}", sanitise(candidate));
+                    }
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
     };
     let mut out = std::io::stdout().lock();
     if raw {
@@ -282,6 +320,7 @@ fn reader(
     options: LoadOptions,
     config: Config,
     state_file: Option<StateFile>,
+    filter: Option<String>,
     mouse: bool,
 ) -> ExitCode {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -310,6 +349,12 @@ fn reader(
     );
     let theme = config.theme(Theme::no_color());
     app.restore_state(state_file);
+    if let Some(filter) = filter {
+        // Like `fzf --query`: the reader opens with this query (over a remembered one).
+        app.search.bar.text = filter;
+        app.search.bar.cursor = app.search.bar.text.chars().count();
+        app.refilter();
+    }
     let loader = store::spawn_loader(sources, rules, options);
     let ended = run(&mut app, &theme, Some(loader), mouse && config.mouse);
     if let Some(report) = app.saved.unsaved_report() {

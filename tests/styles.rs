@@ -110,3 +110,29 @@ fn read_titles_lose_their_weight_and_the_narrow_list_keeps_its_styles() {
     type_keys(&mut app, "ujj");
     insta::assert_snapshot!("styles_read_60x20", styled(&draw(&app), 0..60, 0..6));
 }
+
+#[test]
+fn every_mark_and_the_date_stay_readable_on_the_selected_row() {
+    for (width, height) in [(100u16, 30u16), (60, 20)] {
+        let mut app = app(width, height);
+        // Starred and unread: both marks on the selected row.
+        type_keys(&mut app, "s");
+        let buffer = draw(&app);
+        let row = (0..height)
+            .find(|&y| buffer[(1, y)].bg == Color::Yellow)
+            .expect("a selected row");
+        for x in 1..width.min(60) - 1 {
+            let cell = &buffer[(x, row)];
+            if cell.symbol() != " " && cell.bg != Color::Reset {
+                assert_ne!(
+                    cell.fg,
+                    cell.bg,
+                    "{width}x{height}: {:?} unreadable",
+                    cell.symbol()
+                );
+            }
+        }
+        let text: String = (0..width).map(|x| buffer[(x, row)].symbol()).collect();
+        assert!(text.contains("•★"), "{text}");
+    }
+}

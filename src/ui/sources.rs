@@ -8,7 +8,7 @@ use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     unread,
                     folded,
                 } => header_line(theme, outlet.as_deref(), (count, unread), folded, width),
-                Row::Article { index } => article_line(app, theme, index, width),
+                Row::Article { index } => article_line(app, theme, index, width, selected),
             };
             if selected {
                 let style = if focused {
@@ -101,9 +101,31 @@ fn header_line(
     ])
 }
 
-fn article_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'static> {
+/// An article's row. On the selected row, marks, highlights and the date take the row's own
+/// colours, so none of them vanishes into the selection's background.
+fn article_line(
+    app: &App,
+    theme: &Theme,
+    index: usize,
+    width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let (mark_style, matched_style, dim_style) = if selected {
+        (
+            Style::new().add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::new(),
+        )
+    } else {
+        (theme.star, theme.matched, theme.dim)
+    };
     let article = &app.store.articles[index];
-    let date = article.date.map(|d| d.day_string()).unwrap_or_default();
+    // A date guessed from the text, not published with it, says so.
+    let guessed = if article.date_inferred { "~" } else { "" };
+    let date = article
+        .date
+        .map(|d| format!("{guessed}{}", d.day_string()))
+        .unwrap_or_default();
     // Filtered rows name their outlet; the date goes first when room is short.
     let show_outlet = app.list.is_flat() && width >= 30;
     let show_date = !date.is_empty()
@@ -143,18 +165,18 @@ fn article_line(app: &App, theme: &Theme, index: usize, width: usize) -> Line<'s
     } else {
         theme.unread
     };
-    let mut spans = vec![Span::styled(indent, theme.star)];
+    let mut spans = vec![Span::styled(indent, mark_style)];
     spans.extend(highlighted(
         &shown,
         app.search.highlights(index),
         base,
-        theme.matched,
+        matched_style,
     ));
     let pad = title_room.saturating_sub(text_width(&shown));
     spans.push(Span::raw(" ".repeat(pad)));
     if !right.is_empty() {
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(right, theme.dim));
+        spans.push(Span::styled(right, dim_style));
     }
     Line::from(spans)
 }
