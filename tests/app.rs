@@ -37,26 +37,33 @@ fn starts_on_the_first_article_with_it_in_the_reader() {
 #[test]
 fn moving_through_the_list_updates_the_reader() {
     let mut app = app();
-    app.update(Action::Down); // the Tribun Banyumas header
-    assert!(matches!(
-        app.list.rows.get(app.list.selected),
-        Some(Row::Header { .. })
-    ));
+    // From article to article: the Tribun Banyumas header between them is passed over.
     app.update(Action::Down);
     assert_eq!(selected_id(&app).as_deref(), Some("003"));
     assert_eq!(app.reader.article(), app.list.selected_article());
     app.update(Action::Bottom);
     assert_eq!(selected_id(&app).as_deref(), Some("004"));
     app.update(Action::Top);
-    assert_eq!(app.list.selected, 0);
+    assert_eq!(app.list.selected, 1, "the first article, under its header");
     app.update(Action::Up);
-    assert_eq!(app.list.selected, 0, "stops at the top");
+    assert_eq!(app.list.selected, 1, "stops at the top");
+    assert_eq!(app.reader.article(), app.list.selected_article());
     app.update(Action::PageDown);
     assert_eq!(
         app.list.selected,
         app.list.rows.len() - 1,
         "a page is more than the list"
     );
+    // Every move lands on an article, and the pane shows it.
+    app.update(Action::Top);
+    for _ in 0..app.list.rows.len() {
+        app.update(Action::Down);
+        assert!(matches!(
+            app.list.rows.get(app.list.selected),
+            Some(Row::Article { .. })
+        ));
+        assert_eq!(app.reader.article(), app.list.selected_article());
+    }
 }
 
 #[test]
@@ -361,4 +368,33 @@ fn n_moves_through_every_match_and_capital_n_back() {
                 .contains("from the bottom"),
         "N goes up: {before} → {after}"
     );
+}
+
+#[test]
+fn a_fresh_start_selects_the_article_at_the_top_whatever_loaded_first() {
+    use warta::article::parse::parse_bytes;
+    use warta::store::LoadEvent;
+    let mut app = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
+    // Seed 000 (an unknown outlet, listed last) arrives first, Kompas TV's (listed first)
+    // later.
+    let article = |name: &str| {
+        let (_, bytes) = store::SEEDS
+            .iter()
+            .find(|(n, _)| n.starts_with(name))
+            .unwrap();
+        let mut article = parse_bytes(bytes, Rules::builtin());
+        article.id = name.to_string();
+        article
+    };
+    app.update(Input::Load(LoadEvent::Batch(vec![article("000")], None)));
+    assert_eq!(selected_id(&app).as_deref(), Some("000"));
+    app.update(Input::Load(LoadEvent::Batch(vec![article("002")], None)));
+    app.update(Input::Load(LoadEvent::Done));
+    assert_eq!(app.list.selected, 1, "the top article, under its header");
+    assert_eq!(selected_id(&app).as_deref(), Some("002"));
+    // Once the user moves, later rebuilds keep their choice.
+    app.update(Action::Down);
+    app.update(Input::Load(LoadEvent::Batch(vec![article("003")], None)));
+    app.update(Input::Load(LoadEvent::Done));
+    assert_eq!(selected_id(&app).as_deref(), Some("000"));
 }

@@ -118,6 +118,8 @@ pub struct SourceList {
     pub folded: HashSet<Option<Arc<str>>>,
     /// Articles arrived since the rows were built; they join at the next rebuild.
     pub stale: bool,
+    /// The user (or the remembered state) picked the selection; until then it is the top.
+    pub chosen: bool,
     /// When the rows were last built.
     pub last_rebuild: Option<Instant>,
 }
@@ -213,22 +215,44 @@ impl SourceList {
         rows
     }
 
-    /// Moves the selection by `delta` rows, stopping at the ends.
+    /// Moves the selection by `delta` rows, stopping at the ends, from article to article:
+    /// outlet headers are passed over (a header is selected only by folding it or clicking
+    /// it).
     pub fn move_by(&mut self, delta: isize) {
         if self.rows.is_empty() {
             return;
         }
         let last = self.rows.len() - 1;
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        let target = self.selected.saturating_add_signed(delta).min(last);
+        let forward = delta >= 0;
+        self.selected = self
+            .article_from(target, forward)
+            .or_else(|| self.article_from(target, !forward))
+            .unwrap_or(target);
     }
 
-    /// Selects the first or last row.
+    /// The nearest article row from `at`, going forward or back (`at` itself included).
+    fn article_from(&self, at: usize, forward: bool) -> Option<usize> {
+        let is_article = |row: usize| matches!(self.rows.get(row), Some(Row::Article { .. }));
+        if let Rows::Ranked(_) = self.rows {
+            // Results are all articles.
+            return (at < self.rows.len()).then_some(at);
+        }
+        if forward {
+            (at..self.rows.len()).find(|&row| is_article(row))
+        } else {
+            (0..=at).rev().find(|&row| is_article(row))
+        }
+    }
+
+    /// Selects the first or last article (or row, when every outlet is folded).
     pub fn select_edge(&mut self, last: bool) {
-        self.selected = if last {
+        let edge = if last {
             self.rows.len().saturating_sub(1)
         } else {
             0
         };
+        self.selected = self.article_from(edge, !last).unwrap_or(edge);
     }
 
     /// Scrolls so the selection is within a view `height` rows tall.

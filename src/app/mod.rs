@@ -283,6 +283,7 @@ impl App {
             (Action::PageDown, _) => self.move_selection(list_page),
             (Action::PageUp, _) => self.move_selection(-list_page),
             (Action::Top | Action::Bottom, _) => {
+                self.list.chosen = true;
                 self.list.select_edge(action == Action::Bottom);
                 self.after_selection();
             }
@@ -376,6 +377,7 @@ impl App {
 
     fn move_selection(&mut self, delta: isize) {
         self.saved.pending_select = None;
+        self.list.chosen = true;
         self.list.move_by(delta);
         self.after_selection();
     }
@@ -429,7 +431,12 @@ impl App {
             if let Some(at) = found {
                 self.list.selected = at;
                 self.saved.pending_select = None;
+                self.list.chosen = true;
             }
+        } else if !self.list.chosen && !self.list.is_flat() {
+            // Until the user picks one, the article at the top is selected, whichever file
+            // happened to load first.
+            self.list.select_edge(false);
         }
         self.after_selection();
     }

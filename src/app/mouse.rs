@@ -43,6 +43,7 @@ impl App {
                         let again = row == self.list.selected;
                         self.list.selected = row;
                         self.saved.pending_select = None;
+                        self.list.chosen = true;
                         if again && matches!(self.list.rows.get(row), Some(Row::Header { .. })) {
                             self.toggle_fold();
                         }
