@@ -398,3 +398,30 @@ fn a_fresh_start_selects_the_article_at_the_top_whatever_loaded_first() {
     app.update(Input::Load(LoadEvent::Done));
     assert_eq!(selected_id(&app).as_deref(), Some("000"));
 }
+
+#[test]
+fn from_the_article_j_k_next_unread_and_space_at_the_end() {
+    let mut app = app();
+    app.update(Action::Open);
+    let first = selected_id(&app);
+    app.update(Action::NextArticle);
+    assert_eq!(app.focus, Focus::Reader, "J stays in the reading pane");
+    assert_ne!(selected_id(&app), first);
+    assert_eq!(app.reader.article(), app.list.selected_article());
+    app.update(Action::PrevArticle);
+    assert_eq!(selected_id(&app), first);
+    // Mark the next article read: U passes over it to the one after.
+    app.update(Action::NextArticle);
+    let read = selected_id(&app);
+    app.update(Action::ToggleRead);
+    app.update(Action::PrevArticle);
+    app.update(Action::NextUnread);
+    assert_ne!(selected_id(&app), read);
+    assert_ne!(selected_id(&app), first);
+    // Space (page down) at the end of an article goes to the next unread one.
+    let here = selected_id(&app);
+    app.update(Action::Bottom);
+    app.update(Action::PageDown);
+    assert_ne!(selected_id(&app), here);
+    assert_eq!(app.focus, Focus::Reader);
+}

@@ -256,6 +256,11 @@ impl App {
             }
             (Action::Down, Focus::Reader) => self.reader.scroll_by(1),
             (Action::Up, Focus::Reader) => self.reader.scroll_by(-1),
+            // At the end of an article, paging on goes to the next unread one (newsboat's
+            // Space).
+            (Action::PageDown, Focus::Reader) if self.reader.scroll >= self.reader.max_scroll() => {
+                self.next_unread()
+            }
             (Action::PageDown, Focus::Reader) => self.reader.scroll_by(reader_page - 1),
             (Action::PageUp, Focus::Reader) => self.reader.scroll_by(-(reader_page - 1)),
             (Action::Top, Focus::Reader) => self.reader.scroll_edge(false),
@@ -277,6 +282,11 @@ impl App {
                     None => "no match in this article".into(),
                 });
             }
+            (Action::NextArticle | Action::PrevArticle, _) => {
+                let delta = if action == Action::NextArticle { 1 } else { -1 };
+                self.move_selection(delta);
+            }
+            (Action::NextUnread, _) => self.next_unread(),
             (Action::Back, _) => self.focus = Focus::List,
             (Action::Down, _) => self.move_selection(1),
             (Action::Up, _) => self.move_selection(-1),
@@ -372,6 +382,28 @@ impl App {
             .is_some()
         {
             self.after_selection();
+        }
+    }
+
+    /// Selects the next unread article after the selected one, going round to the top.
+    fn next_unread(&mut self) {
+        let rows = self.list.rows.len();
+        let state = &self.saved.state;
+        let store = &self.store;
+        let found = (1..=rows)
+            .map(|step| (self.list.selected + step) % rows.max(1))
+            .find(|&row| {
+                matches!(self.list.rows.get(row), Some(list::Row::Article { index })
+                    if !state.of(&store.articles[index]).read)
+            });
+        match found {
+            Some(row) => {
+                self.saved.pending_select = None;
+                self.list.chosen = true;
+                self.list.selected = row;
+                self.after_selection();
+            }
+            None => self.notice = Some("no unread articles left".into()),
         }
     }
 

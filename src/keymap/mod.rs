@@ -58,6 +58,11 @@ actions! {
     ToggleStar = "toggle_star",
     OpenPager = "open_pager",
     Copy = "copy",
+    /// From the reading pane: the next or previous article, without going back.
+    NextArticle = "next_article",
+    PrevArticle = "prev_article",
+    /// The next unread article after the selected one.
+    NextUnread = "next_unread",
 }
 
 impl Action {
@@ -167,6 +172,7 @@ impl Default for Keymap {
                 b(Global, &[c('s')], ToggleStar, "star / unstar"),
                 b(Global, &[c('o')], OpenPager, "open the file in $PAGER"),
                 b(Global, &[c('y')], Copy, "copy title and text (OSC 52)"),
+                b(Global, &[c('U')], NextUnread, "next unread article"),
                 b(List, &[c('j'), p(K::Down)], Down, "next article"),
                 b(List, &[c('k'), p(K::Up)], Up, "previous article"),
                 b(
@@ -207,6 +213,8 @@ impl Default for Keymap {
                 ),
                 b(Reader, &[c('g'), p(K::Home)], Top, "top"),
                 b(Reader, &[c('G'), p(K::End)], Bottom, "bottom"),
+                b(Reader, &[c('J')], NextArticle, "next article"),
+                b(Reader, &[c('K')], PrevArticle, "previous article"),
                 b(Reader, &[c('n')], NextMatch, "next match of the filter"),
                 b(Reader, &[c('N')], PrevMatch, "previous match"),
                 b(
