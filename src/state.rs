@@ -48,6 +48,9 @@ pub struct State {
     /// When `selected` and `filter` last changed.
     #[serde(default)]
     pub updated: u64,
+    /// Queries kept in the filter bar, oldest first (the last 100).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
 }
 
 /// The key an article's state is kept under.
@@ -100,6 +103,19 @@ impl State {
             self.filter.clone_from(&other.filter);
             self.updated = other.updated;
         }
+        // Queries another warta kept, before ours.
+        let mut history: Vec<String> = other
+            .history
+            .iter()
+            .filter(|q| !self.history.contains(q))
+            .cloned()
+            .collect();
+        if !history.is_empty() {
+            history.append(&mut self.history);
+            let extra = history.len().saturating_sub(100);
+            history.drain(..extra);
+            self.history = history;
+        }
     }
 
     /// What this state has that `before` did not: the entries that differ, and the selection
@@ -115,6 +131,7 @@ impl State {
             selected: self.selected,
             filter: self.filter.clone(),
             updated: self.updated,
+            history: self.history.clone(),
         }
     }
 }

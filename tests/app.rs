@@ -425,3 +425,19 @@ fn from_the_article_j_k_next_unread_and_space_at_the_end() {
     assert_ne!(selected_id(&app), here);
     assert_eq!(app.focus, Focus::Reader);
 }
+
+#[test]
+fn esc_in_the_list_clears_a_kept_filter_and_ctrl_r_brings_it_back() {
+    let mut app = app();
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "vostochny");
+    app.update(Action::FilterAccept);
+    assert_eq!(app.counts(), (1, 5));
+    assert_eq!(app.saved.state.history, ["vostochny"]);
+    app.update(Action::FilterCancel);
+    assert_eq!(app.counts(), (5, 5));
+    assert!(app.notice.as_deref().unwrap_or("").contains("Ctrl-R"));
+    app.update(Action::FilterRestore);
+    assert_eq!(app.counts(), (1, 5));
+    assert_eq!(app.search.bar.text, "vostochny");
+}

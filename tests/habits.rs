@@ -29,3 +29,37 @@ fn filter_on_the_command_line_opens_the_reader_with_it() {
     pty.send("\u{3}");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn a_restored_filter_is_replaced_by_the_next_query_and_history_lasts() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state");
+    let config = home.path().join("config");
+    let env = [
+        ("XDG_STATE_HOME", state.as_path()),
+        ("XDG_CONFIG_HOME", config.as_path()),
+    ];
+    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    pty.wait_for("5/5");
+    pty.type_text("/tribun");
+    pty.send("\r");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    pty.wait_for("/tribun");
+    // `/` selects the restored query: typing replaces it.
+    pty.type_text("/kompas");
+    pty.wait_for("/kompas ");
+    assert!(!pty.screen().contains("tribunkompas"), "{}", pty.screen());
+    // Esc undoes the edit: the query as it was.
+    pty.send("\u{1b}");
+    pty.wait_for("/tribun ");
+    // Up in the bar brings back a query kept in the last run.
+    pty.send("/");
+    pty.send("\u{15}"); // Ctrl-U: empty the bar
+    pty.send("\u{1b}[A"); // Up
+    pty.wait_for("/tribun ");
+    pty.send("\u{3}");
+    assert_eq!(pty.wait_exit(), 0);
+}

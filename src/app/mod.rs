@@ -247,7 +247,10 @@ impl App {
                 effects.external = self.list.selected_article().map(External::Pager);
             }
             (Action::Copy, _) => effects.external = self.copy_selected(),
-            (Action::FocusFilter, _) => self.focus = Focus::Filter,
+            (Action::FocusFilter, _) => {
+                self.focus = Focus::Filter;
+                self.search.bar.begin_edit();
+            }
             (Action::SwitchFocus, Focus::List) => self.focus = Focus::Reader,
             (Action::SwitchFocus, _) => self.focus = Focus::List,
             (Action::ToggleRaw, _) => {
@@ -325,12 +328,35 @@ impl App {
             (Action::FilterLeft | Action::FilterRight, _) => {
                 self.search.bar.move_cursor(action == Action::FilterRight)
             }
-            (Action::FilterAccept, _) => self.focus = Focus::List,
-            (Action::FilterCancel, _) => {
-                if self.search.bar.clear() {
+            (Action::FilterHome | Action::FilterEnd, _) => {
+                self.search.bar.cursor_to_edge(action == Action::FilterEnd)
+            }
+            (Action::HistoryPrev | Action::HistoryNext, _) => {
+                if self.search.bar.walk_history(action == Action::HistoryPrev) {
+                    self.refilter();
+                }
+            }
+            (Action::FilterAccept, _) => {
+                self.search.bar.accept();
+                self.saved.set_history(&self.search.bar.history);
+                self.focus = Focus::List;
+            }
+            (Action::FilterCancel, Focus::Filter) => {
+                if self.search.bar.cancel_edit() {
                     self.refilter();
                 }
                 self.focus = Focus::List;
+            }
+            (Action::FilterCancel, _) => {
+                if self.search.bar.clear_kept() {
+                    self.refilter();
+                    self.notice = Some("filter cleared — Ctrl-R brings it back".into());
+                }
+            }
+            (Action::FilterRestore, _) => {
+                if self.search.bar.restore_cleared() {
+                    self.refilter();
+                }
             }
             (Action::NextMatch | Action::PrevMatch, _) => return Effects::default(),
         }

@@ -166,6 +166,14 @@ impl Saved {
         true
     }
 
+    /// Remembers the filter bar's history.
+    pub fn set_history(&mut self, history: &[String]) {
+        if self.state.history != history {
+            self.state.history = history.to_vec();
+            self.unsaved += 1;
+        }
+    }
+
     /// Whether a save is under way on the saving thread.
     pub fn saving(&self) -> bool {
         self.in_flight.is_some()
@@ -235,8 +243,9 @@ impl App {
         self.saved.state = state;
         self.saved.file = writable.then_some(file);
         self.saved.pending_select = self.saved.state.selected;
+        let bar = &mut self.search.bar;
+        bar.history.clone_from(&self.saved.state.history);
         if !self.saved.state.filter.is_empty() {
-            let bar = &mut self.search.bar;
             bar.text = self.saved.state.filter.clone();
             bar.cursor = bar.text.chars().count();
         }

@@ -63,6 +63,14 @@ actions! {
     PrevArticle = "prev_article",
     /// The next unread article after the selected one.
     NextUnread = "next_unread",
+    /// The cursor to the start or end of the filter bar (keeping the query to edit it).
+    FilterHome = "filter_home",
+    FilterEnd = "filter_end",
+    /// An earlier or later query from the history.
+    HistoryPrev = "history_prev",
+    HistoryNext = "history_next",
+    /// Bring back the filter Esc cleared last.
+    FilterRestore = "filter_restore",
 }
 
 impl Action {
@@ -196,7 +204,18 @@ impl Default for Keymap {
                     ToggleFold,
                     "fold or unfold the outlet",
                 ),
-                b(List, &[p(K::Esc)], FilterCancel, "clear the filter"),
+                b(
+                    List,
+                    &[p(K::Esc)],
+                    FilterCancel,
+                    "clear filter (Ctrl-R: undo)",
+                ),
+                b(
+                    List,
+                    &[Key::ctrl('r')],
+                    FilterRestore,
+                    "the filter cleared last",
+                ),
                 b(Reader, &[c('j'), p(K::Down)], Down, "scroll down a line"),
                 b(Reader, &[c('k'), p(K::Up)], Up, "scroll up a line"),
                 b(
@@ -223,17 +242,12 @@ impl Default for Keymap {
                     Back,
                     "back to the list",
                 ),
-                b(
-                    Filter,
-                    &[p(K::Enter)],
-                    FilterAccept,
-                    "keep filter, back to list",
-                ),
+                b(Filter, &[p(K::Enter)], FilterAccept, "keep the filter"),
                 b(
                     Filter,
                     &[p(K::Esc)],
                     FilterCancel,
-                    "clear filter, back to list",
+                    "cancel: the filter as it was",
                 ),
                 b(
                     Filter,
@@ -245,8 +259,28 @@ impl Default for Keymap {
                 b(Filter, &[Key::ctrl('u')], FilterClear, "clear"),
                 b(Filter, &[p(K::Left)], FilterLeft, "cursor left"),
                 b(Filter, &[p(K::Right)], FilterRight, "cursor right"),
-                b(Filter, &[p(K::Down), Key::ctrl('n')], Down, "next result"),
-                b(Filter, &[p(K::Up), Key::ctrl('p')], Up, "previous result"),
+                b(
+                    Filter,
+                    &[p(K::Home), Key::ctrl('a')],
+                    FilterHome,
+                    "to the start",
+                ),
+                b(
+                    Filter,
+                    &[p(K::End), Key::ctrl('e')],
+                    FilterEnd,
+                    "to the end",
+                ),
+                b(Filter, &[p(K::Up)], HistoryPrev, "earlier query"),
+                b(Filter, &[p(K::Down)], HistoryNext, "later query"),
+                b(
+                    Filter,
+                    &[Key::ctrl('r')],
+                    FilterRestore,
+                    "the filter cleared last",
+                ),
+                b(Filter, &[Key::ctrl('n')], Down, "next result"),
+                b(Filter, &[Key::ctrl('p')], Up, "previous result"),
                 b(Overlay, &[c('j'), p(K::Down)], Down, "scroll down"),
                 b(Overlay, &[c('k'), p(K::Up)], Up, "scroll up"),
                 b(

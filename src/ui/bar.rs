@@ -104,7 +104,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         (String::new(), 0)
     };
-    let left_style = if typing { theme.bar } else { theme.dim };
+    let left_style = match (typing, bar.selected) {
+        // Selected: what is typed next replaces it.
+        (true, true) => theme.bar.add_modifier(ratatui::style::Modifier::REVERSED),
+        (true, false) => theme.bar,
+        _ => theme.dim,
+    };
     let pad = total_width.saturating_sub(width(&shown_left) + right_width);
     let mut spans = vec![
         Span::styled(shown_left, left_style),
