@@ -441,3 +441,36 @@ fn esc_in_the_list_clears_a_kept_filter_and_ctrl_r_brings_it_back() {
     assert_eq!(app.counts(), (1, 5));
     assert_eq!(app.search.bar.text, "vostochny");
 }
+
+#[test]
+fn the_raw_view_is_the_file_line_for_line_with_numbers() {
+    let mut app = App::new(
+        store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default()),
+        Rect::new(0, 0, 200, 60),
+    );
+    assert_eq!(selected_id(&app).as_deref(), Some("002"));
+    app.update(Action::ToggleRaw);
+    let (_, bytes) = store::SEEDS
+        .iter()
+        .find(|(n, _)| n.starts_with("002"))
+        .unwrap();
+    let file = String::from_utf8_lossy(bytes);
+    let file_lines: Vec<&str> = file.trim_end_matches('\n').split('\n').collect();
+    let shown = app.reader.visible_lines();
+    // Each file line starts a numbered line, in order, blank ones included, and nothing
+    // is put between them.
+    let numbered: Vec<(usize, &str)> = shown
+        .iter()
+        .filter_map(|(_, text, number)| number.map(|n| (n, *text)))
+        .collect();
+    for (at, (number, text)) in numbered.iter().enumerate() {
+        assert_eq!(*number, at + 1);
+        let line = file_lines[at].trim_end_matches('\r');
+        assert!(
+            line.starts_with(text.trim_end()),
+            "line {number}: {text:?} vs {line:?}"
+        );
+    }
+    assert!(numbered.len() >= 10.min(file_lines.len()));
+    assert!(app.reader.gutter() >= 2);
+}

@@ -140,8 +140,30 @@ impl ReaderPane {
         self.key.map(|k| k.article)
     }
 
+    /// Columns the text is wrapped to: the pane's, less the line numbers in the raw view.
     fn width(&self) -> usize {
-        self.key.map_or(80, |k| k.width)
+        self.key.map_or(80, |k| {
+            if k.raw {
+                k.width.saturating_sub(self.gutter())
+            } else {
+                k.width
+            }
+        })
+    }
+
+    /// Columns the raw view's line numbers take (with a space after them); 0 otherwise.
+    pub fn gutter(&self) -> usize {
+        if self.key.is_some_and(|k| k.raw) {
+            self.blocks.len().max(1).to_string().len() + 1
+        } else {
+            0
+        }
+    }
+
+    /// Blank lines between blocks: one between paragraphs, none between the raw view's lines
+    /// (each is a line of the file).
+    fn gap(&self) -> usize {
+        usize::from(!self.key.is_some_and(|k| k.raw))
     }
 
     fn count(&self, block: &Block) -> usize {
@@ -155,11 +177,12 @@ impl ReaderPane {
     fn recount(&mut self) {
         self.starts.clear();
         let mut line = 0;
+        let gap = self.gap();
         for block in &self.blocks {
             self.starts.push(line);
-            line += self.count(block) + 1;
+            line += self.count(block) + gap;
         }
-        self.starts.push(line.saturating_sub(1));
+        self.starts.push(line.saturating_sub(gap));
     }
 
     /// Lines in all, as far as known.
@@ -211,19 +234,30 @@ impl ReaderPane {
 
     /// The lines in view with their kinds; blank separators as empty text.
     pub fn visible(&self) -> Vec<(LineKind, &str)> {
+        self.visible_lines()
+            .into_iter()
+            .map(|(kind, text, _)| (kind, text))
+            .collect()
+    }
+
+    /// The lines in view, each with the number (from 1) of the file line it starts, in the
+    /// raw view.
+    pub fn visible_lines(&self) -> Vec<(LineKind, &str, Option<usize>)> {
         let mut out = Vec::with_capacity(self.height);
         let Some((mut block, mut offset)) = self.anchor() else {
             return out;
         };
+        let raw = self.key.is_some_and(|k| k.raw);
         while out.len() < self.height && block < self.blocks.len() {
             let b = &self.blocks[block];
             let lines = b.lines.as_deref().unwrap_or_default();
             if offset < lines.len() {
-                out.push((b.kind, lines[offset].as_str()));
+                let number = (raw && offset == 0).then_some(block + 1);
+                out.push((b.kind, lines[offset].as_str(), number));
                 offset += 1;
             } else {
-                if block + 1 < self.blocks.len() && offset == lines.len() {
-                    out.push((LineKind::Blank, ""));
+                if !raw && block + 1 < self.blocks.len() && offset == lines.len() {
+                    out.push((LineKind::Blank, "", None));
                 }
                 block += 1;
                 offset = 0;
@@ -436,9 +470,10 @@ fn raw_blocks(article: &Article) -> Vec<Block> {
         }
     };
     let text = decode(&bytes).text;
+    // Exactly the file's lines, blank ones too; a final newline ends the last line.
+    let text = text.strip_suffix('\n').unwrap_or(&text);
     text.split('\n')
         .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
-        .filter(|line| !line.trim().is_empty())
         .map(|line| Block {
             kind: LineKind::Body,
             text: sanitise(line).into_owned(),

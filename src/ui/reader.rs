@@ -17,15 +17,19 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let reader = &app.reader;
     let focused = app.focus == Focus::Reader;
+    let room = usize::from(area.width.saturating_sub(10));
     let title = match reader.article() {
-        Some(index) if reader.raw => format!(
-            " Raw: {} ",
-            sanitise(&app.store.articles[index].path.display().to_string())
-        ),
-        Some(_) => " Article ".to_string(),
-        None => " Article ".to_string(),
+        Some(index) if reader.raw => {
+            let path = sanitise(&app.store.articles[index].path.display().to_string()).into_owned();
+            // Cut the folders, not the file's name.
+            format!(
+                " Raw: {} ",
+                super::text::truncate_start(&path, room.saturating_sub(7))
+            )
+        }
+        _ => " Article ".to_string(),
     };
-    let title = super::text::truncate(&title, usize::from(area.width.saturating_sub(10)));
+    let title = super::text::truncate(&title, room);
     let block = super::pane_block(theme, focused, title)
         .title_bottom(Line::from(format!(" {} ", reader.position())).alignment(Alignment::Right));
     frame.render_widget(block, area);
@@ -44,11 +48,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     // The match n/N went to stands out from the others.
     let current = reader.current_match_line();
+    let gutter = reader.gutter();
     let lines: Vec<Line> = reader
-        .visible()
+        .visible_lines()
         .into_iter()
         .enumerate()
-        .map(|(row, (kind, text))| {
+        .map(|(row, (kind, text, number))| {
             let matched = if current == Some(reader.scroll + row) {
                 theme.matched.add_modifier(Modifier::REVERSED)
             } else {
@@ -60,7 +65,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 LineKind::Lead => theme.lead,
                 LineKind::Body | LineKind::Blank => theme.body,
             };
-            styled_line(text, &reader.words, style, matched)
+            let line = styled_line(text, &reader.words, style, matched);
+            if gutter == 0 {
+                return line;
+            }
+            // The raw view's line numbers, in a dim gutter.
+            let number = number.map_or_else(String::new, |n| n.to_string());
+            let mut spans = vec![Span::styled(
+                format!("{number:>width$} ", width = gutter - 1),
+                theme.dim,
+            )];
+            spans.extend(line.spans);
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
