@@ -21,16 +21,17 @@ pub struct DocLine {
     pub text: String,
 }
 
-/// The metadata line: outlet · date · dateline · author.
+/// Joins the byline's parts so that lines break only between them, after a "·": inside a
+/// part (a name, a date) the spaces do not break.
+const PART_SEPARATOR: &str = "\u{a0}· ";
+
+/// The metadata line: outlet · date · dateline · authors · editors · sources. The outlet is
+/// left out when it is not known (the list's group says so).
 pub fn meta_line(article: &Article) -> String {
     let mut parts: Vec<String> = Vec::new();
-    parts.push(
-        article
-            .outlet
-            .as_deref()
-            .unwrap_or(super::UNKNOWN_OUTLET)
-            .to_string(),
-    );
+    if let Some(outlet) = article.outlet.as_deref() {
+        parts.push(outlet.to_string());
+    }
     if let Some(date) = article.date {
         let mut text = date.to_string().replace('T', " ");
         if let Some(cut) = text.find('+').filter(|_| date.time.is_some()) {
@@ -47,17 +48,28 @@ pub fn meta_line(article: &Article) -> String {
     if !article.authors.is_empty() {
         parts.push(article.authors.join(", "));
     }
-    parts.join(" · ")
+    if !article.editors.is_empty() {
+        parts.push(format!("editor {}", article.editors.join(", ")));
+    }
+    if !article.sources.is_empty() {
+        parts.push(format!("source {}", article.sources.join(", ")));
+    }
+    parts
+        .iter()
+        .map(|part| part.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(PART_SEPARATOR)
 }
 
 /// The article's blocks in reading order: title, metadata, standfirst, paragraphs; each
 /// sanitised for the terminal.
 pub fn blocks(article: &Article) -> Vec<(LineKind, String)> {
     let block = |kind, text: &str| (kind, sanitise(text).into_owned());
-    let mut blocks = vec![
-        block(LineKind::Title, &article.title),
-        block(LineKind::Meta, &meta_line(article)),
-    ];
+    let mut blocks = vec![block(LineKind::Title, &article.title)];
+    let meta = meta_line(article);
+    if !meta.is_empty() {
+        blocks.push(block(LineKind::Meta, &meta));
+    }
     if let Some(lead) = &article.lead {
         blocks.push(block(LineKind::Lead, lead));
     }
@@ -67,12 +79,16 @@ pub fn blocks(article: &Article) -> Vec<(LineKind, String)> {
 
 /// One block wrapped to `width` columns (at least 8), at least one line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    // Words break at spaces only: never at a hyphen ("Kim Jong-un"), unless a word alone
+    // is wider than the line. No-break spaces (inside a byline's parts) hold, and are shown
+    // as spaces.
     let options = textwrap::Options::new(width.max(8))
         .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let lines: Vec<String> = textwrap::wrap(text, options)
         .into_iter()
-        .map(|l| l.into_owned())
+        .map(|l| l.replace('\u{a0}', " "))
         .collect();
     if lines.is_empty() {
         vec![String::new()]
@@ -108,4 +124,59 @@ pub fn plain_text(article: &Article, width: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse::parse;
+    use crate::rules::Rules;
+
+    #[test]
+    fn the_byline_breaks_between_its_parts_and_words_not_at_hyphens() {
+        let mut article = parse(
+            "Judul Berita Tentang Pertemuan Kim\n\nIsi berita.\n",
+            Rules::builtin(),
+        );
+        article.outlet = Some("Kompas TV".into());
+        article.dateline = Some("Pyongyang".into());
+        article.authors = vec!["Haryo Jati".into()];
+        article.editors = vec!["Rika Irawati".into()];
+        article.sources = vec!["Associated Press".into()];
+        let meta = meta_line(&article);
+        for width in 12..60 {
+            for line in wrap(&meta, width) {
+                // Every line is whole parts: it never starts or ends inside a name.
+                for name in [
+                    "Haryo Jati",
+                    "Rika Irawati",
+                    "Associated Press",
+                    "Kompas TV",
+                ] {
+                    let (first, last) = name.split_once(' ').unwrap();
+                    let broken = line.trim_end().ends_with(first)
+                        || (line.starts_with(last) && !line.contains(first));
+                    assert!(!broken || width < name.len() + 8, "{width}: {line:?}");
+                }
+                // (Only a part wider than the line itself is broken.)
+                assert!(width < 26 || !line.starts_with('·'), "{width}: {line:?}");
+            }
+        }
+        let lines = wrap("Presiden Kim Jong-un menandatangani", 20);
+        assert!(lines.iter().any(|l| l.contains("Jong-un")), "{lines:?}");
+        let shown = meta.replace('\u{a0}', " ");
+        assert!(shown.contains("editor Rika Irawati"), "{shown}");
+        assert!(shown.contains("source Associated Press"), "{shown}");
+    }
+
+    #[test]
+    fn no_lone_unknown_outlet_line() {
+        let article = parse(
+            "Judul Berita Tanpa Media\n\nIsi berita.\n",
+            Rules::builtin(),
+        );
+        assert!(article.outlet.is_none());
+        let kinds: Vec<LineKind> = blocks(&article).iter().map(|(k, _)| *k).collect();
+        assert!(!kinds.contains(&LineKind::Meta), "{kinds:?}");
+    }
 }
