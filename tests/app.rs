@@ -474,3 +474,15 @@ fn the_raw_view_is_the_file_line_for_line_with_numbers() {
     assert!(numbered.len() >= 10.min(file_lines.len()));
     assert!(app.reader.gutter() >= 2);
 }
+
+#[test]
+fn hints_say_what_keys_do_where_the_keys_go() {
+    use warta::ui::bar::hint;
+    let mut app = app();
+    assert_eq!(hint(&app), "/ filter  ? help  q quit");
+    app.update(Action::FocusFilter);
+    assert_eq!(hint(&app), "Enter keep  Esc cancel  ↑ history");
+    app.update(Action::FilterAccept);
+    app.update(Action::Open);
+    assert_eq!(hint(&app), "n next match  J next article  q back");
+}

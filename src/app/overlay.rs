@@ -61,8 +61,22 @@ pub enum HelpLine {
         keys: String,
         description: &'static str,
     },
+    /// A description too long for a narrow window, wrapped under its keys.
+    Wrapped(String),
     Blank,
 }
+
+/// The query language, for the help: what is typed, and what it finds.
+pub const QUERY_SYNTAX: [(&str, &str); 5] = [
+    ("word", "title, outlet, word in text"),
+    ("@name", "articles of that outlet"),
+    ("'text", "exactly this text"),
+    ("!word", "leave these out"),
+    ("is:unread", "also is:read, is:starred"),
+];
+
+/// The heading of the query language's section.
+pub const QUERY_TITLE: &str = "Queries (all words must match)";
 
 /// The help laid out for a screen width: one column, or two side by side when they fit.
 #[derive(Debug, Clone)]
@@ -86,30 +100,60 @@ impl HelpLayout {
 
 /// Lays out every binding of `keymap`, by context, for a screen `screen_width` wide.
 pub fn help_layout(keymap: &Keymap, screen_width: u16) -> HelpLayout {
-    let all: Vec<(String, &str)> = Context::ALL.iter().flat_map(|c| keymap.help(*c)).collect();
-    let key_width = all.iter().map(|(keys, _)| keys.width()).max().unwrap_or(8);
-    let description_width = all.iter().map(|(_, d)| d.width()).max().unwrap_or(20);
-    let section = |context: Context| {
-        let mut lines = vec![HelpLine::Heading(context.title())];
-        lines.extend(
-            keymap
-                .help(context)
-                .into_iter()
-                .map(|(keys, description)| HelpLine::Binding { keys, description }),
-        );
+    // Each section: a title and its entries; the query language comes last.
+    let sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Context::ALL
+        .iter()
+        .map(|c| (c.title(), keymap.help(*c)))
+        .chain(std::iter::once((
+            QUERY_TITLE,
+            QUERY_SYNTAX
+                .iter()
+                .map(|(k, d)| (k.to_string(), *d))
+                .collect(),
+        )))
+        .collect();
+    let entries = sections.iter().flat_map(|(_, e)| e);
+    let key_width = entries
+        .clone()
+        .map(|(keys, _)| keys.width())
+        .max()
+        .unwrap_or(8);
+    let description_width = entries.map(|(_, d)| d.width()).max().unwrap_or(20);
+    let column_width = 2 + key_width + 1 + description_width;
+    // Too narrow for a whole entry on a line: descriptions wrap under their keys.
+    let inner = usize::from(screen_width.saturating_sub(2));
+    let narrow = inner < column_width;
+    let section = |(title, entries): &(&'static str, Vec<(String, &'static str)>)| {
+        let mut lines = vec![HelpLine::Heading(title)];
+        for (keys, description) in entries {
+            if narrow && 2 + key_width + 1 + description.width() > inner {
+                lines.push(HelpLine::Binding {
+                    keys: keys.clone(),
+                    description: "",
+                });
+                let room = inner.saturating_sub(4).max(8);
+                lines.extend(
+                    textwrap::wrap(description, room)
+                        .into_iter()
+                        .map(|piece| HelpLine::Wrapped(piece.into_owned())),
+                );
+            } else {
+                lines.push(HelpLine::Binding {
+                    keys: keys.clone(),
+                    description,
+                });
+            }
+        }
         lines.push(HelpLine::Blank);
         lines
     };
-    let halves = [
-        vec![Context::Global, Context::List],
-        vec![Context::Reader, Context::Filter, Context::Overlay],
-    ];
-    let column_width = 2 + key_width + 1 + description_width;
+    // Global and list keys on the left; the reading pane, the bar, windows, queries right.
+    let halves: [Vec<usize>; 2] = [vec![0, 1], vec![2, 3, 4, 5]];
     // Two columns side by side, two spaces apart, when they fit.
     let two_columns = usize::from(screen_width) >= 2 * column_width + 4;
     // Sections are separated by a blank line; none after the last.
-    let lines_of = |contexts: &mut dyn Iterator<Item = &Context>| -> Vec<HelpLine> {
-        let mut lines: Vec<HelpLine> = contexts.flat_map(|c| section(*c)).collect();
+    let lines_of = |which: &mut dyn Iterator<Item = &usize>| -> Vec<HelpLine> {
+        let mut lines: Vec<HelpLine> = which.flat_map(|&n| section(&sections[n])).collect();
         lines.pop();
         lines
     };

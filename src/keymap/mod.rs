@@ -437,6 +437,17 @@ impl Keymap {
         Ok(())
     }
 
+    /// The first key that does `action` in `context` (or, failing that, everywhere), for
+    /// hints.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<Key> {
+        [context, Context::Global].into_iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.action == action)
+                .and_then(|b| b.keys.first().copied())
+        })
+    }
+
     /// Bindings of one context, for the help overlay: keys joined ("j ↓") and description.
     pub fn help(&self, context: Context) -> Vec<(String, &'static str)> {
         self.bindings

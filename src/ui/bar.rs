@@ -5,13 +5,56 @@ use super::text::width;
 use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
+use crate::keymap::{Action, Context};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The hint shown when there is room.
-pub const HINT: &str = "/ filter  ? help  q quit";
+/// What the hint tells of each place: the actions, and the word for each.
+const HINTS: [(Context, &[(Action, &str)]); 3] = [
+    (
+        Context::List,
+        &[
+            (Action::FocusFilter, "filter"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+    ),
+    (
+        Context::Reader,
+        &[
+            (Action::NextMatch, "next match"),
+            (Action::NextArticle, "next article"),
+            (Action::Back, "back"),
+        ],
+    ),
+    (
+        Context::Filter,
+        &[
+            (Action::FilterAccept, "keep"),
+            (Action::FilterCancel, "cancel"),
+            (Action::HistoryPrev, "history"),
+        ],
+    ),
+];
+
+/// The hint for where the keys go now: what keys do there, from the keymap ("/ filter  ?
+/// help  q quit" in the list; "Enter keep  Esc cancel  ↑ history" while typing).
+pub fn hint(app: &App) -> String {
+    let context = app.context();
+    let Some((_, actions)) = HINTS.iter().find(|(c, _)| *c == context) else {
+        return String::new();
+    };
+    actions
+        .iter()
+        .filter_map(|(action, word)| {
+            let key = app.settings.keymap.first_key(context, *action)?;
+            Some(format!("{key} {word}"))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
 
 /// 100000 → "100,000".
 pub fn group_digits(n: usize) -> String {
@@ -93,10 +136,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     right.push(Span::styled(count, theme.bar));
-    if left_room(right_width + HINT.len() + 2) >= wanted_left {
+    let hint = hint(app);
+    if !hint.is_empty() && left_room(right_width + width(&hint) + 2) >= wanted_left {
+        right_width += width(&hint) + 2;
         right.push(Span::raw("  "));
-        right.push(Span::styled(HINT, theme.dim));
-        right_width += HINT.len() + 2;
+        right.push(Span::styled(hint, theme.dim));
     }
     let room = left_room(right_width);
     let (shown_left, cursor_column) = if showing_query {

@@ -27,6 +27,7 @@ fn help_spans(
             Span::styled(format!("  {keys:<key_width$} "), theme.title),
             Span::raw(*description),
         ],
+        HelpLine::Wrapped(text) => vec![Span::raw(format!("    {text}"))],
         HelpLine::Blank => Vec::new(),
     };
     if let Some(pad_to) = pad_to {
