@@ -51,6 +51,9 @@ pub struct State {
     /// Queries kept in the filter bar, oldest first (the last 100).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<String>,
+    /// The source list's share of the screen's width, when the user moved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_share: Option<u16>,
 }
 
 /// The key an article's state is kept under.
@@ -103,6 +106,9 @@ impl State {
             self.filter.clone_from(&other.filter);
             self.updated = other.updated;
         }
+        if self.list_share.is_none() {
+            self.list_share = other.list_share;
+        }
         // Queries another warta kept, before ours.
         let mut history: Vec<String> = other
             .history
@@ -132,6 +138,7 @@ impl State {
             filter: self.filter.clone(),
             updated: self.updated,
             history: self.history.clone(),
+            list_share: self.list_share,
         }
     }
 }

@@ -486,3 +486,34 @@ fn hints_say_what_keys_do_where_the_keys_go() {
     app.update(Action::Open);
     assert_eq!(hint(&app), "n next match  J next article  q back");
 }
+
+#[test]
+fn the_split_moves_with_two_keys_and_is_remembered() {
+    use warta::app::layout::panes;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default()),
+        Rect::new(0, 0, 160, 40),
+    );
+    app.restore_state(Some(warta::state::StateFile::new(dir.path())));
+    let width = |app: &App| {
+        panes(app.size, app.focus, app.list.share())
+            .list
+            .unwrap()
+            .width
+    };
+    let before = width(&app);
+    app.update(Action::ListWider);
+    app.update(Action::ListWider);
+    assert!(width(&app) > before, "{} > {before}", width(&app));
+    let wider = width(&app);
+    app.save_state();
+    let mut again = App::new(
+        store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default()),
+        Rect::new(0, 0, 160, 40),
+    );
+    again.restore_state(Some(warta::state::StateFile::new(dir.path())));
+    assert_eq!(width(&again), wider, "remembered");
+    again.update(Action::ListNarrower);
+    assert!(width(&again) < wider);
+}

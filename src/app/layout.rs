@@ -10,6 +10,16 @@ pub const DEFAULT_MEASURE: u16 = 80;
 /// Below this width one pane is shown at a time.
 pub const NARROW_WIDTH: u16 = 80;
 
+/// The source list's share of the screen's width, in percent, unless changed.
+pub const DEFAULT_LIST_SHARE: u16 = 40;
+/// How far the list's share may go either way, in percent.
+pub const LIST_SHARES: (u16, u16) = (20, 75);
+/// What the list is at least given, when the screen allows: marks, ~40 characters of a
+/// title, a date and the border.
+const LIST_MIN: u16 = 3 + 40 + 12 + 2;
+/// What the reading pane keeps at least.
+const READER_MIN: u16 = 36;
+
 /// The panes on screen; a pane that is not shown is None.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
@@ -19,9 +29,11 @@ pub struct Panes {
     pub bar: Rect,
 }
 
-/// Splits the screen: source list left, reading pane right, the bar at the bottom. Narrow
-/// screens show the reader when it has the focus and the list otherwise.
-pub fn panes(area: Rect, focus: Focus) -> Panes {
+/// Splits the screen: source list left (`share` percent of the width, at least enough for
+/// a date and about 40 characters of a title where the screen allows), reading pane right,
+/// the bar at the bottom. Narrow screens show the reader when it has the focus and the list
+/// otherwise.
+pub fn panes(area: Rect, focus: Focus, share: u16) -> Panes {
     let bar_height = area.height.min(1);
     let main = Rect {
         height: area.height - bar_height,
@@ -53,7 +65,12 @@ pub fn panes(area: Rect, focus: Focus) -> Panes {
             },
         };
     }
-    let list_width = (area.width * 2 / 5).clamp(30, 60);
+    let wanted = (u32::from(area.width) * u32::from(share) / 100) as u16;
+    let floor = LIST_MIN.min(area.width / 2);
+    let list_width = wanted
+        .max(floor)
+        .min(area.width.saturating_sub(READER_MIN))
+        .max(24.min(area.width));
     let list = Rect {
         width: list_width,
         ..main
@@ -81,14 +98,14 @@ pub fn inner(pane: Rect) -> Rect {
 }
 
 /// The rows of the source list, if the list is shown.
-pub fn list_rows_area(size: Rect, focus: Focus) -> Option<Rect> {
-    panes(size, focus).list.map(inner)
+pub fn list_rows_area(size: Rect, focus: Focus, share: u16) -> Option<Rect> {
+    panes(size, focus, share).list.map(inner)
 }
 
 /// The column the article's text is laid out in: at most `measure` wide, centred, clear of the
 /// border and the scrollbar. The same whether or not the reader is shown just now.
-pub fn reader_text_area(size: Rect, measure: u16) -> Rect {
-    let Some(pane) = panes(size, Focus::Reader).reader else {
+pub fn reader_text_area(size: Rect, measure: u16, share: u16) -> Rect {
+    let Some(pane) = panes(size, Focus::Reader, share).reader else {
         return Rect::default();
     };
     reader_text_in(pane, measure)
@@ -115,18 +132,26 @@ mod tests {
 
     #[test]
     fn wide_screens_show_both_panes() {
-        let p = panes(Rect::new(0, 0, 100, 30), Focus::List);
-        assert_eq!(p.list, Some(Rect::new(0, 0, 40, 29)));
-        assert_eq!(p.reader, Some(Rect::new(40, 0, 60, 29)));
+        let p = panes(Rect::new(0, 0, 100, 30), Focus::List, DEFAULT_LIST_SHARE);
+        // 40% would be 40 columns: the list gets half, as a date and 40 characters need.
+        assert_eq!(p.list, Some(Rect::new(0, 0, 50, 29)));
+        assert_eq!(p.reader, Some(Rect::new(50, 0, 50, 29)));
+        let wide = panes(Rect::new(0, 0, 120, 40), Focus::List, DEFAULT_LIST_SHARE);
+        assert_eq!(wide.list.unwrap().width, 57);
+        let huge = panes(Rect::new(0, 0, 250, 40), Focus::List, DEFAULT_LIST_SHARE);
+        assert_eq!(huge.list.unwrap().width, 100);
+        // A share the user chose, within what leaves the reader room.
+        let moved = panes(Rect::new(0, 0, 120, 40), Focus::List, 75);
+        assert_eq!(moved.list.unwrap().width, 120 - 36);
         assert_eq!(p.bar, Rect::new(0, 29, 100, 1));
     }
 
     #[test]
     fn narrow_screens_show_one() {
         let area = Rect::new(0, 0, 60, 20);
-        assert!(panes(area, Focus::List).reader.is_none());
-        assert!(panes(area, Focus::Reader).list.is_none());
-        assert!(panes(area, Focus::Filter).list.is_some());
+        assert!(panes(area, Focus::List, 40).reader.is_none());
+        assert!(panes(area, Focus::Reader, 40).list.is_none());
+        assert!(panes(area, Focus::Filter, 40).list.is_some());
     }
 
     #[test]
@@ -135,7 +160,7 @@ mod tests {
         assert_eq!(text.width, 80);
         // Inside the border 198 columns; less margin and scrollbar 195 to centre 80 in.
         assert_eq!(text.x, 1 + 1 + (195 - 80) / 2);
-        let tiny = reader_text_area(Rect::new(0, 0, 1, 1), 80);
+        let tiny = reader_text_area(Rect::new(0, 0, 1, 1), 80, 40);
         assert_eq!(tiny.width, 0);
     }
 }

@@ -120,6 +120,8 @@ pub struct SourceList {
     pub stale: bool,
     /// The user (or the remembered state) picked the selection; until then it is the top.
     pub chosen: bool,
+    /// The list's share of the screen's width, when the user moved the split.
+    pub share: Option<u16>,
     /// When the rows were last built.
     pub last_rebuild: Option<Instant>,
 }
@@ -131,6 +133,11 @@ impl SourceList {
             Row::Article { index } => Some(index),
             Row::Header { .. } => None,
         }
+    }
+
+    /// The list's share of the screen's width, in percent.
+    pub fn share(&self) -> u16 {
+        self.share.unwrap_or(super::layout::DEFAULT_LIST_SHARE)
     }
 
     /// Whether the rows should be built again now: articles arrived, and loading is done or

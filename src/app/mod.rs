@@ -290,6 +290,18 @@ impl App {
                 self.move_selection(delta);
             }
             (Action::NextUnread, _) => self.next_unread(),
+            (Action::ListNarrower | Action::ListWider, _) => {
+                let step: i16 = if action == Action::ListWider { 5 } else { -5 };
+                let (least, most) = layout::LIST_SHARES;
+                let share = self
+                    .list
+                    .share()
+                    .saturating_add_signed(step)
+                    .clamp(least, most);
+                self.list.share = Some(share);
+                self.saved.set_list_share(share);
+                self.after_selection();
+            }
             (Action::Back, _) => self.focus = Focus::List,
             (Action::Down, _) => self.move_selection(1),
             (Action::Up, _) => self.move_selection(-1),
@@ -510,7 +522,7 @@ impl App {
             }
             return;
         };
-        let text = layout::reader_text_area(self.size, self.settings.measure);
+        let text = layout::reader_text_area(self.size, self.settings.measure, self.list.share());
         let width = usize::from(text.width);
         self.reader.set_height(usize::from(text.height));
         if self.reader.is_showing(index, width) {
@@ -526,7 +538,8 @@ impl App {
 
     /// Rows of the source list on screen.
     pub fn list_height(&self) -> usize {
-        layout::list_rows_area(self.size, self.focus).map_or(1, |r| usize::from(r.height))
+        layout::list_rows_area(self.size, self.focus, self.list.share())
+            .map_or(1, |r| usize::from(r.height))
     }
 
     /// The terminal was resized.

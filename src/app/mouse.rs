@@ -30,7 +30,7 @@ impl App {
             return false;
         }
         let at = Position::new(mouse.column, mouse.row);
-        let panes = layout::panes(self.size, self.focus);
+        let panes = layout::panes(self.size, self.focus, self.list.share());
         let over_list = panes.list.is_some_and(|r| r.contains(at));
         let over_reader = panes.reader.is_some_and(|r| r.contains(at));
         match mouse.kind {

@@ -166,6 +166,14 @@ impl Saved {
         true
     }
 
+    /// Remembers where the user put the split between the list and the reading pane.
+    pub fn set_list_share(&mut self, share: u16) {
+        if self.state.list_share != Some(share) {
+            self.state.list_share = Some(share);
+            self.unsaved += 1;
+        }
+    }
+
     /// Remembers the filter bar's history.
     pub fn set_history(&mut self, history: &[String]) {
         if self.state.history != history {
@@ -243,6 +251,7 @@ impl App {
         self.saved.state = state;
         self.saved.file = writable.then_some(file);
         self.saved.pending_select = self.saved.state.selected;
+        self.list.share = self.saved.state.list_share;
         let bar = &mut self.search.bar;
         bar.history.clone_from(&self.saved.state.history);
         if !self.saved.state.filter.is_empty() {

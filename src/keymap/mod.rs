@@ -71,6 +71,9 @@ actions! {
     HistoryNext = "history_next",
     /// Bring back the filter Esc cleared last.
     FilterRestore = "filter_restore",
+    /// Move the split between the list and the reading pane.
+    ListNarrower = "list_narrower",
+    ListWider = "list_wider",
 }
 
 impl Action {
@@ -181,6 +184,8 @@ impl Default for Keymap {
                 b(Global, &[c('o')], OpenPager, "open the file in $PAGER"),
                 b(Global, &[c('y')], Copy, "copy title and text (OSC 52)"),
                 b(Global, &[c('U')], NextUnread, "next unread article"),
+                b(Global, &[c('<')], ListNarrower, "narrower list"),
+                b(Global, &[c('>')], ListWider, "wider list"),
                 b(List, &[c('j'), p(K::Down)], Down, "next article"),
                 b(List, &[c('k'), p(K::Up)], Up, "previous article"),
                 b(

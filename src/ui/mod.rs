@@ -29,7 +29,7 @@ pub fn pane_block(theme: &theme::Theme, focused: bool, title: String) -> Block<'
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
     let area = frame.area();
-    let panes = layout::panes(area, app.focus);
+    let panes = layout::panes(area, app.focus, app.list.share());
     if let Some(list) = panes.list {
         sources::draw(frame, app, theme, list);
     }
