@@ -517,3 +517,83 @@ fn the_split_moves_with_two_keys_and_is_remembered() {
     again.update(Action::ListNarrower);
     assert!(width(&again) < wider);
 }
+
+#[test]
+fn bulk_read_marks_fold_all_and_sort_orders() {
+    let mut app = app();
+    let unread = |app: &App| {
+        app.store
+            .articles
+            .iter()
+            .filter(|a| !app.saved.state.of(a).read)
+            .count()
+    };
+    // A: the selected article's outlet (Kompas TV, one article).
+    app.update(Action::MarkOutletRead);
+    assert_eq!(unread(&app), 4);
+    // M: everything the list shows; a filter narrows it.
+    app.update(Action::FocusFilter);
+    type_text(&mut app, "vostochny");
+    app.update(Action::FilterAccept);
+    app.update(Action::MarkShownRead);
+    assert_eq!(unread(&app), 3);
+    app.update(Action::FilterCancel);
+    app.update(Action::MarkShownRead);
+    assert_eq!(unread(&app), 0);
+    // Z folds every outlet, and again unfolds them.
+    app.update(Action::FoldAll);
+    assert_eq!(app.list.rows.len(), 4, "four outlet headers");
+    app.update(Action::FoldAll);
+    assert_eq!(app.list.rows.len(), 9);
+    // S: newest first, oldest first, by title, and round.
+    let order = |app: &App| -> Vec<String> {
+        app.list
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Article { index } => Some(app.store.articles[index].id[..3].to_string()),
+                Row::Header { .. } => None,
+            })
+            .collect()
+    };
+    let newest = order(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.list.sort.label(), "oldest first");
+    app.update(Action::CycleSort);
+    assert_eq!(app.list.sort.label(), "by title");
+    app.update(Action::CycleSort);
+    assert_eq!(order(&app), newest);
+}
+
+#[test]
+fn marking_many_read_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..120 {
+        std::fs::write(
+            dir.path().join(format!("{n:03}.txt")),
+            format!("Judul Berita Nomor {n} Hari Ini\n\nIsi berita nomor {n}.\n"),
+        )
+        .unwrap();
+    }
+    let store = store::load_all(
+        &Sources::Paths(vec![dir.path().to_path_buf()]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    let mut app = App::new(store, Rect::new(0, 0, 100, 30));
+    let read = |app: &App| {
+        app.store
+            .articles
+            .iter()
+            .filter(|a| app.saved.state.of(a).read)
+            .count()
+    };
+    app.update(Action::MarkShownRead);
+    assert_eq!(read(&app), 0, "not yet: it asks");
+    assert!(app.overlay.open.is_some());
+    app.update(Action::Back); // any other key: no
+    assert_eq!(read(&app), 0);
+    app.update(Action::MarkShownRead);
+    app.update(Action::Confirm);
+    assert_eq!(read(&app), 120);
+}

@@ -12,6 +12,36 @@ pub use crate::article::UNKNOWN_OUTLET;
 /// While loading, the grouped list is rebuilt at most this often.
 pub const REBUILD_EVERY: Duration = Duration::from_millis(250);
 
+/// The order of articles under each outlet.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    NewestFirst,
+    OldestFirst,
+    /// By title, A to Z.
+    Title,
+}
+
+impl SortOrder {
+    /// The next order, going round.
+    pub fn next(self) -> SortOrder {
+        match self {
+            SortOrder::NewestFirst => SortOrder::OldestFirst,
+            SortOrder::OldestFirst => SortOrder::Title,
+            SortOrder::Title => SortOrder::NewestFirst,
+        }
+    }
+
+    /// How the list's title says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::NewestFirst => "newest first",
+            SortOrder::OldestFirst => "oldest first",
+            SortOrder::Title => "by title",
+        }
+    }
+}
+
 /// One line of the source list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
@@ -122,6 +152,8 @@ pub struct SourceList {
     pub chosen: bool,
     /// The list's share of the screen's width, when the user moved the split.
     pub share: Option<u16>,
+    /// The order of articles under each outlet.
+    pub sort: SortOrder,
     /// When the rows were last built.
     pub last_rebuild: Option<Instant>,
 }
@@ -200,9 +232,16 @@ impl SourceList {
         order.sort_by_cached_key(|&n| outlets[n].to_lowercase());
         order.push(outlets.len());
         for n in order {
-            let members = std::mem::take(&mut groups[n]);
+            let mut members = std::mem::take(&mut groups[n]);
             if members.is_empty() {
                 continue;
+            }
+            match self.sort {
+                SortOrder::NewestFirst => {}
+                SortOrder::OldestFirst => members.reverse(),
+                SortOrder::Title => {
+                    members.sort_by_cached_key(|&i| (store.articles[i].title.to_lowercase(), i))
+                }
             }
             let name = outlets.get(n).cloned();
             let folded = self.folded.contains(&name);
@@ -272,6 +311,38 @@ impl SourceList {
         }
         let max_offset = self.rows.len().saturating_sub(height);
         self.offset = self.offset.min(max_offset);
+    }
+
+    /// Folds every outlet, or unfolds them all when all are folded. The selected article's
+    /// outlet keeps the selection on its header (or the article, when unfolding).
+    pub fn toggle_fold_all(&mut self, store: &Store, unread: &dyn Fn(&Article) -> bool) {
+        if self.is_flat() {
+            return;
+        }
+        let outlets: Vec<Option<Arc<str>>> = store
+            .outlet_names()
+            .iter()
+            .cloned()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .collect();
+        let all_folded = outlets.iter().all(|o| self.folded.contains(o));
+        let keep = self.selected_article();
+        let outlet = match self.rows.get(self.selected) {
+            Some(Row::Header { outlet, .. }) => outlet,
+            Some(Row::Article { index }) => store.articles[index].outlet.clone(),
+            None => None,
+        };
+        if all_folded {
+            self.folded.clear();
+        } else {
+            self.folded.extend(outlets);
+        }
+        self.rows = Rows::Grouped(self.group(store, unread));
+        self.selected = keep
+            .and_then(|index| self.rows.article_position(index, self.rows.len()))
+            .or_else(|| self.rows.header_position(&outlet))
+            .unwrap_or(0);
     }
 
     /// Folds or unfolds the outlet of the selected row (a header, or the article's outlet).

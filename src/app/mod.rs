@@ -126,6 +126,9 @@ impl Effects {
 /// Lines (or rows) one turn of the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
+/// Marking more articles than this read at once asks first.
+const MARK_WITHOUT_ASKING: usize = 100;
+
 /// An article open in the focused reading pane this long counts as read.
 pub const READ_AFTER: Duration = Duration::from_secs(2);
 
@@ -219,9 +222,13 @@ impl App {
 
     /// A key's action while a help or warnings window is open.
     fn overlay_action(&mut self, action: Action) -> bool {
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Down | Action::Up => {
+        match (action, self.overlay.open) {
+            (Action::Quit, _) => self.quit = true,
+            (Action::Confirm, Some(Overlay::ConfirmMarkRead(_))) => {
+                self.overlay.open = None;
+                self.mark_read(self.shown_articles());
+            }
+            (Action::Down | Action::Up, _) => {
                 let limit = overlay::max_scroll(self);
                 let delta = if action == Action::Down { 1 } else { -1 };
                 self.overlay.scroll_by(delta, limit);
@@ -229,6 +236,29 @@ impl App {
             _ => self.overlay.open = None,
         }
         true
+    }
+
+    /// Store indices of the articles the list shows: a query's results, or every article.
+    fn shown_articles(&self) -> Vec<usize> {
+        match &self.search.hits {
+            Some(hits) => (0..hits.len()).filter_map(|at| hits.get(at)).collect(),
+            None => self.store.by_date().to_vec(),
+        }
+    }
+
+    /// Marks these articles read; says how many.
+    fn mark_read(&mut self, articles: Vec<usize>) {
+        let mut marked = 0;
+        for index in articles {
+            let article = &self.store.articles[index];
+            if !self.saved.state.of(article).read {
+                self.saved.change(article, |s| s.read = true);
+                marked += 1;
+            }
+        }
+        let s = if marked == 1 { "" } else { "s" };
+        self.notice = Some(format!("{marked} article{s} marked read"));
+        self.rebuild_rows();
     }
 
     /// A key's action in the panes and the filter bar.
@@ -290,6 +320,43 @@ impl App {
                 self.move_selection(delta);
             }
             (Action::NextUnread, _) => self.next_unread(),
+            (Action::MarkOutletRead, _) => {
+                let outlet = match self.list.rows.get(self.list.selected) {
+                    Some(Row::Header { outlet, .. }) => Some(outlet),
+                    Some(Row::Article { index }) => Some(self.store.articles[index].outlet.clone()),
+                    None => None,
+                };
+                if let Some(outlet) = outlet {
+                    let members: Vec<usize> = self
+                        .store
+                        .by_date()
+                        .iter()
+                        .copied()
+                        .filter(|&i| self.store.articles[i].outlet == outlet)
+                        .collect();
+                    self.mark_read(members);
+                }
+            }
+            (Action::MarkShownRead, _) => {
+                let count = self.shown_articles().len();
+                if count > MARK_WITHOUT_ASKING {
+                    self.overlay.open = Some(Overlay::ConfirmMarkRead(count));
+                } else {
+                    self.mark_read(self.shown_articles());
+                }
+            }
+            (Action::FoldAll, _) => {
+                let state = &self.saved.state;
+                self.list
+                    .toggle_fold_all(&self.store, &|a| !state.of(a).read);
+                self.after_selection();
+            }
+            (Action::CycleSort, _) => {
+                self.list.sort = self.list.sort.next();
+                self.notice = Some(format!("articles {}", self.list.sort.label()));
+                self.rebuild_rows();
+            }
+            (Action::Confirm, _) => return Effects::default(),
             (Action::ListNarrower | Action::ListWider, _) => {
                 let step: i16 = if action == Action::ListWider { 5 } else { -5 };
                 let (least, most) = layout::LIST_SHARES;

@@ -14,6 +14,8 @@ use unicode_width::UnicodeWidthStr;
 pub enum Overlay {
     Help,
     Warnings,
+    /// Mark this many articles read? (y to go ahead)
+    ConfirmMarkRead(usize),
 }
 
 /// Which window is open and its first line shown.
@@ -266,6 +268,7 @@ pub fn max_scroll(app: &App) -> usize {
             let layout = help_layout(&app.settings.keymap, app.size.width);
             (layout.rows(), layout.width)
         }
+        Some(Overlay::ConfirmMarkRead(_)) => return 0,
         Some(Overlay::Warnings) => (
             warning_rows(&app.store, &app.saved, app.size.width)
                 .len()

@@ -74,6 +74,16 @@ actions! {
     /// Move the split between the list and the reading pane.
     ListNarrower = "list_narrower",
     ListWider = "list_wider",
+    /// Mark every article of the selected one's outlet read (newsboat's A).
+    MarkOutletRead = "mark_outlet_read",
+    /// Mark every article the list shows read (asks first when they are many).
+    MarkShownRead = "mark_shown_read",
+    /// Fold every outlet, or unfold them all.
+    FoldAll = "fold_all",
+    /// The next order of articles under each outlet.
+    CycleSort = "cycle_sort",
+    /// Yes, to a question in a window.
+    Confirm = "confirm",
 }
 
 impl Action {
@@ -221,6 +231,10 @@ impl Default for Keymap {
                     FilterRestore,
                     "the filter cleared last",
                 ),
+                b(List, &[c('A')], MarkOutletRead, "mark the outlet read"),
+                b(List, &[c('M')], MarkShownRead, "mark all shown read"),
+                b(List, &[c('Z')], FoldAll, "fold or unfold all"),
+                b(List, &[c('S')], CycleSort, "order: newest, oldest, title"),
                 b(Reader, &[c('j'), p(K::Down)], Down, "scroll down a line"),
                 b(Reader, &[c('k'), p(K::Up)], Up, "scroll up a line"),
                 b(
@@ -286,6 +300,12 @@ impl Default for Keymap {
                 ),
                 b(Filter, &[Key::ctrl('n')], Down, "next result"),
                 b(Filter, &[Key::ctrl('p')], Up, "previous result"),
+                b(
+                    Overlay,
+                    &[c('y'), p(K::Enter)],
+                    Confirm,
+                    "yes, to a question",
+                ),
                 b(Overlay, &[c('j'), p(K::Down)], Down, "scroll down"),
                 b(Overlay, &[c('k'), p(K::Up)], Up, "scroll up"),
                 b(

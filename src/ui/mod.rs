@@ -40,6 +40,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
     match app.overlay.open {
         Some(Overlay::Help) => overlay::help(frame, app, theme, area),
         Some(Overlay::Warnings) => overlay::warnings(frame, app, theme, area),
+        Some(Overlay::ConfirmMarkRead(count)) => overlay::confirm(
+            frame,
+            app,
+            theme,
+            area,
+            &format!("Mark {count} articles read?"),
+        ),
         None => {}
     }
 }

@@ -95,6 +95,18 @@ pub fn warnings(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
 }
 
+/// A question: y (or Enter) says yes, any other key no.
+pub fn confirm(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, question: &str) {
+    let lines = vec![
+        Line::styled(question.to_string(), theme.title),
+        Line::styled("y yes · any other key no", theme.dim),
+    ];
+    let width = u16::try_from(question.chars().count() + 4)
+        .unwrap_or(u16::MAX)
+        .max(28);
+    draw_window(frame, app, theme, area, " Sure? ", lines, width);
+}
+
 fn draw_window(
     frame: &mut Frame,
     app: &App,

@@ -21,11 +21,11 @@ const FLAT_OUTLET_WIDTH: usize = 14;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Filter);
     let title = if app.list.is_flat() {
-        " Results "
+        " Results ".to_string()
     } else {
-        " Sources "
+        format!(" Sources · {} ", app.list.sort.label())
     };
-    let block = super::pane_block(theme, focused, title.to_string());
+    let block = super::pane_block(theme, focused, title);
     frame.render_widget(block, area);
     let rows = inner(area);
     if rows.height == 0 || rows.width == 0 {
