@@ -1,0 +1,90 @@
+//! Actions that do more than move: marking many articles read, going to the next unread
+//! one, pasting into the filter bar, copying an article.
+
+use super::list::Row;
+use super::{App, External, Focus};
+use crate::store::ReadAgain;
+
+impl App {
+    /// Store indices of the articles the list shows: a query's results, or every article.
+    pub(super) fn shown_articles(&self) -> Vec<usize> {
+        match &self.search.hits {
+            Some(hits) => (0..hits.len()).filter_map(|at| hits.get(at)).collect(),
+            None => self.store.by_date().to_vec(),
+        }
+    }
+
+    /// Marks these articles read; says how many.
+    pub(super) fn mark_read(&mut self, articles: Vec<usize>) {
+        let mut marked = 0;
+        for index in articles {
+            let article = &self.store.articles[index];
+            if !self.saved.state.of(article).read {
+                self.saved.change(article, |s| s.read = true);
+                marked += 1;
+            }
+        }
+        let s = if marked == 1 { "" } else { "s" };
+        self.notice = Some(format!("{marked} article{s} marked read"));
+        self.rebuild_rows();
+    }
+
+    /// Pasted text goes into the filter bar (opening it), line breaks and other control
+    /// characters as spaces. Returns whether anything changed.
+    pub(super) fn paste(&mut self, text: &str) -> bool {
+        if self.overlay.open.is_some() || text.is_empty() {
+            return false;
+        }
+        self.notice = None;
+        self.focus = Focus::Filter;
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.search.bar.insert_str(&text);
+        self.refilter();
+        true
+    }
+
+    /// Selects the next unread article after the selected one, going round to the top.
+    pub(super) fn next_unread(&mut self) {
+        let rows = self.list.rows.len();
+        let state = &self.saved.state;
+        let store = &self.store;
+        let found = (1..=rows)
+            .map(|step| (self.list.selected + step) % rows.max(1))
+            .find(|&row| {
+                matches!(self.list.rows.get(row), Some(Row::Article { index })
+                    if !state.of(&store.articles[index]).read)
+            });
+        match found {
+            Some(row) => {
+                self.saved.pending_select = None;
+                self.list.chosen = true;
+                self.list.selected = row;
+                self.after_selection();
+            }
+            None => self.notice = Some("no unread articles left".into()),
+        }
+    }
+
+    /// The selected article's title and text for the clipboard, with a notice saying so.
+    pub(super) fn copy_selected(&mut self) -> Option<External> {
+        let index = self.list.selected_article()?;
+        match self.store.articles[index].full(self.settings.rules) {
+            Ok(article) => {
+                let mut text = article.title.clone();
+                for paragraph in article.lead.iter().chain(&article.paragraphs) {
+                    text.push_str("\n\n");
+                    text.push_str(paragraph);
+                }
+                self.notice = Some(format!("copied the title and text ({} bytes)", text.len()));
+                Some(External::Copy(text))
+            }
+            Err(e) => {
+                self.notice = Some(format!("cannot copy: {e}"));
+                None
+            }
+        }
+    }
+}
