@@ -63,3 +63,22 @@ fn a_restored_filter_is_replaced_by_the_next_query_and_history_lasts() {
     pty.send("\u{3}");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn list_marks_guessed_dates() {
+    let out = common::warta().arg("--list").output().unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let dates: Vec<&str> = listed
+        .lines()
+        .map(|l| l.split('\t').nth(2).unwrap())
+        .collect();
+    // Kompas TV's stamp is published; the others are guessed from their text.
+    assert!(
+        dates.iter().any(|d| d.starts_with("2024-06-20T08:50")),
+        "{dates:?}"
+    );
+    assert!(
+        dates.iter().any(|d| d.starts_with("~2024-06-")),
+        "{dates:?}"
+    );
+}

@@ -173,3 +173,58 @@ fn help_scrolls_exactly_to_its_last_line() {
         assert!(app.overlay.open.is_none());
     }
 }
+
+#[test]
+fn the_help_at_40x12_cuts_nothing_mid_word() {
+    let mut app = app(40, 12);
+    press(&mut app, &["?"]);
+    let mut seen = String::new();
+    for _ in 0..200 {
+        seen.push_str(&screen(&app));
+        press(&mut app, &["j"]);
+    }
+    // Every description is there whole, on one row or wrapped under its keys.
+    let rows: Vec<String> = seen
+        .lines()
+        .map(|row| row.trim_matches('"').trim_matches('│').trim().to_string())
+        .collect();
+    let text = rows.join(" ");
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for context in warta::keymap::Context::ALL {
+        for (_, description) in app.settings.keymap.help(context) {
+            assert!(text.contains(description), "{description:?} cut:\n{seen}");
+        }
+    }
+    assert!(text.contains("also is:read, is:starred"));
+}
+
+#[test]
+fn the_warnings_window_grows_with_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "Judul Yang Bisa Dibaca\n\nIsi.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\0\0\0").unwrap();
+    let sources = Sources::Paths(vec![dir.path().to_path_buf()]);
+    let store = store::load_all(&sources, Rules::builtin(), LoadOptions::default());
+    let mut app = App::new(store, Rect::new(0, 0, 220, 30));
+    press(&mut app, &["w"]);
+    let shown = screen(&app);
+    let top = shown
+        .lines()
+        .find(|row| row.contains("Skipped files and warnings"))
+        .expect("the window");
+    let columns: Vec<char> = top.chars().collect();
+    let left = columns.iter().position(|&c| c == '╭').unwrap();
+    let right = columns.iter().rposition(|&c| c == '╮').unwrap();
+    assert!(
+        right - left > 120,
+        "wider than the 100 columns it had: {top}"
+    );
+    assert!(
+        shown.contains("binary file (NUL bytes near the start); skipped"),
+        "{shown}"
+    );
+}
