@@ -77,17 +77,19 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// Changes one article's state, stamping it with the time.
-    pub fn update(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) {
+    /// Changes one article's state, stamping it with the time. Returns whether it changed.
+    pub fn update(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) -> bool {
         let key = key_of(article);
         let before = self.articles.get(&key).copied().unwrap_or_default();
         let mut after = before;
         change(&mut after);
         // Nothing changed: nothing to remember (and no empty entry for every article seen).
-        if after != before {
-            after.updated = now_ms();
-            self.articles.insert(key, after);
+        if after == before {
+            return false;
         }
+        after.updated = now_ms();
+        self.articles.insert(key, after);
+        true
     }
 
     /// Merges `other` into this: per article the newer entry wins, and so do the newer

@@ -5,22 +5,6 @@ mod common;
 
 use std::path::Path;
 
-fn run_with_config(text: &str) -> (Option<i32>, String, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, text).unwrap();
-    let out = common::warta()
-        .env("XDG_STATE_HOME", dir.path().join("state"))
-        .arg("--config")
-        .arg(&path)
-        .arg("--list")
-        .output()
-        .unwrap();
-    let stderr =
-        String::from_utf8_lossy(&out.stderr).replace(&path.display().to_string(), "CONFIG");
-    (out.status.code(), stderr.trim().to_string(), dir)
-}
-
 #[test]
 fn bad_config_files_and_their_messages() {
     let table = [
@@ -58,7 +42,7 @@ fn bad_config_files_and_their_messages() {
         ),
     ];
     for (text, expected) in table {
-        let (code, stderr, dir) = run_with_config(text);
+        let (code, stderr, dir) = common::run_with_config(text);
         assert_eq!(code, Some(2), "{text:?}: {stderr}");
         assert_eq!(stderr, expected, "{text:?}");
         assert!(
@@ -91,7 +75,7 @@ fn the_default_config_prints_and_loads() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("# measure = 80"));
-    let (code, stderr, _dir) = run_with_config(&text);
+    let (code, stderr, _dir) = common::run_with_config(&text);
     assert_eq!(code, Some(0), "{stderr}");
 }
 

@@ -143,14 +143,9 @@ fn dumb_terminal_is_a_clear_error() {
 
 #[test]
 fn a_star_lasts_to_the_next_run_and_filters_the_list() {
-    let home = tempfile::tempdir().unwrap();
-    let state = home.path().join("state");
-    let config = home.path().join("config");
-    let env = [
-        ("XDG_STATE_HOME", state.as_path()),
-        ("XDG_CONFIG_HOME", config.as_path()),
-    ];
-    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    let home = common::Home::new();
+    let state = home.state();
+    let mut pty = home.spawn(&[], &[]);
     pty.wait_for("5/5");
     pty.type_text("/vostochny");
     pty.wait_for("1/5");
@@ -162,7 +157,7 @@ fn a_star_lasts_to_the_next_run_and_filters_the_list() {
     assert!(state.join("warta/state.json").exists());
 
     // The next run restores the filter and the selection, and shows the star.
-    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    let mut pty = home.spawn(&[], &[]);
     pty.wait_for("/vostochny");
     pty.wait_for("★ Putin Ucapkan");
     pty.send("\u{3}");

@@ -4,46 +4,9 @@
 
 mod common;
 
-use common::Pty;
+use common::{Home, Pty};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// State and config folders of their own, for one test.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-        }
-    }
-
-    fn state(&self) -> std::path::PathBuf {
-        self.dir.path().join("state")
-    }
-
-    fn state_file(&self) -> std::path::PathBuf {
-        self.state().join("warta/state.json")
-    }
-
-    fn config(&self) -> std::path::PathBuf {
-        self.dir.path().join("config")
-    }
-
-    fn spawn(&self, args: &[&str], extra: &[(&str, &Path)]) -> Pty {
-        let state = self.state();
-        let config = self.config();
-        let mut env = vec![
-            ("XDG_STATE_HOME", state.as_path()),
-            ("XDG_CONFIG_HOME", config.as_path()),
-        ];
-        env.extend_from_slice(extra);
-        Pty::spawn(args, 100, 30, &env)
-    }
-}
 
 /// Waits up to `limit` for `done`.
 fn eventually(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
@@ -358,17 +321,8 @@ fn a_closed_pipe_ends_every_printing_mode_quietly() {
 
 /// Runs `warta --list` with this config; its exit code and what it said.
 fn with_config(text: &str) -> (Option<i32>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, text).unwrap();
-    let out = common::warta()
-        .arg("--config")
-        .arg(&path)
-        .arg("--list")
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stderr).replace(path.to_str().unwrap(), "CONFIG");
-    (out.status.code(), said)
+    let (code, said, _dir) = common::run_with_config(text);
+    (code, said)
 }
 
 #[test]

@@ -32,21 +32,15 @@ fn filter_on_the_command_line_opens_the_reader_with_it() {
 
 #[test]
 fn a_restored_filter_is_replaced_by_the_next_query_and_history_lasts() {
-    let home = tempfile::tempdir().unwrap();
-    let state = home.path().join("state");
-    let config = home.path().join("config");
-    let env = [
-        ("XDG_STATE_HOME", state.as_path()),
-        ("XDG_CONFIG_HOME", config.as_path()),
-    ];
-    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    let home = common::Home::new();
+    let mut pty = home.spawn(&[], &[]);
     pty.wait_for("5/5");
     pty.type_text("/tribun");
     pty.send("\r");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 
-    let mut pty = Pty::spawn(&[], 100, 30, &env);
+    let mut pty = home.spawn(&[], &[]);
     pty.wait_for("/tribun");
     // `/` selects the restored query: typing replaces it.
     pty.type_text("/kompas");

@@ -195,6 +195,13 @@ impl App {
     /// Handles one input. Returns what the loop must do: redraw, run the pager, copy.
     pub fn update(&mut self, input: impl Into<Input>) -> Effects {
         match input.into() {
+            Input::Suspend | Input::Action(Action::Suspend) => {
+                self.save_state();
+                Effects {
+                    redraw: true,
+                    external: Some(External::Suspend),
+                }
+            }
             Input::Action(action) if self.overlay.open.is_some() => {
                 Effects::redraw(self.overlay_action(action))
             }
@@ -211,13 +218,6 @@ impl App {
                 Effects::redraw(true)
             }
             Input::Paste(text) => Effects::redraw(self.paste(&text)),
-            Input::Suspend => {
-                self.save_state();
-                Effects {
-                    redraw: true,
-                    external: Some(External::Suspend),
-                }
-            }
         }
     }
 
@@ -335,6 +335,8 @@ impl App {
                 self.rebuild_rows();
             }
             (Action::Confirm, _) => return Effects::default(),
+            // Handled in `update`, before the focus is asked.
+            (Action::Suspend, _) => return Effects::default(),
             (Action::ListNarrower | Action::ListWider, _) => {
                 let step: i16 = if action == Action::ListWider { 5 } else { -5 };
                 let (least, most) = layout::LIST_SHARES;

@@ -192,14 +192,17 @@ pub struct WarningLine {
 /// Every line of the warnings window: skipped files, then one line per warning of each
 /// article read with warnings.
 pub fn warning_lines(store: &Store, saved: &Saved) -> Vec<WarningLine> {
-    let state = [&saved.warning, &saved.error]
-        .into_iter()
-        .flatten()
-        .map(|message| WarningLine {
-            path: "saved state".into(),
-            message: message.clone(),
-            skipped: true,
-        });
+    let state = [
+        saved.warning.clone(),
+        saved.error.as_ref().map(|e| e.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|message| WarningLine {
+        path: "saved state".into(),
+        message,
+        skipped: true,
+    });
     let skipped = store.skipped.iter().map(|s| WarningLine {
         path: s.path.display().to_string(),
         message: s.reason.clone(),

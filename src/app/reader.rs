@@ -101,6 +101,16 @@ impl ReaderPane {
         self.restart(anchor);
     }
 
+    /// Shows `article` as [`ReaderPane::show`] does; an article new to the pane opens at
+    /// block `remembered`, where the reader left it last time.
+    pub fn show_at(&mut self, index: usize, article: &Article, width: usize, remembered: usize) {
+        let new_here = self.article() != Some(index);
+        self.show(index, article, width);
+        if new_here && remembered > 0 {
+            self.scroll_to_block(remembered);
+        }
+    }
+
     /// Shows a message in place of an article that could not be read again.
     pub fn show_error(&mut self, index: usize, width: usize, message: String) {
         self.key = Some(LayoutKey {

@@ -66,12 +66,8 @@ impl App {
         if article.has_body || !matches!(article.origin, crate::article::Origin::File) {
             match article.full(rules) {
                 Ok(full) => {
-                    let changed_article = self.reader.article() != Some(index);
-                    self.reader.show(index, &full, width);
-                    let saved = self.saved.state.of(article).position;
-                    if changed_article && saved > 0 {
-                        self.reader.scroll_to_block(saved);
-                    }
+                    let remembered = self.saved.state.of(article).position;
+                    self.reader.show_at(index, &full, width, remembered);
                 }
                 Err(e) => {
                     let message = format!("{}: cannot be read again ({e})", article.path.display());
@@ -145,7 +141,8 @@ impl App {
                 // Keep sharing the store's copy of the name.
                 new.outlet.clone_from(&old.outlet);
             }
-            self.show_read(index, &new, width);
+            let remembered = self.saved.state.of(old).position;
+            self.reader.show_at(index, &new, width, remembered);
             return;
         }
         // Changed on disk: the new reading takes the old one's place, state and all.
@@ -166,16 +163,5 @@ impl App {
         self.reader.clear();
         self.refilter();
         self.notice = Some(format!("{name} changed on disk; showing it as it is now"));
-    }
-
-    /// Shows an article read from its file, at its remembered place when it is new to the
-    /// pane.
-    fn show_read(&mut self, index: usize, article: &Article, width: usize) {
-        let changed_article = self.reader.article() != Some(index);
-        self.reader.show(index, article, width);
-        let saved = self.saved.state.of(&self.store.articles[index]).position;
-        if changed_article && saved > 0 {
-            self.reader.scroll_to_block(saved);
-        }
     }
 }

@@ -19,7 +19,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// the snapshot did not (another warta's changes), or why it could not write.
 struct Saver {
     snapshots: Sender<State>,
-    answers: Receiver<Result<State, String>>,
+    answers: Receiver<Result<State, SaveError>>,
 }
 
 impl Saver {
@@ -33,7 +33,10 @@ impl Saver {
                     let answer = file
                         .save(&snapshot)
                         .map(|merged| merged.changed_from(&snapshot))
-                        .map_err(|e| save_error(&file, &e));
+                        .map_err(|e| SaveError {
+                            path: file.path(),
+                            reason: reason_of(&e),
+                        });
                     if outbox.send(answer).is_err() {
                         break;
                     }
@@ -43,12 +46,23 @@ impl Saver {
     }
 }
 
-fn save_error(file: &StateFile, error: &std::io::Error) -> String {
-    format!(
-        "could not save {} ({})",
-        file.path().display(),
-        reason_of(error)
-    )
+/// Why a save failed: the file, and the reason in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveError {
+    pub path: std::path::PathBuf,
+    /// "Not a directory", without the error's number.
+    pub reason: String,
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "could not save {} ({})",
+            self.path.display(),
+            self.reason
+        )
+    }
 }
 
 /// An I/O error in words, without its number ("Not a directory").
@@ -60,14 +74,6 @@ fn reason_of(error: &std::io::Error) -> String {
     }
 }
 
-/// The reason in a save error ("Not a directory"), for the status line, where the path
-/// does not fit.
-pub fn short_error(error: &str) -> &str {
-    error
-        .rfind(" (")
-        .map_or(error, |at| error[at + 2..].trim_end_matches(')'))
-}
-
 /// The remembered state and its bookkeeping.
 pub struct Saved {
     /// What is remembered between runs.
@@ -77,7 +83,7 @@ pub struct Saved {
     /// What went wrong reading the state at start, for the warnings window.
     pub warning: Option<String>,
     /// Why the last save failed, until one succeeds.
-    pub error: Option<String>,
+    pub error: Option<SaveError>,
     /// Changes not on disk yet.
     unsaved: usize,
     /// Of those, how many the save under way holds.
@@ -110,11 +116,7 @@ impl Default for Saved {
 impl Saved {
     /// Changes one article's state, noting that it needs writing when it did change.
     pub fn change(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) {
-        let before = self.state.of(article);
-        let mut after = before;
-        change(&mut after);
-        if after != before {
-            self.state.update(article, |s| *s = after);
+        if self.state.update(article, change) {
             self.unsaved += 1;
         }
     }
@@ -152,7 +154,10 @@ impl Saved {
         let answer = match answer {
             Ok(answer) => answer,
             Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Err("the saving thread stopped".to_string()),
+            Err(TryRecvError::Disconnected) => Err(SaveError {
+                path: self.file.as_ref().map(StateFile::path).unwrap_or_default(),
+                reason: "the saving thread stopped".into(),
+            }),
         };
         self.in_flight = None;
         match answer {
@@ -270,7 +275,8 @@ impl App {
     /// one is due. Returns whether the screen changed (a save failed, or succeeded after
     /// failing).
     pub(super) fn save_in_background(&mut self) -> bool {
-        if self.remember_place() {
+        // The place is looked at when a save could be due, not on every frame.
+        if self.saved.last_save.elapsed() >= SAVE_EVERY && self.remember_place() {
             self.saved.unsaved += 1;
         }
         let had_error = self.saved.error.is_some();
@@ -303,10 +309,7 @@ impl App {
         if let Some(index) = self.reader.article() {
             let block = self.reader.position_block();
             let article = &self.store.articles[index];
-            if state.of(article).position != block {
-                state.update(article, |s| s.position = block);
-                changed = true;
-            }
+            changed |= state.update(article, |s| s.position = block);
         }
         let selected = self
             .list

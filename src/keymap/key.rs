@@ -93,15 +93,10 @@ impl Key {
     /// Whether a key event is this key. Shift is part of the character ("G"), so only Ctrl
     /// is compared.
     pub fn matches(&self, event: &KeyEvent) -> bool {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl != self.ctrl {
-            return false;
-        }
-        match (self.code, event.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => a == b || (ctrl && a.eq_ignore_ascii_case(&b)),
-            (KeyCode::BackTab, KeyCode::BackTab) => true,
-            (a, b) => a == b,
-        }
+        self.same_as(&Key {
+            code: event.code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+        })
     }
 }
 

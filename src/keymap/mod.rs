@@ -17,6 +17,8 @@ macro_rules! actions {
             $($(#[$doc])* $variant,)*
             /// A character typed into the filter bar.
             FilterChar(char),
+            /// Ctrl-Z: give the terminal back and stop until `fg`. Not bindable.
+            Suspend,
         }
 
         impl Action {
@@ -87,13 +89,17 @@ actions! {
 }
 
 impl Action {
-    /// The name config files give this action ("toggle_star"); "filter_char" for a
-    /// character typed into the filter bar.
+    /// The name config files give this action ("toggle_star"); the actions no config binds
+    /// have names for messages only.
     pub fn name(self) -> &'static str {
-        Action::NAMED
-            .iter()
-            .find(|(_, action)| *action == self)
-            .map_or("filter_char", |(name, _)| *name)
+        match self {
+            Action::FilterChar(_) => "filter_char",
+            Action::Suspend => "suspend",
+            _ => Action::NAMED
+                .iter()
+                .find(|(_, action)| *action == self)
+                .map_or("", |(name, _)| *name),
+        }
     }
 
     /// The action a config file names `name`.
@@ -323,6 +329,15 @@ impl Keymap {
     /// The action a key press asks for where the focus is. The focused context's bindings win
     /// over global ones; in the filter bar, other printable characters are typed.
     pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        // Ctrl-C always quits and Ctrl-Z always suspends, in every context, whatever the
+        // config binds: no config can take the way out away.
+        if event.modifiers.contains(KeyModifiers::CONTROL) {
+            match event.code {
+                KeyCode::Char('c' | 'C') => return Some(Action::Quit),
+                KeyCode::Char('z' | 'Z') => return Some(Action::Suspend),
+                _ => {}
+            }
+        }
         let find = |ctx: Context| {
             self.bindings
                 .iter()
@@ -332,14 +347,9 @@ impl Keymap {
         if let Some(action) = find(context) {
             return Some(action);
         }
-        let ctrl_c_quits = || {
-            (find(Context::Global) == Some(Action::Quit)
-                && event.modifiers.contains(KeyModifiers::CONTROL))
-            .then_some(Action::Quit)
-        };
         if context == Context::Overlay {
-            // Ctrl-C still quits; every other key closes the window.
-            return ctrl_c_quits().or(Some(Action::Back));
+            // Every other key closes the window.
+            return Some(Action::Back);
         }
         if context == Context::Filter {
             if let KeyCode::Char(c) = event.code
@@ -349,9 +359,8 @@ impl Keymap {
             {
                 return Some(Action::FilterChar(c));
             }
-            // Only Ctrl-C (and keys without a printable meaning) reach the global table.
-            return ctrl_c_quits()
-                .or_else(|| find(Context::Global).filter(|a| matches!(a, Action::SwitchFocus)));
+            // Of the global keys, only switching panes works while typing.
+            return find(Context::Global).filter(|a| matches!(a, Action::SwitchFocus));
         }
         find(Context::Global)
     }

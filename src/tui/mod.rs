@@ -9,13 +9,10 @@ pub mod terminal;
 
 use crate::app::mouse::{Mouse, MouseKind};
 use crate::app::{App, Input};
-use crate::keymap::Action;
 use crate::store::LoadEvent;
 use crate::ui;
 use crate::ui::theme::Theme;
-use crossterm::event::{
-    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use signal_hook::consts::SIGHUP;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -78,18 +75,6 @@ fn terminal_hung_up() -> bool {
 /// keymap in the context the reader is in.
 pub fn input_of(app: &App, event: &Event) -> Option<Input> {
     match event {
-        // Ctrl-C always quits and Ctrl-Z always suspends, whatever the keymap says: no
-        // config can take the way out away.
-        Event::Key(key)
-            if key.kind == KeyEventKind::Press
-                && key.modifiers.contains(KeyModifiers::CONTROL)
-                && matches!(key.code, KeyCode::Char('c' | 'z')) =>
-        {
-            Some(match key.code {
-                KeyCode::Char('c') => Input::Action(Action::Quit),
-                _ => Input::Suspend,
-            })
-        }
         // Only presses: where the terminal reports repeats and releases, a key acts once.
         Event::Key(key) if key.kind == KeyEventKind::Press => app
             .settings

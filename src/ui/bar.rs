@@ -74,7 +74,7 @@ pub fn status(app: &App) -> Vec<String> {
     let mut parts = Vec::new();
     // A failed save stays said until a save succeeds.
     if let Some(error) = &app.saved.error {
-        let reason = crate::app::saved::short_error(error);
+        let reason = &error.reason;
         parts.push(format!(
             "could not save state ({reason}) — retrying, w for more"
         ));

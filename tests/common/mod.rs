@@ -10,6 +10,24 @@ pub fn isolated_home() -> &'static std::path::Path {
         .path()
 }
 
+/// Runs `warta --list` with a config file holding `text`: its exit code, what it said on
+/// stderr (the file's path written CONFIG), and the folder holding the file.
+pub fn run_with_config(text: &str) -> (Option<i32>, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = warta()
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .arg("--config")
+        .arg(&path)
+        .arg("--list")
+        .output()
+        .unwrap();
+    let stderr =
+        String::from_utf8_lossy(&out.stderr).replace(&path.display().to_string(), "CONFIG");
+    (out.status.code(), stderr.trim().to_string(), dir)
+}
+
 /// The warta binary, with state and config kept away from the real home.
 pub fn warta() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_warta"));
@@ -26,6 +44,42 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// State and config folders of their own, for one test.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn state(&self) -> std::path::PathBuf {
+        self.dir.path().join("state")
+    }
+
+    pub fn state_file(&self) -> std::path::PathBuf {
+        self.state().join("warta/state.json")
+    }
+
+    pub fn config(&self) -> std::path::PathBuf {
+        self.dir.path().join("config")
+    }
+
+    pub fn spawn(&self, args: &[&str], extra: &[(&str, &Path)]) -> Pty {
+        let state = self.state();
+        let config = self.config();
+        let mut env = vec![
+            ("XDG_STATE_HOME", state.as_path()),
+            ("XDG_CONFIG_HOME", config.as_path()),
+        ];
+        env.extend_from_slice(extra);
+        Pty::spawn(args, 100, 30, &env)
+    }
+}
 
 /// How long to wait for a screen to appear before failing (generous: CI machines are slow).
 const PATIENCE: Duration = Duration::from_secs(20);
