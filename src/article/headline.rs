@@ -21,6 +21,96 @@ pub fn is_headline(line: &str, rules: &Rules) -> bool {
         && dates::stamp_at_start(line).is_none()
 }
 
+/// A title line: the file's first line, set off by a blank line after it. It is the whole
+/// headline even when it has "!", "?" or "." inside ("Pop! Hotel …", "U.S. TAX WRITERS …");
+/// what it must not be is a paragraph: two sentences and a full stop, or a dateline.
+pub fn is_title_line(line: &str, rules: &Rules) -> bool {
+    let chars = line.chars().count();
+    let words = line.split_whitespace().count();
+    // Headlines end in "!" and "?" often, in a full stop rarely; paragraphs the other way.
+    let ends_a_sentence = line
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('.')
+        && !line.ends_with("...");
+    let two_sentences = sentence_end(line).is_some_and(|end| end < line.trim_end().len());
+    let paragraph_like = ends_a_sentence || chars > 200 || words > 30;
+    (2..=300).contains(&chars)
+        && (2..=45).contains(&words)
+        && !(ends_a_sentence && two_sentences)
+        && !line.ends_with([',', ';', ':'])
+        && !(paragraph_like && dateline(line, rules).is_some())
+        && dates::stamp_at_start(line).is_none()
+}
+
+/// A web page's title with the site's name after it ("Headline | Reuters", "Headline - The
+/// Hindu", "Headline | Latest News | Daily Star"): the headline alone, the suffix taken off,
+/// and the outlet the suffix names when the rules know it or it is a web address.
+pub struct SiteSuffix {
+    pub headline_len: usize,
+    pub outlet: Option<String>,
+}
+
+/// Splits a site's name off a title, if it has one. A part after " | " is the site's when it
+/// reads like a name (capitalised words, no sentence); after a dash only when it is an outlet
+/// the rules know or a web address, since headlines use dashes too ("Ganjar - Mahfud").
+pub fn site_suffix(title: &str, rules: &Rules) -> Option<SiteSuffix> {
+    let mut end = title.len();
+    let mut outlet = None;
+    loop {
+        let head = &title[..end];
+        let Some((at, part)) = last_part(head) else {
+            break;
+        };
+        let known = super::outlet::outlet_name(part, rules);
+        let is_pipe = head[at..].trim_start().starts_with('|');
+        // Past a site's name, the parts before it are the site's sections ("| Latest News |
+        // Breaking News UK and Newspaper content | Daily Star").
+        let section_of_site = end < title.len()
+            && is_pipe
+            && part.split_whitespace().count() <= 10
+            && !part.contains(['.', '!', '?', ':', ';']);
+        let site_like = known.is_some() || (is_pipe && reads_like_a_name(part)) || section_of_site;
+        if !site_like || head[..at].split_whitespace().count() < 2 {
+            break;
+        }
+        if outlet.is_none() {
+            outlet = known;
+        }
+        end = at;
+    }
+    (end < title.len()).then(|| SiteSuffix {
+        headline_len: title[..end].trim_end().len(),
+        outlet,
+    })
+}
+
+/// The last " | " or " - " part of a title: where its separator starts, and the part's text.
+fn last_part(head: &str) -> Option<(usize, &str)> {
+    let candidates = [" | ", " - ", " – ", " — "];
+    let (at, sep) = candidates
+        .iter()
+        .filter_map(|sep| head.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|&(at, _)| at)?;
+    let part = head[at + sep.len()..].trim();
+    Some((at, part))
+}
+
+/// "Daily Star", "Watch News Videos Online", "Latest Celeb Gossip, TV, Film, Pop and Celeb
+/// News", "MLive.com": capitalised words (small joining words allowed), no sentence.
+fn reads_like_a_name(part: &str) -> bool {
+    if super::outlet::is_domain(part) {
+        return true;
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && !part.contains(['.', '!', '?', ':', ';'])
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "and" | "of" | "the" | "&" | "for" | "on" | "in" | "de")
+        })
+}
+
 /// The byte just past the first sentence's closing punctuation, if a sentence ends before the
 /// text does.
 fn sentence_end(text: &str) -> Option<usize> {

@@ -5,6 +5,7 @@ pub mod dates;
 pub mod decode;
 pub mod fold;
 pub mod headline;
+pub mod outlet;
 pub mod parse;
 pub mod render;
 pub mod sanitise;

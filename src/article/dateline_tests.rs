@@ -1,0 +1,224 @@
+//! The dateline grammar, tried on invented lines of each form.
+
+use super::*;
+
+fn rules() -> &'static Rules {
+    Rules::builtin()
+}
+
+/// The outlet, place and the text left after the dateline.
+fn read(text: &str) -> (Option<String>, Option<String>, &str) {
+    let d = dateline(text, rules()).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+    (d.outlet, d.place, &text[d.len..])
+}
+
+fn check(text: &str, outlet: Option<&str>, place: Option<&str>, rest: &str) {
+    let (o, p, r) = read(text);
+    assert_eq!(o.as_deref(), outlet, "outlet of {text:?}");
+    assert_eq!(p.as_deref(), place, "place of {text:?}");
+    assert_eq!(r, rest, "text after the dateline of {text:?}");
+}
+
+#[test]
+fn known_mastheads_in_every_order() {
+    check(
+        "TRIBUNNEWS.COM – Presiden Rusia",
+        Some("Tribunnews"),
+        None,
+        "Presiden Rusia",
+    );
+    check(
+        "TRIBUNBANYUMAS.COM, SEOUL - Korea Utara",
+        Some("Tribun Banyumas"),
+        Some("Seoul"),
+        "Korea Utara",
+    );
+    check(
+        "JAKARTA, KOMPAS.com - Pemerintah",
+        Some("Kompas"),
+        Some("Jakarta"),
+        "Pemerintah",
+    );
+    check(
+        "REPUBLIKA.CO.ID, JAKARTA -- Pemerintah",
+        Some("Republika"),
+        Some("Jakarta"),
+        "Pemerintah",
+    );
+    check(
+        "Liputan6.com, Jakarta - Pemerintah",
+        Some("Liputan6"),
+        Some("Jakarta"),
+        "Pemerintah",
+    );
+}
+
+#[test]
+fn separators_with_and_without_spaces() {
+    for text in [
+        "BANDUNG, KABARKITA.COM-Hujan deras",
+        "BANDUNG, KABARKITA.COM -Hujan deras",
+        "BANDUNG, KABARKITA.COM—Hujan deras",
+        "BANDUNG, KABARKITA.COM | Hujan deras",
+        "BANDUNG, KABARKITA.COM: Hujan deras",
+        "KABARKITA.COM,BANDUNG--Hujan deras",
+    ] {
+        let (outlet, place, rest) = read(text);
+        assert_eq!(outlet.as_deref(), Some("Kabarkita"), "{text}");
+        assert_eq!(place.as_deref(), Some("Bandung"), "{text}");
+        assert_eq!(rest, "Hujan deras", "{text}");
+    }
+}
+
+#[test]
+fn an_unknown_address_names_its_outlet() {
+    check(
+        "GAZETKITA.CO.ID, BANDUNG -- Warga berkumpul",
+        Some("Gazetkita"),
+        Some("Bandung"),
+        "Warga berkumpul",
+    );
+    check(
+        "Koranpagi.net - Harga cabai naik",
+        Some("Koranpagi"),
+        None,
+        "Harga cabai naik",
+    );
+}
+
+#[test]
+fn an_address_needs_no_separator() {
+    check(
+        "KORANKITA.com Presiden meresmikan jembatan",
+        Some("Korankita"),
+        None,
+        "Presiden meresmikan jembatan",
+    );
+    check(
+        "KORANKITA.CO.ID, MEDANWarga kota",
+        Some("Korankita"),
+        Some("Medan"),
+        "Warga kota",
+    );
+    check(
+        "Korankita.com, Padang Hujan turun",
+        Some("Korankita"),
+        Some("Padang"),
+        "Hujan turun",
+    );
+}
+
+#[test]
+fn glued_labels_and_reporter_lines_come_off() {
+    check(
+        "Berita DesaWARTADESA.co.id | SLEMAN - Panen raya",
+        Some("Wartadesa"),
+        Some("Sleman"),
+        "Panen raya",
+    );
+    let d = dateline(
+        "Laporan Wartawan Harianku.com, Budi SantosoHARIANKU.COM, SOLO - Pasar ramai",
+        rules(),
+    )
+    .unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("Harianku"));
+    assert_eq!(d.reporter.as_deref(), Some("Budi Santoso"));
+    let d = dateline("Oleh: Sri Wahyuni MAKASSAR, KOMPAS - Ombak tinggi", rules()).unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("Kompas"));
+    assert_eq!(d.place.as_deref(), Some("Makassar"));
+    assert_eq!(d.reporter.as_deref(), Some("Sri Wahyuni"));
+}
+
+#[test]
+fn agencies_in_parentheses() {
+    check(
+        "Jakarta (ANTARA) - Pemerintah",
+        Some("Antara"),
+        Some("Jakarta"),
+        "Pemerintah",
+    );
+    check(
+        "Surabaya (ANTARA/XYZQ) - Pemerintah",
+        Some("Antara"),
+        Some("Surabaya"),
+        "Pemerintah",
+    );
+    check(
+        "LIMA (Andes Wire) - The council",
+        Some("Andes Wire"),
+        Some("Lima"),
+        "The council",
+    );
+    check("(ZNN) -- The storm", Some("ZNN"), None, "The storm");
+    check(
+        "OSLO, March 3 (Nordwire) - Shares fell",
+        Some("Nordwire"),
+        Some("Oslo"),
+        "Shares fell",
+    );
+}
+
+#[test]
+fn places_alone() {
+    check(
+        "Pyongyang – Presiden Rusia",
+        None,
+        Some("Pyongyang"),
+        "Presiden Rusia",
+    );
+    check(
+        "NEW DELHI: The ministry",
+        None,
+        Some("New Delhi"),
+        "The ministry",
+    );
+    check("SLEMAN--Warga desa", None, Some("Sleman"), "Warga desa");
+    check(
+        "Washington, April 9 - The department",
+        None,
+        Some("Washington"),
+        "The department",
+    );
+}
+
+#[test]
+fn glued_stamp_and_dateline() {
+    let text = "Kompas dunia | 20 Juni 2024, 08:50 WIBPYONGYANG, KOMPAS.TV - Presiden Rusia";
+    let d = dateline(text, rules()).unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("Kompas TV"));
+    assert_eq!(d.place.as_deref(), Some("Pyongyang"));
+    assert_eq!(d.stamp.unwrap().to_string(), "2024-06-20T08:50:00+07:00");
+    assert_eq!(&text[d.len..], "Presiden Rusia");
+}
+
+#[test]
+fn sentences_are_not_datelines() {
+    for text in [
+        "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong-un menandatangani",
+        "Putin mengatakan - seperti dikutip media - bahwa",
+        "Kim Jong-un tiba di Moskow.",
+        "Menurut data dari koranku.com, harga naik - katanya",
+        "Kemarin (Senin) - hujan turun",
+        "Data yang dirilis BPS menunjukkan kenaikan",
+    ] {
+        assert_eq!(dateline(text, rules()), None, "{text}");
+    }
+}
+
+#[test]
+fn signatures() {
+    assert_eq!(
+        signature("(Tribunnews.com, Tiara Shelavie)", rules()),
+        Some((Some("Tribunnews".into()), Some("Tiara Shelavie".into())))
+    );
+    assert_eq!(
+        signature("(ANTARA/QWER)", rules()),
+        Some((Some("Antara".into()), None))
+    );
+    assert_eq!(
+        signature("(koranku.id, Budi)", rules()),
+        Some((Some("Koranku".into()), Some("Budi".into())))
+    );
+    assert_eq!(signature("(RIA Novosti)", rules()), None);
+    assert_eq!(signature("(foto: AFP)", rules()), None);
+}
