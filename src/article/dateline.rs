@@ -341,7 +341,7 @@ fn reporter_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)\b\s*:?\s*([^.!?:]{2,80}?)\s*$",
+        r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)\b\s*:?\s*([^!?:]{2,80}?)\s*$",
     )
 }
 
@@ -355,8 +355,9 @@ pub fn reporter_line(line: &str) -> Option<String> {
     }
     let name = rest.split('|').next().unwrap_or(rest);
     let name = reporter_name(name);
-    let words = name.split_whitespace().count();
-    ((1..=5).contains(&words)).then_some(name)
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    ((1..=5).contains(&words.len()) && capitalised).then_some(name)
 }
 
 fn agency_regex() -> &'static Regex {

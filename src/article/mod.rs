@@ -7,6 +7,7 @@ pub mod fold;
 pub mod headline;
 pub mod outlet;
 pub mod parse;
+pub mod record;
 pub mod render;
 pub mod sanitise;
 

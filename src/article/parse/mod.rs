@@ -1,0 +1,296 @@
+//! Turning a scraped text file into an [`Article`]: headline, section, standfirst, byline,
+//! dateline, date and outlet pulled out; boilerplate taken out of the body and kept, in order,
+//! under the name of the rule that took it.
+
+mod head;
+mod lines;
+
+use super::dateline::{domain_in, reporter_line, signature};
+use super::dates::{self, ArticleDate};
+use super::decode::decode;
+use super::fold::fold_into;
+use super::headline::is_title_line;
+use super::outlet::outlet_name;
+use super::{Article, Origin, Removed};
+use crate::rules::{Role, Rules};
+use head::read_head;
+use lines::{Slot, join_wrapped, split_lines};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use super::headline::{DERIVED_TITLE_MAX, derive_title};
+
+/// Decodes a file's bytes and parses them; an encoding guess becomes a warning.
+pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
+    parse_bytes_with(bytes, rules, Searchable::Yes)
+}
+
+/// Whether a parsed article gets the folded text that searching its body needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Searchable {
+    Yes,
+    /// Not wanted (an article read again to be shown, `--list` with no filter): folding a
+    /// body costs about a tenth of parsing it.
+    No,
+}
+
+/// [`parse_bytes`], with or without the body's search text.
+pub fn parse_bytes_with(bytes: &[u8], rules: &Rules, searchable: Searchable) -> Article {
+    let decoded = decode(bytes);
+    let mut article = parse_with(&decoded.text, rules, searchable);
+    article.content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    if let Some(warning) = decoded.warning {
+        article.warnings.insert(0, warning);
+    }
+    article
+}
+
+/// Parses decoded text. `id`, `path` and `origin` are left for the caller to fill in.
+pub fn parse(text: &str, rules: &Rules) -> Article {
+    parse_with(text, rules, Searchable::Yes)
+}
+
+/// [`parse`], with or without the body's search text. The phases run in order, each a
+/// function: split into lines, mark the lines rules recognise anywhere, read the head,
+/// cut editors' tags, assemble body and removed lines, and fill in what is still missing.
+pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article {
+    let record = super::record::unwrap(text);
+    let plain = record.as_ref().map_or(text, |r| r.text.as_str());
+    let mut slots = split_lines(plain);
+    join_wrapped(&mut slots);
+    let mut article = empty_article(text);
+    let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
+    let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits);
+    if let Some(record) = record {
+        credits.record = record.site.and_then(|site| outlet_name(&site, rules));
+        stamp = stamp.or(record.date);
+        article
+            .removed
+            .extend(record.leftover.into_iter().map(|text| Removed {
+                rule: "record".into(),
+                text,
+            }));
+    }
+    cut_editor_tags(&mut slots, rules);
+    assemble(slots, &mut article);
+    finish(&mut article, credits, stamp, searchable);
+    article
+}
+
+/// An article with nothing found yet, keyed by the text's hash.
+fn empty_article(text: &str) -> Article {
+    Article {
+        id: String::new(),
+        path: PathBuf::new(),
+        outlet: None,
+        title: String::new(),
+        title_derived: false,
+        section: None,
+        dateline: None,
+        date: None,
+        date_inferred: false,
+        authors: Vec::new(),
+        editors: Vec::new(),
+        sources: Vec::new(),
+        lead: None,
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+        warnings: Vec::new(),
+        origin: Origin::Memory,
+        search_body: Box::default(),
+        search_title: Box::default(),
+        has_body: true,
+        content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+    }
+}
+
+/// Outlets named outside the dateline, used when the dateline names none.
+#[derive(Default)]
+pub(super) struct Credits {
+    /// From a site's name after the headline: "Headline | Reuters".
+    pub site: Option<String>,
+    /// From a field of a record: the site's domain or the page's address.
+    record: Option<String>,
+    /// From a signature line: "(Tribunnews.com, Name)".
+    signature: Option<String>,
+    /// From a web address in the copyright footer.
+    footer: Option<String>,
+}
+
+/// Marks the lines that a rule recognises wherever they stand: bylines, signatures,
+/// boilerplate, photo credits.
+fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut Article) -> Credits {
+    let mut credits = Credits::default();
+    // The first line (or the one after a section label) set off by a blank line is the title.
+    for n in 0..slots.len().min(2) {
+        if slots[n].blank_after && is_title_line(&slots[n].clean, rules) {
+            slots[n].title_line = !rules.is_section(&slots[n].clean);
+            break;
+        }
+        if !rules.is_section(&slots[n].clean) {
+            break;
+        }
+    }
+    for slot in slots.iter_mut() {
+        let line = slot.clean.as_str();
+        if slot.title_line {
+            continue;
+        }
+        if line.chars().count() <= 160 && rules.is_byline(line) {
+            read_byline(line, rules, article);
+            slot.rule = Some("byline");
+        } else if let Some(name) = reporter_line(line) {
+            push_unique(&mut article.authors, name);
+            slot.rule = Some("reporter");
+        } else if let Some((outlet, author)) = signature(line, rules) {
+            credits.signature = credits.signature.or(outlet);
+            if let Some(author) = author {
+                push_unique(&mut article.authors, author);
+            }
+            slot.rule = Some("signature");
+        } else if let Some(rule) = rules.boilerplate_rule(line) {
+            if rule == "copyright" {
+                credits.footer = credits
+                    .footer
+                    .or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
+            }
+            slot.rule = Some(rule);
+        } else if rules.is_photo_credit(line) {
+            slot.rule = Some("photo-credit");
+        }
+    }
+    credits
+}
+
+/// Cuts tags of editors' initials off the end of paragraphs.
+fn cut_editor_tags(slots: &mut [Slot], rules: &Rules) {
+    for slot in slots.iter_mut().filter(|s| s.is_body()) {
+        if let Some((at, rule)) = rules.trailing_tag(&slot.clean) {
+            slot.tail = Some(Removed {
+                rule: rule.to_string(),
+                text: slot.clean[at..].trim().to_string(),
+            });
+            slot.clean.truncate(at);
+            if slot.clean.trim().is_empty() {
+                slot.rule = Some("editor-tag");
+            }
+        }
+    }
+}
+
+/// Puts the body paragraphs and the removed lines into the article, in file order.
+fn assemble(slots: Vec<Slot>, article: &mut Article) {
+    for slot in slots {
+        // A removed line whose dateline was taken off first keeps only its remainder here.
+        let removed_text = if slot.head.is_some() {
+            slot.clean.clone()
+        } else {
+            slot.original
+        };
+        if let Some(head) = slot.head {
+            article.removed.push(head);
+        }
+        match slot.rule {
+            None if !slot.clean.trim().is_empty() => {
+                article.paragraphs.push(slot.clean.trim().to_string())
+            }
+            None => {}
+            Some(rule) => article.removed.push(Removed {
+                rule: rule.to_string(),
+                text: removed_text,
+            }),
+        }
+        if let Some(tail) = slot.tail {
+            article.removed.push(tail);
+        }
+    }
+}
+
+/// Fills in what the text did not give directly: the outlet from the credits, a title from
+/// the lede, a date from the text, and the folded search text.
+fn finish(
+    article: &mut Article,
+    credits: Credits,
+    stamp: Option<ArticleDate>,
+    searchable: Searchable,
+) {
+    if article.outlet.is_none() {
+        article.outlet = credits
+            .site
+            .or(credits.record)
+            .or(credits.signature)
+            .or(credits.footer)
+            .map(Arc::from);
+    }
+    if article.title.is_empty() {
+        let lede = article
+            .lead
+            .as_deref()
+            .or(article.paragraphs.first().map(String::as_str));
+        article.title = lede.map(derive_title).unwrap_or_default();
+        article.title_derived = true;
+    }
+    match stamp {
+        Some(date) => article.date = Some(date),
+        None => {
+            let text = article.lead.iter().chain(&article.paragraphs);
+            article.date = text
+                .flat_map(|p| dates::complete_dates(p))
+                .max_by_key(|d| d.sort_key());
+            article.date_inferred = article.date.is_some();
+        }
+    }
+    if searchable == Searchable::Yes {
+        article.search_body = search_text(article).into_boxed_str();
+    }
+    article.search_title = super::fold::fold(&article.title).into_boxed_str();
+}
+
+/// The folded text that body searches run over.
+fn search_text(article: &Article) -> String {
+    let mut out = String::with_capacity(
+        article
+            .paragraphs
+            .iter()
+            .map(|p| p.len() + 1)
+            .sum::<usize>()
+            + article.lead.as_ref().map_or(0, String::len),
+    );
+    for paragraph in article.lead.iter().chain(&article.paragraphs) {
+        fold_into(paragraph, &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+pub(super) fn push_unique(list: &mut Vec<String>, name: String) {
+    if !name.is_empty() && !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+        list.push(name);
+    }
+}
+
+/// "Penulis : Haryo Jati Editor : Tito-Dirhantoro" → author Haryo Jati, editor Tito-Dirhantoro.
+fn read_byline(line: &str, rules: &Rules, article: &mut Article) {
+    let labels: Vec<_> = rules.byline_split.captures_iter(line).collect();
+    for (n, caps) in labels.iter().enumerate() {
+        let whole = caps.get(0).expect("a match has group 0");
+        let label = caps.get(1).expect("the pattern has group 1").as_str();
+        let end = labels
+            .get(n + 1)
+            .map_or(line.len(), |next| next.get(0).expect("group 0").start());
+        let names =
+            line[whole.end()..end].trim_matches(|c: char| c.is_whitespace() || "|,;/".contains(c));
+        let list = match rules.role_of(label) {
+            Some(Role::Author) => &mut article.authors,
+            Some(Role::Editor) => &mut article.editors,
+            Some(Role::Source) => &mut article.sources,
+            None => continue,
+        };
+        for name in names.split(['|', ';']).map(str::trim) {
+            push_unique(list, name.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

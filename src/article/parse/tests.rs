@@ -1,0 +1,226 @@
+//! The parser's phases on invented text.
+
+use super::*;
+use crate::article::headline::is_headline;
+
+fn rules() -> &'static Rules {
+    Rules::builtin()
+}
+
+#[test]
+fn bylines_split_by_label() {
+    let mut article = parse("", rules());
+    read_byline(
+        "Penulis : Haryo Jati Editor : Tito-Dirhantoro",
+        rules(),
+        &mut article,
+    );
+    read_byline(
+        "Penulis: rika irawati | Editor: rika irawati",
+        rules(),
+        &mut article,
+    );
+    read_byline("Sumber : Associated Press", rules(), &mut article);
+    assert_eq!(article.authors, ["Haryo Jati", "rika irawati"]);
+    assert_eq!(article.editors, ["Tito-Dirhantoro", "rika irawati"]);
+    assert_eq!(article.sources, ["Associated Press"]);
+}
+
+#[test]
+fn headlines() {
+    assert!(is_headline(
+        "Putin dan Kim Jong-Un Tandatangani Kerja Sama Hadapi Lawan",
+        rules()
+    ));
+    assert!(!is_headline("Aliansi Gagal?", rules()), "too few words");
+    assert!(!is_headline(
+        "Putin mengundang Kim ke Moskow untuk pertemuan lainnya.",
+        rules()
+    ));
+    assert!(!is_headline(
+        "TRIBUNNEWS.COM – Presiden Rusia Vladimir Putin tiba",
+        rules()
+    ));
+}
+
+#[test]
+fn derived_titles_cut_at_words() {
+    let long = "Presiden Rusia Vladimir Putin dan pemimpin Korea Utara Kim Jong-un menandatangani perjanjian yang mencakup janji untuk saling melindungi. Kalimat kedua.";
+    let title = derive_title(long);
+    assert!(title.ends_with('…'), "{title}");
+    assert!(title.chars().count() <= DERIVED_TITLE_MAX);
+    assert!(long.starts_with(title.trim_end_matches('…')));
+    assert_eq!(
+        derive_title("Kim tiba di Moskow. Lalu pulang."),
+        "Kim tiba di Moskow"
+    );
+    assert_eq!(derive_title("Dr. Kim tiba. Lalu"), "Dr. Kim tiba");
+}
+
+#[test]
+fn crlf_and_lone_cr_split_lines() {
+    let article = parse(
+        "Judul Berita Yang Cukup Panjang\r\nParagraf satu.\rParagraf\tdua.\r\n",
+        rules(),
+    );
+    assert_eq!(article.title, "Judul Berita Yang Cukup Panjang");
+    assert_eq!(article.paragraphs, ["Paragraf satu.", "Paragraf dua."]);
+}
+
+#[test]
+fn nothing_is_lost() {
+    let text = "Berita Internasional\n\nJudul Berita Yang Cukup Panjang\nJAKARTA - Isi pertama. [ab/cd]\nBaca juga: lain\nAA\n";
+    let article = parse(text, rules());
+    let rules_seen: Vec<&str> = article.removed.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(
+        rules_seen,
+        [
+            "section",
+            "headline",
+            "dateline",
+            "editor-tag",
+            "related-link",
+            "navigation"
+        ]
+    );
+    assert_eq!(article.paragraphs, ["Isi pertama."]);
+    assert_eq!(article.dateline.as_deref(), Some("Jakarta"));
+}
+
+#[test]
+fn a_title_line_is_the_whole_headline() {
+    for title in [
+        "Wah! Hotel Murah di Kota: Tarif Ringan, Kamar Lengkap!",
+        "Z.Y. WIDGET MAKERS SEEK CURBS, RAISING 6.7 BLN DLRS",
+        "Apa Isi Surat Itu? Buntutnya Panjang",
+        "Kota kecil yang bangkit lagi.",
+    ] {
+        let article = parse(
+            &format!("{title}\n\nPARIGI, KORANKU.COM - Isi pertama berita.\nIsi kedua."),
+            rules(),
+        );
+        assert_eq!(article.title, title);
+        assert!(!article.title_derived, "{title}");
+        assert_eq!(article.outlet.as_deref(), Some("Koranku"), "{title}");
+    }
+    let alone = parse("U.K. CONFIRMS FEBRUARY RISE\n\n", rules());
+    assert_eq!(alone.title, "U.K. CONFIRMS FEBRUARY RISE");
+    let paragraph = parse(
+        "Hujan turun di kota. Warga berteduh di toko.\n\nParagraf kedua.",
+        rules(),
+    );
+    assert!(
+        paragraph.title_derived,
+        "two sentences and a full stop are a paragraph"
+    );
+}
+
+#[test]
+fn entities_are_decoded_and_control_entities_dropped() {
+    let article = parse(
+        "ACME &lt;ACM&gt; BUYS MILL\n\nThe mill&#39;s owner &amp; staff agreed.&#3;\n",
+        rules(),
+    );
+    assert_eq!(article.title, "ACME <ACM> BUYS MILL");
+    assert_eq!(article.paragraphs, ["The mill's owner & staff agreed."]);
+}
+
+#[test]
+fn a_site_name_comes_off_a_page_title() {
+    let article = parse(
+        "Harga beras naik lagi | Pasar | Koran Pagi\n\nIsi berita.",
+        rules(),
+    );
+    assert_eq!(article.title, "Harga beras naik lagi");
+    assert!(
+        article
+            .removed
+            .iter()
+            .any(|r| r.rule == "site-name" && r.text.contains("Koran Pagi"))
+    );
+    let known = parse("Rain floods the city - The Jakarta Post\n\nText.", rules());
+    assert_eq!(known.title, "Rain floods the city");
+    assert_eq!(known.outlet.as_deref(), Some("The Jakarta Post"));
+    let address = parse("Banjir di kota | koranku.id\n\nIsi.", rules());
+    assert_eq!(address.outlet.as_deref(), Some("Koranku"));
+    for kept in [
+        "Duet Ganjar - Ridwan Kamil pada 15 September",
+        "Terms of Trade | A report says the plan needs work",
+    ] {
+        assert_eq!(parse(&format!("{kept}\n\nIsi."), rules()).title, kept);
+    }
+}
+
+#[test]
+fn a_dateline_spread_over_short_lines() {
+    let article = parse(
+        "Judul Berita Yang Cukup Panjang\n\nBandung\nKABARKITA.COM\n—\nHujan turun deras sejak pagi.\n",
+        rules(),
+    );
+    assert_eq!(article.outlet.as_deref(), Some("Kabarkita"));
+    assert_eq!(article.dateline.as_deref(), Some("Bandung"));
+    assert_eq!(article.paragraphs, ["Hujan turun deras sejak pagi."]);
+}
+
+#[test]
+fn a_caption_before_the_dateline_does_not_hide_it() {
+    let article = parse(
+        "Judul Berita Yang Cukup Panjang\n\nIlustrasi - Alat peraga di jalan kota\nKORANKU.COM - Kampanye dimulai hari ini.\n",
+        rules(),
+    );
+    assert_eq!(article.outlet.as_deref(), Some("Koranku"));
+    assert_eq!(
+        article.paragraphs.last().unwrap(),
+        "Kampanye dimulai hari ini."
+    );
+}
+
+#[test]
+fn a_reporter_line_is_not_a_dateline() {
+    let article = parse(
+        "Judul Berita Yang Cukup Panjang\n\nLaporan Reporter KORANLAIN.COM, Budi Santoso\nKORANKU.COM, PARIGI - Isi berita.\n",
+        rules(),
+    );
+    assert_eq!(article.outlet.as_deref(), Some("Koranku"));
+    assert_eq!(article.authors, ["Budi Santoso"]);
+    assert!(article.removed.iter().any(|r| r.rule == "reporter"));
+}
+
+#[test]
+fn hand_wrapped_text_is_joined_into_paragraphs() {
+    let text = "WIDGET MAKER POSTS GAIN\n\n    DENVER, April 4 - Acme Corp said its net income rose\nin the first quarter on higher sales of widgets and\nlower costs at its two plants.\n    The company said it expects the trend to continue\nthrough the year, citing strong orders from abroad.\n";
+    let article = parse(text, rules());
+    assert_eq!(article.dateline.as_deref(), Some("Denver"));
+    assert_eq!(
+        article.paragraphs,
+        [
+            "Acme Corp said its net income rose in the first quarter on higher sales of widgets and lower costs at its two plants.",
+            "The company said it expects the trend to continue through the year, citing strong orders from abroad."
+        ]
+    );
+    // Paragraphs that are one line each stay apart, however short.
+    let lines = "Judul Berita Yang Cukup Panjang\nParagraf satu berisi kalimat yang cukup panjang untuk dibaca.\nParagraf dua berisi kalimat yang cukup panjang juga untuk dibaca.\nParagraf tiga berisi kalimat yang cukup panjang pula untuk dibaca.\n";
+    assert_eq!(parse(lines, rules()).paragraphs.len(), 3);
+}
+
+#[test]
+fn a_record_is_unwrapped_and_its_fields_kept() {
+    let text = "Harga Cabai Naik~\"PADANG, KORANKU.com - Harga cabai naik.\nPedagang mengeluh.\"~pasar.koranku.com~2024-02-03~https://pasar.koranku.com/read/1\n";
+    let article = parse(text, rules());
+    assert_eq!(article.title, "Harga Cabai Naik");
+    assert_eq!(article.outlet.as_deref(), Some("Koranku"));
+    assert_eq!(article.date.unwrap().to_string(), "2024-02-03");
+    assert!(!article.date_inferred);
+    assert_eq!(
+        article.paragraphs,
+        ["Harga cabai naik.", "Pedagang mengeluh."]
+    );
+    assert_eq!(
+        article
+            .removed
+            .iter()
+            .filter(|r| r.rule == "record")
+            .count(),
+        3
+    );
+}
