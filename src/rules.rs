@@ -28,6 +28,9 @@ pub struct RulesFile {
     pub photo_credit: Vec<PatternRule>,
     #[serde(default)]
     pub trailing_tag: Vec<BoilerplateRule>,
+    /// Boilerplate cut out of the line it is glued into.
+    #[serde(default)]
+    pub inline: Vec<BoilerplateRule>,
 }
 
 /// A pattern in a rules file that cannot be used.
@@ -60,11 +63,13 @@ impl RulesFile {
             .trailing_tag
             .iter()
             .map(|p| ("trailing_tag", p.pattern.as_str()));
+        let inline = self.inline.iter().map(|p| ("inline", p.pattern.as_str()));
         outlet
             .chain(section)
             .chain(boilerplate)
             .chain(credit)
             .chain(tag)
+            .chain(inline)
     }
 
     /// Checks each pattern on its own: it compiles, and it is not empty (an empty pattern
@@ -100,6 +105,7 @@ impl RulesFile {
         self.boilerplate.extend(other.boilerplate);
         self.photo_credit.extend(other.photo_credit);
         self.trailing_tag.extend(other.trailing_tag);
+        self.inline.extend(other.inline);
     }
 }
 
@@ -149,6 +155,10 @@ pub struct PatternRule {
 pub struct BoilerplateRule {
     pub rule: String,
     pub pattern: String,
+    /// For inline boilerplate: the match is a label followed by a linked headline ("Baca
+    /// juga: …"), cut with it; it counts only where a sentence may start.
+    #[serde(default)]
+    pub headline_after: bool,
 }
 
 /// Why a rules file could not be used.
@@ -198,6 +208,9 @@ pub struct Rules {
     boilerplate: RegexSet,
     boilerplate_names: Vec<String>,
     photo_credit: RegexSet,
+    /// Inline boilerplate: any of them (to skip the clean lines at once), then each.
+    inline_any: RegexSet,
+    inline: Vec<(Regex, String, bool)>,
     trailing_tags: Vec<(Regex, String)>,
 }
 
@@ -329,6 +342,12 @@ impl Rules {
                 .map(|p| p.pattern.as_str())
                 .collect())?,
             trailing_tags,
+            inline_any: set(file.inline.iter().map(|b| b.pattern.as_str()).collect())?,
+            inline: file
+                .inline
+                .iter()
+                .map(|b| Ok((regex(&b.pattern)?, b.rule.clone(), b.headline_after)))
+                .collect::<Result<Vec<_>, RulesError>>()?,
         })
     }
 
@@ -382,9 +401,37 @@ impl Rules {
 
     /// A tag at the end of a paragraph ("[ab/ns]"): the byte where it starts and its rule.
     pub fn trailing_tag(&self, paragraph: &str) -> Option<(usize, &str)> {
-        self.trailing_tags
+        self.trailing_tags.iter().find_map(|(re, rule)| {
+            let caps = re.captures(paragraph)?;
+            let tag = caps.name("tag").or(caps.get(0))?;
+            Some((tag.start(), rule.as_str()))
+        })
+    }
+
+    /// Inline boilerplate in a line: the byte ranges to cut, in order, each with its rule. A
+    /// label with a headline after it is cut with the headline.
+    pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+        let hits = self.inline_any.matches(line);
+        if !hits.matched_any() {
+            return Vec::new();
+        }
+        let mut cuts: Vec<(std::ops::Range<usize>, &str)> = hits
             .iter()
-            .find_map(|(re, rule)| re.find(paragraph).map(|m| (m.start(), rule.as_str())))
+            .flat_map(|i| {
+                let (re, rule, headline_after) = &self.inline[i];
+                re.find_iter(line).filter_map(move |m| {
+                    if !headline_after {
+                        return Some((m.range(), rule.as_str()));
+                    }
+                    use crate::article::crosslink::{at_sentence_start, headline_end};
+                    at_sentence_start(line, m.start())
+                        .then(|| (m.start()..headline_end(line, m.end()), rule.as_str()))
+                })
+            })
+            .collect();
+        cuts.sort_by_key(|(range, _)| range.start);
+        cuts.dedup_by(|later, earlier| later.0.start < earlier.0.end);
+        cuts
     }
 
     /// The role a byline label has.

@@ -8,7 +8,7 @@ use super::App;
 use crate::article::Article;
 use crate::article::parse::{Searchable, parse_bytes_with};
 use crate::store::loader::read::{ReadError, looks_binary};
-use crate::store::{ReadAgain, human_size, read_regular};
+use crate::store::{ReadAgain, human_size, read_regular_timed};
 use std::sync::mpsc::{Receiver, channel};
 
 /// Files larger than this now are read again on a thread of their own.
@@ -33,7 +33,7 @@ fn read_file(
     rules: &crate::rules::Rules,
 ) -> ReadResult {
     let shown = path.display();
-    let bytes = read_regular(path, cap).map_err(|e| match e {
+    let (bytes, modified) = read_regular_timed(path, cap).map_err(|e| match e {
         ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
             format!("{shown} is gone from disk")
         }
@@ -54,6 +54,9 @@ fn read_file(
     article.id = old_id.to_string();
     article.path = path.to_path_buf();
     article.origin = crate::article::Origin::File;
+    if let Some(modified) = modified {
+        article.drop_date_after(modified);
+    }
     Ok(article)
 }
 

@@ -102,6 +102,22 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The calendar day (year, month, day) of a time in seconds since 1970, in UTC (Howard
+/// Hinnant's civil-from-days).
+pub fn day_of_unix_seconds(seconds: i64) -> (i32, u8, u8) {
+    let days = seconds.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
 /// Every name and abbreviation of each month, in Indonesian and English, by month number.
 const MONTH_NAMES: [&[&str]; 12] = [
     &["januari", "january", "jan"],
@@ -140,6 +156,12 @@ fn offset_of_zone(zone: &str) -> Option<i16> {
         "WITA" => Some(8 * 60),
         "WIT" => Some(9 * 60),
         "UTC" | "GMT" => Some(0),
+        "IST" => Some(5 * 60 + 30),
+        "EST" | "ET" => Some(-5 * 60),
+        "EDT" => Some(-4 * 60),
+        "PST" => Some(-8 * 60),
+        "PDT" => Some(-7 * 60),
+        "BST" | "CET" => Some(60),
         _ => None,
     }
 }
@@ -160,7 +182,7 @@ fn stamp_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)^(?:\p{{L}}+,?\s+)?(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}))(?:,?\s*(?:pukul\s+)?(\d{{1,2}})[:.](\d{{2}})(?:\s*(WITA|WIB|WIT|UTC|GMT))?)?"
+            r"(?i)^(?:(?:updated|published|posted|first published|diperbarui|diterbitkan|dipublikasikan)(?:\s+on)?\s*:?\s*)?(?:\p{{L}}+,?\s+)?(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})|(?P<m3>{months})\.?\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))(?:,?\s*(?:-\s*)?(?:pukul\s+)?(?P<h>\d{{1,2}})[:.](?P<min>\d{{2}})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|IST|EST|EDT|ET|PST|PDT|BST|CET)\)?)?)?"
         ))
         .expect("stamp pattern is valid")
     })
@@ -184,27 +206,90 @@ pub fn complete_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
     })
 }
 
+fn weekday_date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let months = months_pattern();
+        Regex::new(&format!(
+            r"(?i)\b(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+        ))
+        .expect("weekday date pattern is valid")
+    })
+}
+
+/// 0 for Monday … 6 for Sunday, in either language.
+fn weekday_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase().replace('\'', "");
+    Some(match name.as_str() {
+        "senin" | "monday" => 0,
+        "selasa" | "tuesday" => 1,
+        "rabu" | "wednesday" => 2,
+        "kamis" | "thursday" => 3,
+        "jumat" | "friday" => 4,
+        "sabtu" | "saturday" => 5,
+        "minggu" | "ahad" | "sunday" => 6,
+        _ => return None,
+    })
+}
+
+/// The day of the week of a date, 0 for Monday (Sakamoto's method).
+fn weekday_of(date: &ArticleDate) -> u32 {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let month = i32::from(date.month);
+    let year = if month < 3 { date.year - 1 } else { date.year };
+    let sunday_first =
+        (year + year / 4 - year / 100 + year / 400 + T[(month - 1) as usize] + i32::from(date.day))
+            .rem_euclid(7);
+    ((sunday_first + 6) % 7) as u32
+}
+
+/// Dates named with their day of the week ("Rabu (19/6/2024)", "Selasa, 25 Agustus 2015",
+/// "Friday, March 3, 2023"), in order; a date whose weekday does not agree with it is a typo
+/// and is skipped.
+pub fn weekday_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
+    weekday_date_regex().captures_iter(text).filter_map(|c| {
+        let date = if let (Some(d), Some(m), Some(y)) = (c.get(2), c.get(3), c.get(4)) {
+            date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())
+        } else if let (Some(d), Some(m), Some(y)) = (c.get(5), c.get(6), c.get(7)) {
+            date_from_parts(d.as_str(), m.as_str().parse().ok()?, y.as_str())
+        } else {
+            let (m, d, y) = (c.get(8)?, c.get(9)?, c.get(10)?);
+            date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())
+        }?;
+        (weekday_number(&c[1])? == weekday_of(&date)).then_some(date)
+    })
+}
+
 /// A publication stamp at the start of `text` ("20 Juni 2024, 08:50 WIB", "Kamis, 20/6/2024
 /// 08.50 WIB"): the date and how many bytes it took.
 pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
     let caps = stamp_regex().captures(text)?;
-    let mut date = if let (Some(d), Some(m), Some(y)) = (caps.get(1), caps.get(2), caps.get(3)) {
-        date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())?
+    let group = |name: &str| caps.name(name).map(|m| m.as_str());
+    let mut date = if let (Some(d), Some(m), Some(y)) = (group("d1"), group("m1"), group("y1")) {
+        date_from_parts(d, month_number(m)?, y)?
+    } else if let (Some(d), Some(m), Some(y)) = (group("d2"), group("m2"), group("y2")) {
+        date_from_parts(d, m.parse().ok()?, y)?
     } else {
-        let (d, m, y) = (caps.get(4)?, caps.get(5)?, caps.get(6)?);
-        date_from_parts(d.as_str(), m.as_str().parse().ok()?, y.as_str())?
+        let (d, m, y) = (group("d3")?, group("m3")?, group("y3")?);
+        date_from_parts(d, month_number(m)?, y)?
     };
-    if let (Some(h), Some(min)) = (caps.get(7), caps.get(8)) {
-        let hour: u8 = h.as_str().parse().ok()?;
-        let minute: u8 = min.as_str().parse().ok()?;
+    if let (Some(h), Some(min)) = (group("h"), group("min")) {
+        let mut hour: u8 = h.parse().ok()?;
+        let minute: u8 = min.parse().ok()?;
+        if let Some(ampm) = group("ampm") {
+            let pm = ampm.to_lowercase().starts_with('p');
+            hour = match (hour, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+        }
         if hour < 24 && minute < 60 {
             date.time = Some(TimeOfDay {
                 hour,
                 minute,
-                offset_minutes: caps
-                    .get(9)
-                    .and_then(|z| offset_of_zone(z.as_str()))
-                    .unwrap_or(7 * 60),
+                offset_minutes: group("zone").and_then(offset_of_zone).unwrap_or(7 * 60),
             });
         }
     }
@@ -213,6 +298,23 @@ pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_of_unix_time() {
+        assert_eq!(super::day_of_unix_seconds(0), (1970, 1, 1));
+        assert_eq!(super::day_of_unix_seconds(1_718_755_200), (2024, 6, 19));
+        assert_eq!(super::day_of_unix_seconds(951_782_400), (2000, 2, 29));
+    }
+
+    #[test]
+    fn weekday_dates_agree_with_their_weekday() {
+        let found: Vec<String> = super::weekday_dates(
+            "Rabu (19/6/2024) lalu, dan Kamis, 20 Juni 2024; Selasa (20/6/2024) salah ketik; Friday, March 3, 2023.",
+        )
+        .map(|d| d.to_string())
+        .collect();
+        assert_eq!(found, ["2024-06-19", "2024-06-20", "2023-03-03"]);
+    }
+
     use super::*;
 
     fn dates(text: &str) -> Vec<String> {

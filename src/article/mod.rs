@@ -1,15 +1,18 @@
 //! The article model and the code that turns a scraped text file into one.
 
+pub mod crosslink;
 pub mod dateline;
 pub mod dates;
 pub mod decode;
 pub mod fold;
 pub mod headline;
 pub mod outlet;
+pub mod paragraphs;
 pub mod parse;
 pub mod record;
 pub mod render;
 pub mod sanitise;
+pub mod sentences;
 
 pub use dates::ArticleDate;
 pub use parse::parse;
@@ -101,6 +104,23 @@ pub enum Origin {
 }
 
 impl Article {
+    /// Forgets a date later than the file's modification time (a day's grace for time
+    /// zones): an article cannot be published after it was saved, so such a date is a typo
+    /// or an event's date, and no date beats a wrong one.
+    pub fn drop_date_after(&mut self, modified: std::time::SystemTime) {
+        let Ok(since_epoch) = modified.duration_since(std::time::UNIX_EPOCH) else {
+            return;
+        };
+        let saved_on = dates::day_of_unix_seconds(since_epoch.as_secs() as i64 + 86_400);
+        if self
+            .date
+            .is_some_and(|d| (d.year, d.month, d.day) > saved_on)
+        {
+            self.date = None;
+            self.date_inferred = false;
+        }
+    }
+
     /// Lets go of the body (paragraphs and removed lines) to save memory; the metadata and
     /// the search text stay. [`crate::store::ReadAgain::full`] brings the body back.
     pub fn drop_body(&mut self) {

@@ -5,7 +5,7 @@
 pub mod loader;
 mod size;
 
-pub use loader::read::{ReadAgain, read_regular};
+pub use loader::read::{ReadAgain, read_regular, read_regular_timed};
 pub use loader::{check_paths, load_all, load_file, release_freed_memory, spawn_loader};
 pub use size::{human_size, parse_size};
 

@@ -137,14 +137,21 @@ pub fn generate(dir: &Path, sizes: &Sizes) {
     assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0, "mkfifo");
     let paragraph = "Korea Utara dan Rusia sepakat memberikan bantuan militer segera jika keduanya menghadapi agresi bersenjata. ";
     let mut huge = String::from("Artikel Raksasa Dua Puluh Dua Megabita\n");
+    // Numbered, so no paragraph repeats another (a repeat would be shown once).
+    let mut n = 0;
     while huge.len() < sizes.huge_bytes {
+        n += 1;
+        huge.push_str(&format!("{n}. "));
         huge.push_str(paragraph);
         huge.push_str(paragraph);
         huge.push('\n');
     }
     write(dir, "huge.txt", huge);
     let mut one_line = String::with_capacity(sizes.single_line_bytes);
+    let mut n = 0;
     while one_line.len() < sizes.single_line_bytes {
+        n += 1;
+        one_line.push_str(&format!("Kalimat {n}: "));
         one_line.push_str(paragraph);
     }
     write(dir, "oneline.txt", one_line);

@@ -37,14 +37,23 @@ pub(super) fn read_head(
         take_headline(&mut slots[i], rules, article, credits);
         next += 1;
     }
-    let mut stamp = None;
+    // Some pages repeat the headline as the body's first line.
     if let Some(&i) = body.get(next)
-        && let Some((date, len)) = dates::stamp_at_start(&slots[i].clean)
-        && len + 2 >= slots[i].clean.len()
+        && !article.title.is_empty()
+        && slots[i].clean == article.title
     {
-        stamp = Some(date);
-        slots[i].rule = Some("stamp");
+        slots[i].rule = Some("duplicate-title");
         next += 1;
+    }
+    let mut stamp = None;
+    let window = body.len().min(next + HEAD_WINDOW);
+    if let Some(k) = (next..window).find(|&k| is_stamp_line(&slots[body[k]].clean)) {
+        let i = body[k];
+        stamp = dates::stamp_at_start(&slots[i].clean).map(|(date, _)| date);
+        slots[i].rule = Some("stamp");
+        if k == next {
+            next += 1;
+        }
     }
     let head_end = body.len().min(next + HEAD_WINDOW);
     let found = find_dateline(slots, &body, next, head_end, rules);
@@ -212,4 +221,16 @@ fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Art
             after_credit = true;
         }
     }
+}
+
+/// A line that is a publication stamp and little else: "20 Juni 2024, 08:50 WIB", "Updated:
+/// Nov 23, 2023, 08:46 IST", "November 24, 2023 01:36 am | Updated 01:36 am IST".
+fn is_stamp_line(line: &str) -> bool {
+    let Some((_, len)) = dates::stamp_at_start(line) else {
+        return false;
+    };
+    let rest = line[len..].trim();
+    rest.is_empty()
+        || rest.starts_with('|')
+        || (rest.len() <= 24 && rest.split_whitespace().count() <= 3)
 }

@@ -23,6 +23,8 @@ pub(super) struct Slot<'r> {
     /// The line starts with an indent (two spaces or a tab), as a new paragraph does in text
     /// that is wrapped by hand.
     pub indented: bool,
+    /// Inline boilerplate cut out of the line, in order.
+    pub cuts: Vec<Removed>,
 }
 
 impl Slot<'_> {
@@ -59,6 +61,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Slot<'static>> {
             blank_after: false,
             title_line: false,
             indented,
+            cuts: Vec::new(),
         });
     }
     if let Some(last) = slots.last_mut() {
@@ -154,4 +157,38 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
         }
     }
     *slots = joined;
+}
+
+/// Lines that hold several paragraphs (a body stored on one line, paragraphs glued shut,
+/// sentences joined with "||") split into them; see [`crate::article::paragraphs::reflow`].
+/// A short first line is left whole when a blank line follows it: it may be the title.
+pub(super) fn reflow_lines(slots: &mut Vec<Slot>) {
+    let mut out: Vec<Slot> = Vec::with_capacity(slots.len());
+    for (n, slot) in slots.drain(..).enumerate() {
+        let may_be_title = n == 0 && slot.blank_after && slot.clean.len() <= 300;
+        if may_be_title || !crate::article::paragraphs::needs_reflow(&slot.clean) {
+            out.push(slot);
+            continue;
+        }
+        let pieces = crate::article::paragraphs::reflow(&slot.clean);
+        if pieces.len() <= 1 {
+            out.push(slot);
+            continue;
+        }
+        let last = pieces.len() - 1;
+        for (k, piece) in pieces.into_iter().enumerate() {
+            out.push(Slot {
+                original: piece.clone(),
+                clean: piece,
+                rule: None,
+                head: None,
+                tail: None,
+                blank_after: k == last && slot.blank_after,
+                title_line: false,
+                indented: k == 0 && slot.indented,
+                cuts: Vec::new(),
+            });
+        }
+    }
+    *slots = out;
 }

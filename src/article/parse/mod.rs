@@ -14,11 +14,14 @@ use super::outlet::outlet_name;
 use super::{Article, Origin, Removed};
 use crate::rules::{Role, Rules};
 use head::read_head;
-use lines::{Slot, join_wrapped, split_lines};
+use lines::{Slot, join_wrapped, reflow_lines, split_lines};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use super::headline::{DERIVED_TITLE_MAX, derive_title};
+
+/// How far into the text (in bytes) a date may be inferred from: the opening, about 250 words.
+const OPENING_BYTES: usize = 1_500;
 
 /// Decodes a file's bytes and parses them; an encoding guess becomes a warning.
 pub fn parse_bytes(bytes: &[u8], rules: &Rules) -> Article {
@@ -58,6 +61,7 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
     let plain = record.as_ref().map_or(text, |r| r.text.as_str());
     let mut slots = split_lines(plain);
     join_wrapped(&mut slots);
+    reflow_lines(&mut slots);
     let mut article = empty_article(text);
     let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
     let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits);
@@ -132,10 +136,13 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
         }
     }
     for slot in slots.iter_mut() {
-        let line = slot.clean.as_str();
         if slot.title_line {
             continue;
         }
+        if cut_inline(slot, rules) {
+            continue;
+        }
+        let line = slot.clean.as_str();
         if line.chars().count() <= 160 && rules.is_byline(line) {
             read_byline(line, rules, article);
             slot.rule = Some("byline");
@@ -166,16 +173,52 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
 fn cut_editor_tags(slots: &mut [Slot], rules: &Rules) {
     for slot in slots.iter_mut().filter(|s| s.is_body()) {
         if let Some((at, rule)) = rules.trailing_tag(&slot.clean) {
-            slot.tail = Some(Removed {
-                rule: rule.to_string(),
-                text: slot.clean[at..].trim().to_string(),
-            });
+            let tag = slot.clean[at..].trim().to_string();
             slot.clean.truncate(at);
             if slot.clean.trim().is_empty() {
+                // The line was only the tag: it is removed whole, once.
                 slot.rule = Some("editor-tag");
+                slot.clean = tag;
+            } else {
+                slot.tail = Some(Removed {
+                    rule: rule.to_string(),
+                    text: tag,
+                });
             }
         }
     }
+}
+
+/// Cuts inline boilerplate out of a line, keeping each piece under its rule. Returns true
+/// when nothing else was left: the whole line is then that rule's.
+fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
+    let cuts = rules.inline_cuts(&slot.clean);
+    let Some(&(_, first_rule)) = cuts.first() else {
+        return false;
+    };
+    let mut kept = String::with_capacity(slot.clean.len());
+    let mut from = 0;
+    for (range, rule) in &cuts {
+        kept.push_str(&slot.clean[from..range.start]);
+        if !kept.is_empty() && !kept.ends_with(' ') {
+            kept.push(' ');
+        }
+        slot.cuts.push(Removed {
+            rule: rule.to_string(),
+            text: slot.clean[range.clone()].trim().to_string(),
+        });
+        from = range.end;
+    }
+    kept.push_str(&slot.clean[from..]);
+    let kept = kept.trim().to_string();
+    if kept.is_empty() {
+        slot.cuts.clear();
+        slot.rule = Some(first_rule);
+        return true;
+    }
+    slot.clean = kept.clone();
+    slot.original = kept;
+    false
 }
 
 /// Puts the body paragraphs and the removed lines into the article, in file order.
@@ -190,6 +233,7 @@ fn assemble(slots: Vec<Slot>, article: &mut Article) {
         if let Some(head) = slot.head {
             article.removed.push(head);
         }
+        article.removed.extend(slot.cuts);
         match slot.rule {
             None if !slot.clean.trim().is_empty() => {
                 article.paragraphs.push(slot.clean.trim().to_string())
@@ -203,6 +247,14 @@ fn assemble(slots: Vec<Slot>, article: &mut Article) {
         if let Some(tail) = slot.tail {
             article.removed.push(tail);
         }
+    }
+    let repeats = super::paragraphs::repeats(&article.paragraphs);
+    for &n in repeats.iter().rev() {
+        let text = article.paragraphs.remove(n);
+        article.removed.push(Removed {
+            rule: "repeated".into(),
+            text,
+        });
     }
 }
 
@@ -233,10 +285,19 @@ fn finish(
     match stamp {
         Some(date) => article.date = Some(date),
         None => {
-            let text = article.lead.iter().chain(&article.paragraphs);
-            article.date = text
-                .flat_map(|p| dates::complete_dates(p))
-                .max_by_key(|d| d.sort_key());
+            // Without a stamp, only a date the opening names with its weekday ("Rabu
+            // (19/6/2024)") is taken, and marked inferred: a date deeper in the body is as
+            // likely an event's or a deadline's as the article's, and no date beats a wrong one.
+            let mut opening = Vec::new();
+            let mut room = OPENING_BYTES;
+            for paragraph in article.lead.iter().chain(&article.paragraphs) {
+                if room == 0 {
+                    break;
+                }
+                opening.push(&paragraph[..floor_boundary(paragraph, room)]);
+                room = room.saturating_sub(paragraph.len());
+            }
+            article.date = opening.into_iter().flat_map(dates::weekday_dates).next();
             article.date_inferred = article.date.is_some();
         }
     }
@@ -244,6 +305,17 @@ fn finish(
         article.search_body = search_text(article).into_boxed_str();
     }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
+}
+
+/// The largest char boundary at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// The folded text that body searches run over.

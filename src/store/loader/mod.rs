@@ -9,7 +9,7 @@ use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
 use crate::article::{Article, Origin};
 use crate::index::BatchIndex;
 use crate::rules::Rules;
-use read::{ReadError, looks_binary, read_regular};
+use read::{ReadError, looks_binary, read_regular_timed};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -170,7 +170,7 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = read_regular(path, options.max_file_size).map_err(|e| {
+    let (bytes, modified) = read_regular_timed(path, options.max_file_size).map_err(|e| {
         skip(match e {
             ReadError::TooLarge { .. } => {
                 format!("{e}; skipped (raise it with --max-file-size)")
@@ -199,6 +199,9 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     let mut article = article;
     article.path = path.to_path_buf();
     article.origin = Origin::File;
+    if let Some(modified) = modified {
+        article.drop_date_after(modified);
+    }
     // A very large article keeps its body: reading it again would make opening it slow.
     if !options.keep_body && bytes.len() < KEEP_BODY_FROM {
         article.drop_body();

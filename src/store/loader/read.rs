@@ -31,6 +31,14 @@ pub enum ReadError {
 
 /// Reads a whole regular file of at most `cap` bytes.
 pub fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
+    read_regular_timed(path, cap).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], with the file's modification time when the system gives one.
+pub fn read_regular_timed(
+    path: &Path,
+    cap: u64,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), ReadError> {
     // O_NONBLOCK: opening a FIFO must never wait for a writer.
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -51,7 +59,7 @@ pub fn read_regular(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     if bytes.len() as u64 > cap {
         return Err(ReadError::Grew(cap));
     }
-    Ok(bytes)
+    Ok((bytes, metadata.modified().ok()))
 }
 
 /// What kind of thing a path that is not a regular file is, in words.
@@ -109,6 +117,9 @@ impl ReadAgain for Article {
         article.path.clone_from(&self.path);
         article.origin = self.origin.clone();
         article.content_hash = self.content_hash;
+        // The store's date was checked against the file's time when it was loaded.
+        article.date = self.date;
+        article.date_inferred = self.date_inferred;
         if article.outlet == self.outlet {
             // Keep sharing the store's copy of the name.
             article.outlet.clone_from(&self.outlet);
