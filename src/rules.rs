@@ -377,6 +377,9 @@ impl Rules {
     /// The boilerplate rule a whole line falls under, if any.
     pub fn boilerplate_rule(&self, line: &str) -> Option<&str> {
         let line = line.trim_start_matches(['•', '·', '-', '*', '–', ' ']);
+        if !self.boilerplate.is_match(line) {
+            return None;
+        }
         self.boilerplate
             .matches(line)
             .iter()
@@ -402,19 +405,34 @@ impl Rules {
     /// A tag at the end of a paragraph ("[ab/ns]"): the byte where it starts and its rule.
     pub fn trailing_tag(&self, paragraph: &str) -> Option<(usize, &str)> {
         self.trailing_tags.iter().find_map(|(re, rule)| {
-            let caps = re.captures(paragraph)?;
-            let tag = caps.name("tag").or(caps.get(0))?;
-            Some((tag.start(), rule.as_str()))
+            // A tag that must end in a bracket cannot be on a paragraph that does not; most
+            // paragraphs are done with here, without a search.
+            let mut pattern = re.as_str().strip_suffix('$').unwrap_or("");
+            while pattern.ends_with(')') && !pattern.ends_with(r"\)") {
+                pattern = &pattern[..pattern.len() - 1];
+            }
+            for (written, bracket) in [(r"\)", ')'), (r"\]", ']')] {
+                if pattern.ends_with(written) && !paragraph.ends_with(bracket) {
+                    return None;
+                }
+            }
+            let found = re.find(paragraph)?;
+            // Only a pattern with a `tag` group needs its groups read, and only on a match.
+            let start = match re.capture_names().any(|n| n == Some("tag")) {
+                true => re.captures(paragraph)?.name("tag")?.start(),
+                false => found.start(),
+            };
+            Some((start, rule.as_str()))
         })
     }
 
     /// Inline boilerplate in a line: the byte ranges to cut, in order, each with its rule. A
     /// label with a headline after it is cut with the headline.
     pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-        let hits = self.inline_any.matches(line);
-        if !hits.matched_any() {
+        if !self.inline_any.is_match(line) {
             return Vec::new();
         }
+        let hits = self.inline_any.matches(line);
         let mut cuts: Vec<(std::ops::Range<usize>, &str)> = hits
             .iter()
             .flat_map(|i| {

@@ -65,6 +65,9 @@ fn signature_regex() -> &'static Regex {
 /// "(Tribunnews.com, Tiara Shelavie)", "(ANTARA/JACX)": the outlet it names and the author,
 /// when the first part is an outlet (a known one or a web address).
 pub fn signature(line: &str, rules: &Rules) -> Option<(Option<String>, Option<String>)> {
+    if !line.starts_with('(') || !line.ends_with(')') || line.len() > 110 {
+        return None;
+    }
     let caps = signature_regex().captures(line)?;
     let token = caps.get(1)?.as_str();
     let outlet = outlet_name(token, rules)?;
@@ -348,6 +351,13 @@ fn reporter_line_regex() -> &'static Regex {
 /// A line that only names the reporter: "Laporan Wartawan Tribunnews.com, Name", "Laporan
 /// Name | Place". Returns the name.
 pub fn reporter_line(line: &str) -> Option<String> {
+    let head = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    if !["laporan", "reporter", "oleh"]
+        .iter()
+        .any(|l| head.starts_with(l))
+    {
+        return None;
+    }
     let caps = reporter_line_regex().captures(line.trim_end_matches('.'))?;
     let rest = caps.get(1)?.as_str();
     if rest.contains(" - ") || rest.contains(['–', '—']) {

@@ -199,8 +199,9 @@ fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
     let mut kept = String::with_capacity(slot.clean.len());
     let mut from = 0;
     for (range, rule) in &cuts {
-        kept.push_str(&slot.clean[from..range.start]);
-        if !kept.is_empty() && !kept.ends_with(' ') {
+        let piece = slot.clean[from..range.start].trim();
+        if !piece.is_empty() {
+            kept.push_str(piece);
             kept.push(' ');
         }
         slot.cuts.push(Removed {
@@ -209,7 +210,7 @@ fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
         });
         from = range.end;
     }
-    kept.push_str(&slot.clean[from..]);
+    kept.push_str(slot.clean[from..].trim());
     let kept = kept.trim().to_string();
     if kept.is_empty() {
         slot.cuts.clear();
