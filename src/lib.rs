@@ -16,5 +16,6 @@ pub mod keymap;
 pub mod rules;
 pub mod state;
 pub mod store;
+pub mod stories;
 pub mod tui;
 pub mod ui;

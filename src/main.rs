@@ -9,6 +9,7 @@ use warta::filter::{FlagSource, Matcher, NoFlags, Query};
 use warta::rules::Rules;
 use warta::state::{self, StateFile};
 use warta::store::{self, LoadOptions, ReadAgain, Sources, Store};
+use warta::stories;
 use warta::tui::{Ended, run};
 use warta::ui::theme::Theme;
 
@@ -29,6 +30,11 @@ struct Cli {
     /// Print all articles as a JSON array.
     #[arg(long, conflicts_with = "show")]
     json: bool,
+
+    /// Print the stories: the articles of several outlets that report one event. One line
+    /// each (id, articles, outlets, date span, label), or with --json an array of stories.
+    #[arg(long, conflicts_with_all = ["show", "list"])]
+    stories: bool,
 
     /// Print one article, cleaned and wrapped to the terminal's width (80 when not a terminal).
     #[arg(long, value_name = "ID")]
@@ -128,15 +134,16 @@ fn main() -> ExitCode {
         eprintln!("warta: {e}");
         return ExitCode::from(2);
     }
-    let reader_mode = !(cli.list || cli.json || cli.show.is_some());
+    let reader_mode = !(cli.list || cli.json || cli.stories || cli.show.is_some());
     let options = LoadOptions {
         max_file_size: cli
             .max_file_size
             .or(config.max_file_size)
             .unwrap_or(store::DEFAULT_MAX_FILE_SIZE),
         // Only --json prints every body; the rest read a body again when they show it.
-        keep_body: cli.json,
-        keep_search: cli.filter.is_some() || reader_mode,
+        keep_body: cli.json && !cli.stories,
+        // Story terms are read with the search text.
+        keep_search: cli.filter.is_some() || reader_mode || cli.stories,
         index: reader_mode,
     };
     let state_file = if cli.no_state {
@@ -182,7 +189,9 @@ fn main() -> ExitCode {
             None => &NoFlags,
         };
         let order = ordered(&store, cli.filter.as_deref(), flags);
-        if cli.json {
+        if cli.stories {
+            print_stories(&store, &order, cli.json)
+        } else if cli.json {
             print_json(&store, &order)
         } else {
             print_list(&store, &order)
@@ -250,6 +259,60 @@ fn print_json(store: &Store, order: &[usize]) -> std::io::Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, &articles)?;
     writeln!(out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--stories`: the stories with an article in `order` (all, or the filter's hits).
+fn print_stories(store: &Store, order: &[usize], json: bool) -> std::io::Result<ExitCode> {
+    let grouped =
+        stories::Stories::build(&store.articles, &|i| !store.is_retired(i), store.by_date());
+    let shown: std::collections::HashSet<usize> = order.iter().copied().collect();
+    let summaries = stories::summaries(&grouped, &store.articles, &|i| shown.contains(&i));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let day = |d: warta::article::ArticleDate| d.day_string();
+    if json {
+        let value: Vec<serde_json::Value> = summaries
+            .iter()
+            .map(|s| {
+                let articles: Vec<serde_json::Value> = s
+                    .members
+                    .iter()
+                    .map(|&i| {
+                        let a = &store.articles[i];
+                        serde_json::json!({
+                            "id": a.id,
+                            "path": a.path.to_string_lossy(),
+                            "outlet": a.outlet.as_deref(),
+                            "title": a.title,
+                            "date": a.date.map(|d| d.to_string()),
+                        })
+                    })
+                    .collect();
+                serde_json::json!({"id": s.id, "label": s.label, "articles": articles})
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &value)?;
+        writeln!(out)?;
+    } else {
+        let field = |s: &str| sanitise(s).replace(['\t', '\n'], " ");
+        for s in &summaries {
+            let span = match s.span {
+                Some((first, last)) if first.day_string() == last.day_string() => day(first),
+                Some((first, last)) => format!("{}..{}", day(first), day(last)),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                s.id,
+                s.members.len(),
+                field(&s.outlets.join(", ")),
+                span,
+                field(&s.label)
+            )?;
+        }
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -38,6 +38,19 @@ impl ArticleDate {
         })
     }
 
+    /// Days since 1970-01-01 (the day, whatever the time).
+    pub fn days_since_epoch(&self) -> i32 {
+        let month = i32::from(self.month);
+        let year = if month <= 2 { self.year - 1 } else { self.year };
+        let era = year.div_euclid(400);
+        let yoe = year - era * 400;
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+            + i32::from(self.day)
+            - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// A key that orders dates in time; a date with no time sorts as its day's start.
     pub fn sort_key(&self) -> (i32, u8, u8, i32) {
         let minutes = self.time.map_or(0, |t| {
@@ -298,6 +311,16 @@ pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_since_epoch_round_trips() {
+        let d = super::ArticleDate::new(2024, 6, 19).unwrap();
+        assert_eq!(d.days_since_epoch(), 19_893);
+        assert_eq!(
+            super::day_of_unix_seconds(i64::from(d.days_since_epoch()) * 86_400),
+            (2024, 6, 19)
+        );
+    }
+
     #[test]
     fn days_of_unix_time() {
         assert_eq!(super::day_of_unix_seconds(0), (1970, 1, 1));

@@ -76,6 +76,10 @@ pub struct Article {
     /// renamed or moved file keeps it.
     #[serde(skip)]
     pub content_hash: u64,
+    /// The words of the headline and opening that tell which event the article reports,
+    /// weighed and hashed (see [`crate::stories::terms`]); kept when the body is let go.
+    #[serde(skip)]
+    pub story_terms: Box<[crate::stories::terms::Term]>,
 }
 
 #[allow(clippy::ptr_arg)] // serde hands a field's serializer a reference to the field's type

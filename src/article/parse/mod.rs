@@ -105,6 +105,7 @@ fn empty_article(text: &str) -> Article {
         search_title: Box::default(),
         has_body: true,
         content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        story_terms: Box::default(),
     }
 }
 
@@ -304,6 +305,7 @@ fn finish(
     }
     if searchable == Searchable::Yes {
         article.search_body = search_text(article).into_boxed_str();
+        article.story_terms = crate::stories::terms::story_terms(article).into_boxed_slice();
     }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
 }

@@ -1,0 +1,242 @@
+//! Grouping articles into stories: candidates found through their rarer shared terms (an
+//! inverted index, so an article is compared only with those that share a rare word with it),
+//! confirmed by a cosine over TF-IDF weights in which rare shared words — names, places,
+//! numbers — weigh high and common ones low, and kept apart when both dates are known and far
+//! apart. Stories are then formed by average linkage: the most similar pairs first, two
+//! groups joining only when their articles are on average alike, so that one article about
+//! a topic does not chain two different events of it together. The result depends only on
+//! the articles, not on the order they came in.
+
+use super::terms::Term;
+use rustc_hash::FxHashMap;
+
+/// Two articles whose similarity reaches this may be one story.
+pub const LINK_SIMILARITY: f32 = 0.25;
+/// Pairs at least this alike count in a group's average; only pairs reaching
+/// [`LINK_SIMILARITY`] join groups.
+const KNOWN_SIMILARITY: f32 = 0.05;
+/// Two groups join when their articles' average similarity (pairs never linked counting as
+/// 0) reaches this share of [`LINK_SIMILARITY`].
+pub const AVERAGE_SHARE: f32 = 0.7;
+/// Articles dated further apart than this (in days) are not one story.
+pub const MAX_DAYS_APART: i32 = 4;
+/// A small folder's words are not all rare: document frequencies are read as if this many
+/// more articles, none with the word, were there.
+const BACKGROUND_ARTICLES: f32 = 50.0;
+/// A term in more than this share of articles (and more than [`MIN_COMMON`]) finds no
+/// candidates: it still counts in the similarity.
+const COMMON_SHARE: usize = 50;
+const MIN_COMMON: usize = 24;
+
+/// What the grouping reads of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    /// Terms sorted by hash.
+    pub terms: Vec<Term>,
+    /// Days since 1970, when the article has a date.
+    pub day: Option<i32>,
+}
+
+/// Each article's story number; stories are numbered from 0 in the order of their first
+/// article.
+pub fn group(docs: &[Doc]) -> Vec<u32> {
+    let n = docs.len();
+    let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+    for doc in docs {
+        for term in &doc.terms {
+            *df.entry(term.hash).or_insert(0) += 1;
+        }
+    }
+    let total = n as f32 + BACKGROUND_ARTICLES;
+    let idf = |hash: u32| -> f32 {
+        let count = df.get(&hash).copied().unwrap_or(1) as f32;
+        (1.0 + total / (count + 1.0)).ln()
+    };
+    // Each article's weights (idf applied) and their norm.
+    let weighted: Vec<(Vec<(u32, f32)>, f32)> = docs
+        .iter()
+        .map(|doc| {
+            let w: Vec<(u32, f32)> = doc
+                .terms
+                .iter()
+                .map(|t| (t.hash, t.weight * idf(t.hash)))
+                .collect();
+            let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+            (w, norm)
+        })
+        .collect();
+    let common = (n / COMMON_SHARE).max(MIN_COMMON) as u32;
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (i, doc) in docs.iter().enumerate() {
+        for term in &doc.terms {
+            if df[&term.hash] <= common {
+                postings.entry(term.hash).or_default().push(i as u32);
+            }
+        }
+    }
+    let mut links: Vec<(f32, u32, u32)> = Vec::new();
+    let mut seen: Vec<u32> = vec![u32::MAX; n];
+    for (i, doc) in docs.iter().enumerate() {
+        for term in &doc.terms {
+            let Some(list) = postings.get(&term.hash) else {
+                continue;
+            };
+            for &j in list {
+                let j = j as usize;
+                if j <= i || seen[j] == i as u32 {
+                    continue;
+                }
+                seen[j] = i as u32;
+                if let (Some(a), Some(b)) = (doc.day, docs[j].day)
+                    && (a - b).abs() > MAX_DAYS_APART
+                {
+                    continue;
+                }
+                let similarity = cosine(&weighted[i], &weighted[j]);
+                if similarity >= KNOWN_SIMILARITY {
+                    links.push((similarity, i as u32, j as u32));
+                }
+            }
+        }
+    }
+    average_linkage(n, links)
+}
+
+/// Joins groups along `links`, most similar first, while the two groups' average similarity
+/// holds up.
+fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
+    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut neighbours: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    for &(s, i, j) in &links {
+        neighbours[i as usize].push((j, s));
+        neighbours[j as usize].push((i, s));
+    }
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    for &(similarity, i, j) in &links {
+        if similarity < LINK_SIMILARITY {
+            break;
+        }
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a == b {
+            continue;
+        }
+        let (small, large) = if members[a as usize].len() <= members[b as usize].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut sum = 0.0;
+        for &x in &members[small as usize] {
+            for &(y, s) in &neighbours[x as usize] {
+                if find(&mut parent, y) == large {
+                    sum += s;
+                }
+            }
+        }
+        let pairs = (members[a as usize].len() * members[b as usize].len()) as f32;
+        if sum / pairs >= LINK_SIMILARITY * AVERAGE_SHARE {
+            union(&mut parent, a, b);
+            let root = find(&mut parent, a);
+            let other = if root == a { b } else { a };
+            let moved = std::mem::take(&mut members[other as usize]);
+            members[root as usize].extend(moved);
+        }
+    }
+    number_stories(&mut parent)
+}
+
+/// The cosine of two weighted term lists sorted by hash.
+fn cosine(a: &(Vec<(u32, f32)>, f32), b: &(Vec<(u32, f32)>, f32)) -> f32 {
+    if a.1 == 0.0 || b.1 == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.0.len() && j < b.0.len() {
+        match a.0[i].0.cmp(&b.0[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.0[i].1 * b.0[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (a.1 * b.1)
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+/// Joins two sets; the smaller root number wins, so the result never depends on the order
+/// links were found in.
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[join as usize] = keep;
+    }
+}
+
+/// Story numbers from 0, in the order of each story's first article.
+fn number_stories(parent: &mut [u32]) -> Vec<u32> {
+    let n = parent.len();
+    let mut number_of_root: Vec<u32> = vec![u32::MAX; n];
+    let mut next = 0;
+    (0..n as u32)
+        .map(|i| {
+            let root = find(parent, i) as usize;
+            if number_of_root[root] == u32::MAX {
+                number_of_root[root] = next;
+                next += 1;
+            }
+            number_of_root[root]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(words: &[&str], day: Option<i32>) -> Doc {
+        let mut terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term {
+                hash: super::super::terms::hash_word(w),
+                weight: 1.0,
+            })
+            .collect();
+        terms.sort_by_key(|t| t.hash);
+        terms.dedup_by_key(|t| t.hash);
+        Doc { terms, day }
+    }
+
+    #[test]
+    fn shared_rare_words_make_a_story_and_dates_keep_events_apart() {
+        let docs = [
+            doc(
+                &["putin", "kim", "pyongyang", "treaty", "signed"],
+                Some(100),
+            ),
+            doc(
+                &["putin", "kim", "pyongyang", "treaty", "defence"],
+                Some(101),
+            ),
+            doc(&["flood", "jakarta", "rain", "evacuated"], Some(100)),
+            doc(
+                &["putin", "kim", "pyongyang", "treaty", "signed"],
+                Some(300),
+            ),
+            doc(&["flood", "jakarta", "rain", "homes"], None),
+        ];
+        assert_eq!(group(&docs), [0, 0, 1, 2, 1]);
+    }
+}

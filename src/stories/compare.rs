@@ -1,0 +1,246 @@
+//! Two tellings of one story, sentence by sentence: each sentence of one is matched with its
+//! closest counterpart in the other. Near-identical sentences (wire copy) are shared, ones
+//! with many words in common reworded, the rest only that side's. Each side also gets what
+//! only it has: numbers, quotes and names the other never mentions.
+
+use super::terms::words;
+use crate::article::Article;
+use crate::article::fold::fold;
+use crate::article::sentences::sentences;
+use std::collections::HashSet;
+
+/// From this word overlap (Dice) up, two sentences are the same sentence.
+pub const SHARED: f32 = 0.8;
+/// From this overlap up, and with at least [`REWORDED_WORDS`] words in common, one rewords
+/// the other.
+pub const REWORDED: f32 = 0.4;
+pub const REWORDED_WORDS: usize = 3;
+/// How many "only here" items each side lists at most.
+const MAX_ONLY: usize = 8;
+
+/// How a sentence stands against the other telling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The other side has it (near) word for word.
+    Shared,
+    /// The other side says it in other words.
+    Reworded,
+    /// Only this side has it.
+    Unique,
+}
+
+/// A sentence of one side, how it stands, and its counterpart's position on the other side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aligned {
+    pub text: String,
+    pub kind: Kind,
+    pub counterpart: Option<usize>,
+    /// Where a paragraph starts (the first sentence of each).
+    pub starts_paragraph: bool,
+}
+
+/// Two tellings aligned.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Comparison {
+    pub left: Vec<Aligned>,
+    pub right: Vec<Aligned>,
+    /// Numbers, quotes and names only the left has.
+    pub only_left: Vec<String>,
+    pub only_right: Vec<String>,
+}
+
+impl Comparison {
+    /// How many sentences of each side are of `kind`.
+    pub fn count(&self, kind: Kind) -> (usize, usize) {
+        let n = |side: &[Aligned]| side.iter().filter(|s| s.kind == kind).count();
+        (n(&self.left), n(&self.right))
+    }
+}
+
+/// One side's sentences with the paragraph starts marked.
+fn side_sentences(article: &Article) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for paragraph in article.lead.iter().chain(&article.paragraphs) {
+        for (n, sentence) in sentences(paragraph).into_iter().enumerate() {
+            out.push((sentence.to_string(), n == 0));
+        }
+    }
+    out
+}
+
+/// The folded words of a sentence, for matching.
+fn word_set(sentence: &str) -> HashSet<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(fold)
+        .collect()
+}
+
+fn dice(a: &HashSet<String>, b: &HashSet<String>) -> (f32, usize) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0);
+    }
+    let common = a.intersection(b).count();
+    (2.0 * common as f32 / (a.len() + b.len()) as f32, common)
+}
+
+/// Aligns two articles' sentences.
+pub fn compare(left: &Article, right: &Article) -> Comparison {
+    align(&side_sentences(left), &side_sentences(right))
+}
+
+/// Aligns two lists of sentences (with their paragraph starts): the best-matching pairs
+/// first, each sentence used once.
+pub fn align(left: &[(String, bool)], right: &[(String, bool)]) -> Comparison {
+    let left_words: Vec<HashSet<String>> = left.iter().map(|(s, _)| word_set(s)).collect();
+    let right_words: Vec<HashSet<String>> = right.iter().map(|(s, _)| word_set(s)).collect();
+    let mut pairs: Vec<(f32, usize, usize, usize)> = Vec::new();
+    for (i, a) in left_words.iter().enumerate() {
+        for (j, b) in right_words.iter().enumerate() {
+            let (score, common) = dice(a, b);
+            if score >= REWORDED && common >= REWORDED_WORDS.min(a.len().min(b.len())) {
+                pairs.push((score, common, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+    let mut left_match: Vec<Option<(usize, f32)>> = vec![None; left.len()];
+    let mut right_match: Vec<Option<(usize, f32)>> = vec![None; right.len()];
+    for (score, _, i, j) in pairs {
+        if left_match[i].is_none() && right_match[j].is_none() {
+            left_match[i] = Some((j, score));
+            right_match[j] = Some((i, score));
+        }
+    }
+    let side = |sentences: &[(String, bool)], matches: &[Option<(usize, f32)>]| {
+        sentences
+            .iter()
+            .zip(matches)
+            .map(|((text, starts), m)| Aligned {
+                text: text.clone(),
+                kind: match m {
+                    Some((_, score)) if *score >= SHARED => Kind::Shared,
+                    Some(_) => Kind::Reworded,
+                    None => Kind::Unique,
+                },
+                counterpart: m.map(|(j, _)| j),
+                starts_paragraph: *starts,
+            })
+            .collect::<Vec<_>>()
+    };
+    let left_text: Vec<&str> = left.iter().map(|(s, _)| s.as_str()).collect();
+    let right_text: Vec<&str> = right.iter().map(|(s, _)| s.as_str()).collect();
+    Comparison {
+        left: side(left, &left_match),
+        right: side(right, &right_match),
+        only_left: only_in(&left_text, &right_text),
+        only_right: only_in(&right_text, &left_text),
+    }
+}
+
+/// Numbers, quotes and names in `these` sentences that `others` never mention.
+fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
+    let other_text = fold(&others.join(" "));
+    let other_words: HashSet<&str> = other_text
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(['.', ',']))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |item: String| {
+        if out.len() < MAX_ONLY && !out.iter().any(|o| fold(o) == fold(&item)) {
+            out.push(item);
+        }
+    };
+    for sentence in these {
+        for quote in quotes(sentence) {
+            if !other_text.contains(&fold(quote)) {
+                push(format!("“{quote}”"));
+            }
+        }
+    }
+    for sentence in these {
+        for token in sentence.split_whitespace() {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if token.chars().any(|c| c.is_ascii_digit())
+                && !other_words.contains(fold(token).as_str())
+            {
+                push(token.to_string());
+            }
+        }
+    }
+    for sentence in these {
+        for (word, name) in words(sentence) {
+            if name && !other_words.contains(word.as_str()) {
+                push(super::written_as(sentence, &word));
+            }
+        }
+    }
+    out
+}
+
+/// Quoted passages of four words or more.
+fn quotes(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let mut rest = sentence;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len_utf8()..];
+            let Some(end) = after.find(close) else {
+                break;
+            };
+            let quote = after[..end].trim();
+            if quote.split_whitespace().count() >= 4 {
+                out.push(quote);
+            }
+            rest = &after[end + close.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences_of(text: &[&str]) -> Vec<(String, bool)> {
+        text.iter().map(|s| (s.to_string(), true)).collect()
+    }
+
+    #[test]
+    fn shared_reworded_and_unique_sentences() {
+        let left = sentences_of(&[
+            "The two leaders signed a mutual defence treaty in Pyongyang on Wednesday.",
+            "Officials said the pact covers trade and technology.",
+            "Analysts in Seoul warned of 12 new missile tests.",
+        ]);
+        let right = sentences_of(&[
+            "The two leaders signed a mutual defence treaty in Pyongyang on Wednesday.",
+            "The agreement covers trade and technology, officials said on the record.",
+            "Crowds lined the streets to greet the visitors.",
+        ]);
+        let c = align(&left, &right);
+        let kinds: Vec<Kind> = c.left.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Shared, Kind::Reworded, Kind::Unique]);
+        assert_eq!(c.left[1].counterpart, Some(1));
+        assert_eq!(c.right[2].kind, Kind::Unique);
+        assert!(c.only_left.contains(&"12".to_string()), "{:?}", c.only_left);
+        assert!(
+            c.only_left.contains(&"Seoul".to_string()),
+            "{:?}",
+            c.only_left
+        );
+        assert!(!c.only_left.contains(&"Pyongyang".to_string()));
+    }
+
+    #[test]
+    fn a_quote_only_one_side_has() {
+        let left = sentences_of(&["He said “we will stand together against all threats” today."]);
+        let right = sentences_of(&["He spoke to reporters today."]);
+        let c = align(&left, &right);
+        assert_eq!(
+            c.only_left[0],
+            "“we will stand together against all threats”"
+        );
+    }
+}

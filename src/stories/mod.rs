@@ -1,0 +1,216 @@
+//! Stories: the articles of many outlets that report one event, found offline from their text
+//! alone. Each article carries its story terms from the parse ([`terms::story_terms`]); the
+//! grouping ([`cluster::group`]) links articles whose rare words agree; [`Stories`] holds the
+//! result with what the reader and `--stories` show of each story. Pure: no terminal here.
+
+pub mod cluster;
+pub mod compare;
+pub mod terms;
+
+use crate::article::fold::fold;
+use crate::article::{Article, ArticleDate};
+use std::collections::HashMap;
+
+/// The stories of a set of articles.
+#[derive(Debug, Clone, Default)]
+pub struct Stories {
+    /// Each article's story, by store index; `u32::MAX` for an article not grouped (retired).
+    pub story_of: Vec<u32>,
+    /// Each story's articles, newest first.
+    pub members: Vec<Vec<usize>>,
+    /// The stories, newest first (by their newest article); ties by their first member's path.
+    pub order: Vec<u32>,
+}
+
+impl Stories {
+    /// Groups `articles`: `live` says which take part, `by_date` lists them newest first.
+    pub fn build(articles: &[Article], live: &dyn Fn(usize) -> bool, by_date: &[usize]) -> Stories {
+        let taking: Vec<usize> = (0..articles.len()).filter(|&i| live(i)).collect();
+        // A stable order (by path, then text) so the stories never depend on load order.
+        let mut stable = taking.clone();
+        stable.sort_by(|&a, &b| {
+            (&articles[a].path, articles[a].content_hash)
+                .cmp(&(&articles[b].path, articles[b].content_hash))
+        });
+        let docs: Vec<cluster::Doc> = stable
+            .iter()
+            .map(|&i| cluster::Doc {
+                terms: articles[i].story_terms.to_vec(),
+                day: articles[i].date.map(|d| d.days_since_epoch()),
+            })
+            .collect();
+        let numbers = cluster::group(&docs);
+        let mut story_of = vec![u32::MAX; articles.len()];
+        for (&index, &number) in stable.iter().zip(&numbers) {
+            story_of[index] = number;
+        }
+        let count = numbers.iter().max().map_or(0, |&m| m as usize + 1);
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for &index in by_date {
+            if let Some(&story) = story_of.get(index).filter(|&&s| s != u32::MAX) {
+                members[story as usize].push(index);
+            }
+        }
+        let mut order: Vec<u32> = Vec::with_capacity(count);
+        let mut placed = vec![false; count];
+        for &index in by_date {
+            let story = story_of[index];
+            if story != u32::MAX && !placed[story as usize] {
+                placed[story as usize] = true;
+                order.push(story);
+            }
+        }
+        Stories {
+            story_of,
+            members,
+            order,
+        }
+    }
+
+    /// The story of article `index`, when it has been grouped.
+    pub fn story(&self, index: usize) -> Option<u32> {
+        self.story_of.get(index).copied().filter(|&s| s != u32::MAX)
+    }
+
+    /// The other articles of `index`'s story, newest first.
+    pub fn companions(&self, index: usize) -> Vec<usize> {
+        self.story(index).map_or_else(Vec::new, |s| {
+            self.members[s as usize]
+                .iter()
+                .copied()
+                .filter(|&i| i != index)
+                .collect()
+        })
+    }
+}
+
+/// What `--stories` and the story view say of one story.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// A short id made from the story's files, the same whatever order they were read in.
+    pub id: String,
+    pub label: String,
+    pub outlets: Vec<String>,
+    pub span: Option<(ArticleDate, ArticleDate)>,
+    /// The articles, newest first.
+    pub members: Vec<usize>,
+}
+
+/// Every story with an article that `keep` keeps, newest first (ties by id).
+pub fn summaries(
+    stories: &Stories,
+    articles: &[Article],
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<Summary> {
+    let mut out: Vec<Summary> = stories
+        .members
+        .iter()
+        .filter(|members| members.iter().any(|&i| keep(i)))
+        .map(|members| {
+            let mut paths: Vec<String> = members
+                .iter()
+                .map(|&i| articles[i].path.to_string_lossy().into_owned())
+                .collect();
+            paths.sort();
+            let id = format!(
+                "{:08x}",
+                xxhash_rust::xxh3::xxh3_64(paths.join("\n").as_bytes()) as u32
+            );
+            Summary {
+                id,
+                label: label(members, articles),
+                outlets: outlets(members, articles),
+                span: span(members, articles),
+                members: members.clone(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let newest = |s: &Summary| s.span.map(|(_, last)| last.sort_key());
+        newest(b).cmp(&newest(a)).then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// A story's label: the words most of its headlines share ("Putin · Kim · Pyongyang"), as
+/// the first headline wrote them; for a story of one, its headline.
+pub fn label(members: &[usize], articles: &[Article]) -> String {
+    if members.len() < 2 {
+        return members
+            .first()
+            .map(|&i| articles[i].title.clone())
+            .unwrap_or_default();
+    }
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    let mut position = 0;
+    for &i in members {
+        let mut seen_here = std::collections::HashSet::new();
+        for (word, _) in terms::words(&articles[i].title) {
+            position += 1;
+            if !seen_here.insert(word.clone()) {
+                continue;
+            }
+            let written = written_as(&articles[i].title, &word);
+            let entry = counts.entry(word).or_insert((0, position, written));
+            entry.0 += 1;
+        }
+    }
+    let mut shared: Vec<(usize, usize, String)> =
+        counts.into_values().filter(|(n, _, _)| *n >= 2).collect();
+    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let words: Vec<String> = shared.into_iter().take(4).map(|(_, _, w)| w).collect();
+    if words.is_empty() {
+        return articles[members[0]].title.clone();
+    }
+    words.join(" · ")
+}
+
+/// The word as the title wrote it (its first spelling that folds to `folded`).
+pub(crate) fn written_as(title: &str, folded: &str) -> String {
+    title
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .find(|w| fold(w) == folded)
+        .unwrap_or(folded)
+        .to_string()
+}
+
+/// The outlets of a story's articles, each once, in order of their first article.
+pub fn outlets(members: &[usize], articles: &[Article]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &i in members {
+        let name = articles[i]
+            .outlet
+            .as_deref()
+            .unwrap_or(crate::article::UNKNOWN_OUTLET);
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The first and last dates among a story's articles.
+pub fn span(members: &[usize], articles: &[Article]) -> Option<(ArticleDate, ArticleDate)> {
+    let dates = members.iter().filter_map(|&i| articles[i].date);
+    let first = dates.clone().min_by_key(|d| d.sort_key())?;
+    let last = dates.max_by_key(|d| d.sort_key())?;
+    Some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rules;
+    use crate::store::{LoadOptions, Sources, load_all};
+
+    #[test]
+    fn the_seeds_are_one_story_of_five() {
+        let store = load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+        let stories = Stories::build(&store.articles, &|_| true, store.by_date());
+        assert_eq!(stories.members.len(), 1, "{:?}", stories.members);
+        assert_eq!(stories.members[0].len(), 5);
+        let label = label(&stories.members[0], &store.articles);
+        assert!(label.contains("Putin") && label.contains("Kim"), "{label}");
+    }
+}

@@ -1,0 +1,369 @@
+//! An article's story terms: the words of its headline and opening that can tell one event
+//! from another — names, places, numbers, rare words — each with a weight, hashed. Stop words
+//! of Indonesian and English are left out; removed boilerplate never gets here, as only the
+//! article's kept text is read.
+
+use crate::article::Article;
+use crate::article::fold::fold;
+
+/// How many words of the body (after the headline and standfirst) are read.
+pub const OPENING_WORDS: usize = 160;
+/// A headline's word counts as this many of the body's.
+pub const TITLE_WEIGHT: f32 = 4.0;
+/// How many terms an article keeps, the heaviest first.
+pub const KEPT_TERMS: usize = 48;
+
+/// A term (hashed folded word) and its weight in the article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Term {
+    pub hash: u32,
+    pub weight: f32,
+}
+
+/// Words that say nothing about which event a text reports.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "the",
+    "and",
+    "for",
+    "that",
+    "with",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "his",
+    "her",
+    "its",
+    "their",
+    "they",
+    "them",
+    "this",
+    "these",
+    "those",
+    "from",
+    "but",
+    "not",
+    "said",
+    "says",
+    "say",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "been",
+    "being",
+    "also",
+    "who",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "than",
+    "then",
+    "there",
+    "here",
+    "out",
+    "more",
+    "most",
+    "some",
+    "such",
+    "only",
+    "other",
+    "one",
+    "two",
+    "new",
+    "just",
+    "like",
+    "all",
+    "any",
+    "our",
+    "your",
+    "you",
+    "she",
+    "him",
+    "how",
+    "why",
+    "may",
+    "might",
+    "did",
+    "does",
+    "doing",
+    "now",
+    "very",
+    "even",
+    "because",
+    "since",
+    "between",
+    "under",
+    "against",
+    "during",
+    "through",
+    "still",
+    "many",
+    "much",
+    "year",
+    "years",
+    "week",
+    "told",
+    "according",
+    "people",
+    "time",
+    "first",
+    "last",
+    "get",
+    "got",
+    "make",
+    "made",
+    "per",
+    "cent",
+    "percent",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "news",
+    "reuters",
+    "report",
+    "reported",
+    "mr",
+    "mrs",
+    "ms",
+    "off",
+    "each",
+    "both",
+    "via",
+    "own",
+    "well",
+    "back",
+    "way",
+    "way",
+    // Indonesian
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "pada",
+    "ini",
+    "itu",
+    "dalam",
+    "tidak",
+    "akan",
+    "juga",
+    "ada",
+    "oleh",
+    "sebagai",
+    "atau",
+    "karena",
+    "bahwa",
+    "saat",
+    "para",
+    "kata",
+    "ujar",
+    "ucap",
+    "menurut",
+    "tersebut",
+    "telah",
+    "sudah",
+    "bisa",
+    "dapat",
+    "lebih",
+    "masih",
+    "hingga",
+    "sejak",
+    "setelah",
+    "sebelum",
+    "antara",
+    "kepada",
+    "namun",
+    "tetapi",
+    "serta",
+    "yakni",
+    "yaitu",
+    "agar",
+    "jika",
+    "kami",
+    "kita",
+    "mereka",
+    "dia",
+    "ia",
+    "saya",
+    "anda",
+    "nya",
+    "pun",
+    "lalu",
+    "kemudian",
+    "secara",
+    "sangat",
+    "banyak",
+    "semua",
+    "hari",
+    "tahun",
+    "bulan",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "baru",
+    "lain",
+    "sama",
+    "harus",
+    "belum",
+    "pihak",
+    "orang",
+    "seperti",
+    "ketika",
+    "maka",
+    "tak",
+    "adalah",
+    "merupakan",
+    "menjadi",
+    "jadi",
+    "soal",
+    "terkait",
+    "hal",
+    "atas",
+    "baik",
+    "dua",
+    "satu",
+    "tiga",
+    "pula",
+    "lagi",
+    "bagi",
+    "tengah",
+    "usai",
+    "jelang",
+    "sementara",
+];
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// A word's hash: FNV-1a over its folded bytes, stable from run to run.
+pub fn hash_word(word: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in word.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// The words of `text` worth keeping: folded, at least three letters (or two digits), not
+/// stop words; each with whether it was written with a capital where a sentence does not
+/// start (a name).
+pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+    let mut sentence_start = true;
+    text.split_whitespace().flat_map(move |token| {
+        let starts = sentence_start;
+        sentence_start = token
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?']);
+        token
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter_map(move |raw| {
+                let raw = raw.trim_matches('-');
+                let digits = raw.chars().all(|c| c.is_ascii_digit());
+                let long_enough = match digits {
+                    true => raw.len() >= 2,
+                    false => raw.chars().count() >= 3,
+                };
+                if !long_enough {
+                    return None;
+                }
+                let folded = fold(raw);
+                if is_stop_word(&folded) {
+                    return None;
+                }
+                Some((folded, !starts && raw.starts_with(char::is_uppercase)))
+            })
+    })
+}
+
+/// The article's terms: the headline's words weigh 4, the opening's 1; a name half as much
+/// again. At most [`KEPT_TERMS`], heaviest first, then by hash, so the same text always gives
+/// the same terms.
+pub fn story_terms(article: &Article) -> Vec<Term> {
+    let mut weights: Vec<(u32, f32)> = Vec::with_capacity(96);
+    let mut add = |word: &str, name: bool, weight: f32| {
+        let hash = hash_word(word);
+        let weight = if name { weight * 1.5 } else { weight };
+        match weights.iter_mut().find(|(h, _)| *h == hash) {
+            Some((_, w)) => *w += weight,
+            None => weights.push((hash, weight)),
+        }
+    };
+    if !article.title_derived {
+        for (word, name) in words(&article.title) {
+            add(&word, name, TITLE_WEIGHT);
+        }
+    }
+    let mut budget = OPENING_WORDS;
+    for paragraph in article.lead.iter().chain(&article.paragraphs) {
+        if budget == 0 {
+            break;
+        }
+        for (word, name) in words(paragraph).take(budget) {
+            add(&word, name, 1.0);
+        }
+        budget = budget.saturating_sub(paragraph.split_whitespace().count());
+    }
+    let mut terms: Vec<Term> = weights
+        .into_iter()
+        .map(|(hash, weight)| Term {
+            hash,
+            weight: 1.0 + weight.ln(),
+        })
+        .collect();
+    terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.hash.cmp(&b.hash)));
+    terms.truncate(KEPT_TERMS);
+    terms.sort_by_key(|t| t.hash);
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_marked_and_stop_words_dropped() {
+        let got: Vec<(String, bool)> =
+            words("Presiden Putin tiba di Pyongyang pada Selasa, kata Kim.").collect();
+        assert_eq!(
+            got,
+            [
+                ("presiden".to_string(), false),
+                ("putin".to_string(), true),
+                ("tiba".to_string(), false),
+                ("pyongyang".to_string(), true),
+                ("kim".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(hash_word("putin"), hash_word("putin"));
+        assert_ne!(hash_word("putin"), hash_word("kim"));
+        assert_eq!(hash_word(""), 0x811c_9dc5);
+    }
+}
