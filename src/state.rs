@@ -54,6 +54,9 @@ pub struct State {
     /// The source list's share of the screen's width, when the user moved it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list_share: Option<u16>,
+    /// How the source list groups articles ("outlet", "story" or "date"), when not by outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_view: Option<String>,
 }
 
 /// The key an article's state is kept under.
@@ -111,6 +114,9 @@ impl State {
         if self.list_share.is_none() {
             self.list_share = other.list_share;
         }
+        if self.list_view.is_none() {
+            self.list_view.clone_from(&other.list_view);
+        }
         // Queries another warta kept, before ours.
         let mut history: Vec<String> = other
             .history
@@ -141,6 +147,7 @@ impl State {
             updated: self.updated,
             history: self.history.clone(),
             list_share: self.list_share,
+            list_view: self.list_view.clone(),
         }
     }
 }

@@ -552,7 +552,7 @@ fn bulk_read_marks_fold_all_and_sort_orders() {
             .iter()
             .filter_map(|row| match row {
                 Row::Article { index } => Some(app.store.articles[index].id[..3].to_string()),
-                Row::Header { .. } => None,
+                _ => None,
             })
             .collect()
     };

@@ -18,7 +18,7 @@ fn bad_config_files_and_their_messages() {
         ),
         (
             "\n[keys]\nleap = [\"x\"]\n",
-            "warta: CONFIG:3:1: unknown action \"leap\" in [keys]; expected one of: quit, up, down, page_up, page_down, top, bottom, open, back, switch_focus, toggle_fold, focus_filter, filter_accept, filter_cancel, filter_backspace, filter_delete_word, filter_clear, filter_left, filter_right, next_match, prev_match, toggle_raw, toggle_help, toggle_warnings, toggle_read, toggle_star, open_pager, copy, next_article, prev_article, next_unread, filter_home, filter_end, history_prev, history_next, filter_restore, list_narrower, list_wider, mark_outlet_read, mark_shown_read, fold_all, cycle_sort, confirm",
+            "warta: CONFIG:3:1: unknown action \"leap\" in [keys]; expected one of: quit, up, down, page_up, page_down, top, bottom, open, back, switch_focus, toggle_fold, focus_filter, filter_accept, filter_cancel, filter_backspace, filter_delete_word, filter_clear, filter_left, filter_right, next_match, prev_match, toggle_raw, toggle_help, toggle_warnings, toggle_read, toggle_star, open_pager, copy, next_article, prev_article, next_unread, filter_home, filter_end, history_prev, history_next, filter_restore, list_narrower, list_wider, mark_outlet_read, mark_shown_read, fold_all, cycle_sort, confirm, cycle_view, compare",
         ),
         (
             "[keys]\nquit = [\"hyper-q\"]\n",

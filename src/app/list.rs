@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::filter::Ranked;
 use crate::store::Store;
+use crate::stories::Stories;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -42,6 +43,46 @@ impl SortOrder {
     }
 }
 
+/// How the source list groups articles.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum ListView {
+    #[default]
+    ByOutlet,
+    /// One event as every outlet told it: the stories, newest first.
+    ByStory,
+    /// Every article, by date, no groups.
+    ByDate,
+}
+
+impl ListView {
+    /// The next view, going round.
+    pub fn next(self) -> ListView {
+        match self {
+            ListView::ByOutlet => ListView::ByStory,
+            ListView::ByStory => ListView::ByDate,
+            ListView::ByDate => ListView::ByOutlet,
+        }
+    }
+
+    /// The name the saved state keeps.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListView::ByOutlet => "outlet",
+            ListView::ByStory => "story",
+            ListView::ByDate => "date",
+        }
+    }
+
+    /// The view a saved name means (by outlet for none or an unknown one).
+    pub fn from_name(name: Option<&str>) -> ListView {
+        match name {
+            Some("story") => ListView::ByStory,
+            Some("date") => ListView::ByDate,
+            _ => ListView::ByOutlet,
+        }
+    }
+}
+
 /// One line of the source list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
@@ -52,8 +93,22 @@ pub enum Row {
         unread: usize,
         folded: bool,
     },
+    /// A story's header: its number in the stories, how many articles, folded or not.
+    Story {
+        story: u32,
+        count: usize,
+        unread: usize,
+        folded: bool,
+    },
     /// An article, by its index in the store.
     Article { index: usize },
+}
+
+impl Row {
+    /// An outlet's or a story's header.
+    pub fn is_header(&self) -> bool {
+        !matches!(self, Row::Article { .. })
+    }
 }
 
 /// The rows of the list: outlet groups with their articles, or a query's results in ranked
@@ -156,6 +211,10 @@ pub struct SourceList {
     pub sort: SortOrder,
     /// When the rows were last built.
     pub last_rebuild: Option<Instant>,
+    /// By outlet, by story or by date.
+    pub view: ListView,
+    /// Stories whose articles are hidden under their header.
+    pub folded_stories: HashSet<u32>,
 }
 
 impl SourceList {
@@ -163,7 +222,7 @@ impl SourceList {
     pub fn selected_article(&self) -> Option<usize> {
         match self.rows.get(self.selected)? {
             Row::Article { index } => Some(index),
-            Row::Header { .. } => None,
+            _ => None,
         }
     }
 
@@ -197,16 +256,14 @@ impl SourceList {
         hits: Option<&Ranked>,
         unread: &dyn Fn(&Article) -> bool,
         keep_within: Option<usize>,
+        stories: Option<&Stories>,
     ) {
         let keep_article = self.selected_article();
         let keep_header = match self.rows.get(self.selected) {
             Some(Row::Header { outlet, .. }) => Some(outlet),
             _ => None,
         };
-        self.rows = match hits {
-            Some(hits) => Rows::Ranked(hits.clone()),
-            None => Rows::Grouped(self.group(store, unread)),
-        };
+        self.rows = self.build_rows(store, hits, unread, stories);
         let limit = keep_within.unwrap_or(self.rows.len());
         self.selected = keep_article
             .and_then(|index| self.rows.article_position(index, limit))
@@ -215,6 +272,38 @@ impl SourceList {
             .unwrap_or(0);
         self.stale = false;
         self.last_rebuild = Some(Instant::now());
+    }
+
+    /// The rows for the view: outlet groups, stories, or one list by date; a filter's hits
+    /// in their ranked order, or, by story, the stories they are in.
+    fn build_rows(
+        &self,
+        store: &Store,
+        hits: Option<&Ranked>,
+        unread: &dyn Fn(&Article) -> bool,
+        stories: Option<&Stories>,
+    ) -> Rows {
+        match (self.view, hits, stories) {
+            (ListView::ByStory, Some(hits), Some(stories)) => {
+                let order: Vec<usize> = (0..hits.len()).filter_map(|at| hits.get(at)).collect();
+                Rows::Grouped(super::views::by_story(self, store, stories, &order, unread))
+            }
+            (_, Some(hits), _) => Rows::Ranked(hits.clone()),
+            (ListView::ByOutlet, None, _) => Rows::Grouped(self.group(store, unread)),
+            (ListView::ByStory, None, Some(stories)) => Rows::Grouped(super::views::by_story(
+                self,
+                store,
+                stories,
+                store.by_date(),
+                unread,
+            )),
+            (_, None, _) => Rows::Grouped(super::views::by_date(self, store)),
+        }
+    }
+
+    /// Whether rows name their outlet: results, stories and the list by date mix outlets.
+    pub fn rows_name_outlets(&self) -> bool {
+        self.is_flat() || self.view != ListView::ByOutlet
     }
 
     fn group(&self, store: &Store, unread: &dyn Fn(&Article) -> bool) -> Vec<Row> {
@@ -315,8 +404,38 @@ impl SourceList {
 
     /// Folds every outlet, or unfolds them all when all are folded. The selected article's
     /// outlet keeps the selection on its header (or the article, when unfolding).
-    pub fn toggle_fold_all(&mut self, store: &Store, unread: &dyn Fn(&Article) -> bool) {
-        if self.is_flat() {
+    pub fn toggle_fold_all(
+        &mut self,
+        store: &Store,
+        unread: &dyn Fn(&Article) -> bool,
+        stories: Option<&Stories>,
+    ) {
+        if self.is_flat() || self.view == ListView::ByDate {
+            return;
+        }
+        if self.view == ListView::ByStory {
+            let Some(stories) = stories else {
+                return;
+            };
+            let all: Vec<u32> = (0..stories.members.len() as u32)
+                .filter(|&s| stories.members[s as usize].len() > 1)
+                .collect();
+            if all.iter().all(|s| self.folded_stories.contains(s)) {
+                self.folded_stories.clear();
+            } else {
+                self.folded_stories.extend(all);
+            }
+            let keep = self.selected_article();
+            self.rows = self.build_rows(store, None, unread, Some(stories));
+            self.selected = keep
+                .and_then(|i| stories.story(i))
+                .and_then(|s| {
+                    self.rows
+                        .iter()
+                        .position(|r| matches!(r, Row::Story { story, .. } if story == s))
+                })
+                .or_else(|| keep.and_then(|i| self.rows.article_position(i, self.rows.len())))
+                .unwrap_or(0);
             return;
         }
         let outlets: Vec<Option<Arc<str>>> = store
@@ -331,7 +450,7 @@ impl SourceList {
         let outlet = match self.rows.get(self.selected) {
             Some(Row::Header { outlet, .. }) => outlet,
             Some(Row::Article { index }) => store.articles[index].outlet.clone(),
-            None => None,
+            _ => None,
         };
         if all_folded {
             self.folded.clear();
@@ -351,13 +470,38 @@ impl SourceList {
         &mut self,
         store: &Store,
         unread: &dyn Fn(&Article) -> bool,
+        stories: Option<&Stories>,
     ) -> Option<Option<Arc<str>>> {
-        if self.is_flat() {
+        if self.is_flat() || self.view == ListView::ByDate {
             return None;
+        }
+        if self.view == ListView::ByStory {
+            let stories = stories?;
+            let story = match self.rows.get(self.selected)? {
+                Row::Story { story, .. } => story,
+                Row::Article { index } => stories.story(index)?,
+                Row::Header { .. } => return None,
+            };
+            if stories.members[story as usize].len() < 2 {
+                return None;
+            }
+            if !self.folded_stories.remove(&story) {
+                self.folded_stories.insert(story);
+            }
+            self.rows = self.build_rows(store, None, unread, Some(stories));
+            if let Some(at) = self
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Story { story: s, .. } if s == story))
+            {
+                self.selected = at;
+            }
+            return Some(None);
         }
         let outlet = match self.rows.get(self.selected)? {
             Row::Header { outlet, .. } => outlet,
             Row::Article { index } => store.articles[index].outlet.clone(),
+            Row::Story { .. } => return None,
         };
         if !self.folded.remove(&outlet) {
             self.folded.insert(outlet.clone());
@@ -397,7 +541,7 @@ mod tests {
     fn grouped_by_outlet_unknown_last() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None, &|_| true, None);
+        list.rebuild(&store, None, &|_| true, None, None);
         assert_eq!(
             header_names(&list),
             [
@@ -418,9 +562,9 @@ mod tests {
     fn folding_hides_members_and_keeps_header_selected() {
         let store = seeds();
         let mut list = SourceList::default();
-        list.rebuild(&store, None, &|_| true, None);
+        list.rebuild(&store, None, &|_| true, None, None);
         list.select_edge(true);
-        list.toggle_fold(&store, &|_| true);
+        list.toggle_fold(&store, &|_| true, None);
         assert_eq!(list.rows.len(), 7);
         assert!(matches!(
             &list.rows.get(list.selected).unwrap(),
@@ -430,7 +574,7 @@ mod tests {
                 ..
             }
         ));
-        list.toggle_fold(&store, &|_| true);
+        list.toggle_fold(&store, &|_| true, None);
         assert_eq!(list.rows.len(), 9);
     }
 

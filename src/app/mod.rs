@@ -7,6 +7,8 @@
 //! state's bookkeeping.
 
 mod commands;
+pub mod compare;
+pub mod compare_view;
 pub mod filter_bar;
 pub mod layout;
 pub mod list;
@@ -16,6 +18,8 @@ pub mod reader;
 mod reread;
 pub mod saved;
 pub mod search;
+pub mod stories;
+mod views;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
@@ -151,6 +155,10 @@ pub struct App {
     pub saved: Saved,
     /// A short note for the status line ("no match in this article").
     pub notice: Option<String>,
+    /// The stories across outlets, and the job forming them.
+    pub stories: stories::StoryState,
+    /// The two tellings compared, while compare is open.
+    pub compare: Option<compare::CompareState>,
     pub quit: bool,
 }
 
@@ -174,6 +182,8 @@ impl App {
             overlay: OverlayState::default(),
             saved: Saved::default(),
             notice: None,
+            stories: stories::StoryState::default(),
+            compare: None,
             quit: false,
         };
         app.refilter();
@@ -229,12 +239,24 @@ impl App {
                 self.overlay.open = None;
                 self.mark_read(self.shown_articles());
             }
-            (Action::Down | Action::Up, _) => {
+            (Action::NextArticle | Action::PrevArticle, Some(Overlay::Compare)) => {
+                self.compare_step(action == Action::NextArticle);
+            }
+            (Action::Down | Action::Up | Action::PageDown | Action::PageUp, _) => {
                 let limit = overlay::max_scroll(self);
-                let delta = if action == Action::Down { 1 } else { -1 };
+                let page = compare_view::page(self) as isize;
+                let delta = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => page,
+                    _ => -page,
+                };
                 self.overlay.scroll_by(delta, limit);
             }
-            _ => self.overlay.open = None,
+            _ => {
+                self.overlay.open = None;
+                self.compare = None;
+            }
         }
         true
     }
@@ -298,11 +320,16 @@ impl App {
                 self.move_selection(delta);
             }
             (Action::NextUnread, _) => self.next_unread(),
+            (Action::MarkOutletRead, _) if self.list.view == list::ListView::ByStory => {
+                if let Some(members) = self.selected_story_members() {
+                    self.mark_read(members);
+                }
+            }
             (Action::MarkOutletRead, _) => {
                 let outlet = match self.list.rows.get(self.list.selected) {
                     Some(Row::Header { outlet, .. }) => Some(outlet),
                     Some(Row::Article { index }) => Some(self.store.articles[index].outlet.clone()),
-                    None => None,
+                    _ => None,
                 };
                 if let Some(outlet) = outlet {
                     let members: Vec<usize> = self
@@ -325,8 +352,11 @@ impl App {
             }
             (Action::FoldAll, _) => {
                 let state = &self.saved.state;
-                self.list
-                    .toggle_fold_all(&self.store, &|a| !state.of(a).read);
+                self.list.toggle_fold_all(
+                    &self.store,
+                    &|a| !state.of(a).read,
+                    self.stories.ready.as_deref(),
+                );
                 self.after_selection();
             }
             (Action::CycleSort, _) => {
@@ -334,6 +364,8 @@ impl App {
                 self.notice = Some(format!("articles {}", self.list.sort.label()));
                 self.rebuild_rows();
             }
+            (Action::CycleView, _) => self.cycle_view(),
+            (Action::Compare, _) => self.open_compare(),
             (Action::Confirm, _) => return Effects::default(),
             // Handled in `update`, before the focus is asked.
             (Action::Suspend, _) => return Effects::default(),
@@ -360,8 +392,8 @@ impl App {
                 self.after_selection();
             }
             (Action::Open, _) => match self.list.rows.get(self.list.selected) {
-                Some(Row::Header { .. }) => self.toggle_fold(),
                 Some(Row::Article { .. }) => self.focus = Focus::Reader,
+                Some(_) => self.toggle_fold(),
                 None => {}
             },
             (Action::ToggleFold, _) => self.toggle_fold(),
@@ -426,7 +458,11 @@ impl App {
         let state = &self.saved.state;
         if self
             .list
-            .toggle_fold(&self.store, &|a| !state.of(a).read)
+            .toggle_fold(
+                &self.store,
+                &|a| !state.of(a).read,
+                self.stories.ready.as_deref(),
+            )
             .is_some()
         {
             self.after_selection();
@@ -454,6 +490,7 @@ impl App {
         changed |= self.mark_read_when_read();
         changed |= self.save_in_background();
         changed |= self.take_read();
+        changed |= self.take_stories();
         if self.list.rebuild_due(self.loading.done) {
             self.rebuild_rows();
             changed = true;
@@ -465,6 +502,7 @@ impl App {
     pub fn busy(&self) -> bool {
         // Saving is not work for a tick to hurry: it runs on its own thread.
         self.search.running()
+            || self.stories_pending()
             || ((self.list.stale || self.search.results_pending) && self.loading.done)
     }
 
@@ -481,6 +519,7 @@ impl App {
             self.search.hits.as_ref(),
             &|a| !state.of(a).read,
             keep_within,
+            self.stories.ready.as_deref(),
         );
         if let Some(key) = self.saved.pending_select {
             let found = self.list.rows.iter().position(|row| {
@@ -502,10 +541,12 @@ impl App {
     /// Lays out the selected article for the reading pane, if it changed.
     fn sync_reader(&mut self) {
         let Some(index) = self.list.selected_article() else {
-            if !matches!(
-                self.list.rows.get(self.list.selected),
-                Some(Row::Header { .. })
-            ) {
+            if !self
+                .list
+                .rows
+                .get(self.list.selected)
+                .is_some_and(|r| r.is_header())
+            {
                 self.reader.clear();
             }
             return;

@@ -2,7 +2,6 @@
 //! event loop turns the terminal's mouse events into [`Mouse`] inputs.
 
 use super::{App, Focus, WHEEL_STEP, layout};
-use crate::app::list::Row;
 use ratatui::layout::Position;
 
 /// What the mouse did.
@@ -44,7 +43,7 @@ impl App {
                         self.list.selected = row;
                         self.saved.pending_select = None;
                         self.list.chosen = true;
-                        if again && matches!(self.list.rows.get(row), Some(Row::Header { .. })) {
+                        if again && self.list.rows.get(row).is_some_and(|r| r.is_header()) {
                             self.toggle_fold();
                         }
                         self.after_selection();

@@ -16,6 +16,8 @@ pub enum Overlay {
     Warnings,
     /// Mark this many articles read? (y to go ahead)
     ConfirmMarkRead(usize),
+    /// Two tellings of one story side by side.
+    Compare,
 }
 
 /// Which window is open and its first line shown.
@@ -272,6 +274,9 @@ pub fn max_scroll(app: &App) -> usize {
             (layout.rows(), layout.width)
         }
         Some(Overlay::ConfirmMarkRead(_)) => return 0,
+        Some(Overlay::Compare) => {
+            return super::compare_view::max_scroll(app);
+        }
         Some(Overlay::Warnings) => (
             warning_rows(&app.store, &app.saved, app.size.width)
                 .len()

@@ -172,6 +172,15 @@ impl Saved {
     }
 
     /// Remembers where the user put the split between the list and the reading pane.
+    pub fn set_list_view(&mut self, view: &str) {
+        let value = (view != "outlet").then(|| view.to_string());
+        if self.state.list_view != value {
+            self.state.list_view = value;
+            self.unsaved += 1;
+        }
+    }
+
+    /// Remembers the list's share of the width.
     pub fn set_list_share(&mut self, share: u16) {
         if self.state.list_share != Some(share) {
             self.state.list_share = Some(share);
@@ -257,6 +266,7 @@ impl App {
         self.saved.file = writable.then_some(file);
         self.saved.pending_select = self.saved.state.selected;
         self.list.share = self.saved.state.list_share;
+        self.list.view = super::list::ListView::from_name(self.saved.state.list_view.as_deref());
         let bar = &mut self.search.bar;
         bar.history.clone_from(&self.saved.state.history);
         if !self.saved.state.filter.is_empty() {

@@ -231,7 +231,7 @@ impl App {
             &self.store,
             rows.into_iter().filter_map(|row| match row {
                 super::list::Row::Article { index } => Some(index),
-                super::list::Row::Header { .. } => None,
+                _ => None,
             }),
         );
     }

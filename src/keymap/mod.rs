@@ -86,6 +86,10 @@ actions! {
     CycleSort = "cycle_sort",
     /// Yes, to a question in a window.
     Confirm = "confirm",
+    /// The list by outlet, by story, or flat by date, going round.
+    CycleView = "cycle_view",
+    /// The selected article beside another of its story.
+    Compare = "compare",
 }
 
 impl Action {
@@ -241,6 +245,8 @@ impl Default for Keymap {
                 b(List, &[c('M')], MarkShownRead, "mark all shown read"),
                 b(List, &[c('Z')], FoldAll, "fold or unfold all"),
                 b(List, &[c('S')], CycleSort, "order: newest, oldest, title"),
+                b(List, &[c('v')], CycleView, "by outlet, by story, by date"),
+                b(Global, &[c('c')], Compare, "compare with its story"),
                 b(Reader, &[c('j'), p(K::Down)], Down, "scroll down a line"),
                 b(Reader, &[c('k'), p(K::Up)], Up, "scroll up a line"),
                 b(
@@ -312,6 +318,20 @@ impl Default for Keymap {
                     Confirm,
                     "yes, to a question",
                 ),
+                b(
+                    Overlay,
+                    &[c('n'), c('J'), p(K::Right)],
+                    NextArticle,
+                    "compare: next other telling",
+                ),
+                b(
+                    Overlay,
+                    &[c('p'), c('K'), p(K::Left)],
+                    PrevArticle,
+                    "compare: previous one",
+                ),
+                b(Overlay, &[c(' '), p(K::PageDown)], PageDown, "page down"),
+                b(Overlay, &[c('b'), p(K::PageUp)], PageUp, "page up"),
                 b(Overlay, &[c('j'), p(K::Down)], Down, "scroll down"),
                 b(Overlay, &[c('k'), p(K::Up)], Up, "scroll up"),
                 b(

@@ -170,11 +170,42 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
         }
     }
     for sentence in these {
-        for (word, name) in words(sentence) {
-            if name && !other_words.contains(word.as_str()) {
-                push(super::written_as(sentence, &word));
+        for phrase in names(sentence) {
+            let new = phrase
+                .split_whitespace()
+                .any(|w| !other_words.contains(fold(w).as_str()));
+            if new {
+                push(phrase);
             }
         }
+    }
+    out
+}
+
+/// Runs of capitalised words that do not start a sentence ("Associated Press", "Kim Jong-un"),
+/// each a name.
+fn names(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut sentence_start = true;
+    for token in sentence.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = !sentence_start
+            && word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 2
+            && words(word).next().is_some();
+        if capital {
+            run.push(word);
+        }
+        let ends_run = !capital || token.ends_with([',', '.', ';', ':', ')', '"', '”']);
+        if ends_run && !run.is_empty() {
+            out.push(run.join(" "));
+            run.clear();
+        }
+        sentence_start = token.ends_with(['.', '!', '?']);
+    }
+    if !run.is_empty() {
+        out.push(run.join(" "));
     }
     out
 }
@@ -190,7 +221,7 @@ fn quotes(sentence: &str) -> Vec<&str> {
                 break;
             };
             let quote = after[..end].trim();
-            if quote.split_whitespace().count() >= 4 {
+            if (4..=14).contains(&quote.split_whitespace().count()) {
                 out.push(quote);
             }
             rest = &after[end + close.len_utf8()..];

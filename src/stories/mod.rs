@@ -25,39 +25,44 @@ pub struct Stories {
 impl Stories {
     /// Groups `articles`: `live` says which take part, `by_date` lists them newest first.
     pub fn build(articles: &[Article], live: &dyn Fn(usize) -> bool, by_date: &[usize]) -> Stories {
-        let taking: Vec<usize> = (0..articles.len()).filter(|&i| live(i)).collect();
+        let inputs: Vec<StoryInput> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| StoryInput::of(a, live(i)))
+            .collect();
+        Stories::from_inputs(&inputs, by_date)
+    }
+
+    /// Groups what [`StoryInput`]s say of a store's articles (by store index), away from the
+    /// store: on a thread of its own while keys go on being answered.
+    pub fn from_inputs(inputs: &[StoryInput], by_date: &[usize]) -> Stories {
         // A stable order (by path, then text) so the stories never depend on load order.
-        let mut stable = taking.clone();
+        let mut stable: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].live).collect();
         stable.sort_by(|&a, &b| {
-            (&articles[a].path, articles[a].content_hash)
-                .cmp(&(&articles[b].path, articles[b].content_hash))
+            (&inputs[a].path, inputs[a].content_hash)
+                .cmp(&(&inputs[b].path, inputs[b].content_hash))
         });
         let docs: Vec<cluster::Doc> = stable
             .iter()
             .map(|&i| cluster::Doc {
-                terms: articles[i].story_terms.to_vec(),
-                day: articles[i].date.map(|d| d.days_since_epoch()),
+                terms: inputs[i].terms.to_vec(),
+                day: inputs[i].day,
             })
             .collect();
         let numbers = cluster::group(&docs);
-        let mut story_of = vec![u32::MAX; articles.len()];
+        let mut story_of = vec![u32::MAX; inputs.len()];
         for (&index, &number) in stable.iter().zip(&numbers) {
             story_of[index] = number;
         }
         let count = numbers.iter().max().map_or(0, |&m| m as usize + 1);
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut order: Vec<u32> = Vec::with_capacity(count);
         for &index in by_date {
             if let Some(&story) = story_of.get(index).filter(|&&s| s != u32::MAX) {
+                if members[story as usize].is_empty() {
+                    order.push(story);
+                }
                 members[story as usize].push(index);
-            }
-        }
-        let mut order: Vec<u32> = Vec::with_capacity(count);
-        let mut placed = vec![false; count];
-        for &index in by_date {
-            let story = story_of[index];
-            if story != u32::MAX && !placed[story as usize] {
-                placed[story as usize] = true;
-                order.push(story);
             }
         }
         Stories {
@@ -81,6 +86,30 @@ impl Stories {
                 .filter(|&i| i != index)
                 .collect()
         })
+    }
+}
+
+/// What the grouping reads of one article, copied out of the store.
+#[derive(Debug, Clone)]
+pub struct StoryInput {
+    pub path: std::path::PathBuf,
+    pub content_hash: u64,
+    pub terms: Box<[terms::Term]>,
+    pub day: Option<i32>,
+    /// Taking part (not retired).
+    pub live: bool,
+}
+
+impl StoryInput {
+    /// What the grouping reads of `article`.
+    pub fn of(article: &Article, live: bool) -> StoryInput {
+        StoryInput {
+            path: article.path.clone(),
+            content_hash: article.content_hash,
+            terms: article.story_terms.clone(),
+            day: article.date.map(|d| d.days_since_epoch()),
+            live,
+        }
     }
 }
 

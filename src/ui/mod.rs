@@ -2,6 +2,7 @@
 //! either; where things go is [`crate::app::layout`], shared with the state.
 
 pub mod bar;
+pub mod compare;
 pub mod overlay;
 pub mod reader;
 pub mod sources;
@@ -47,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
             area,
             &format!("Mark {count} articles read?"),
         ),
+        Some(Overlay::Compare) => compare::draw(frame, app, theme, area),
         None => {}
     }
 }

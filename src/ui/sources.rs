@@ -3,7 +3,7 @@
 use super::text::{truncate, width as text_width};
 use super::theme::Theme;
 use crate::app::layout::inner;
-use crate::app::list::{Row, UNKNOWN_OUTLET};
+use crate::app::list::{ListView, Row, UNKNOWN_OUTLET};
 use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
 use ratatui::Frame;
@@ -20,10 +20,15 @@ const FLAT_OUTLET_WIDTH: usize = 14;
 /// Draws the source list.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = matches!(app.focus, Focus::List | Focus::Filter);
-    let title = if app.list.is_flat() {
-        " Results ".to_string()
-    } else {
-        format!(" Sources · {} ", app.list.sort.label())
+    let title = match (app.list.is_flat(), app.list.view) {
+        (true, _) => " Results ".to_string(),
+        (false, ListView::ByOutlet) => format!(" Sources · {} ", app.list.sort.label()),
+        (false, ListView::ByStory) if app.stories.forming() => {
+            format!(" Stories · {} · forming… ", app.list.sort.label())
+        }
+        (false, ListView::ByStory) if app.stories().is_none() => " Stories · forming… ".into(),
+        (false, ListView::ByStory) => format!(" Stories · {} ", app.list.sort.label()),
+        (false, ListView::ByDate) => format!(" By date · {} ", app.list.sort.label()),
     };
     let block = super::pane_block(theme, focused, title);
     frame.render_widget(block, area);
@@ -62,6 +67,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     unread,
                     folded,
                 } => header_line(theme, outlet.as_deref(), (count, unread), folded, width),
+                Row::Story {
+                    story,
+                    count,
+                    unread,
+                    folded,
+                } => story_line(app, theme, story, (count, unread), folded, width),
                 Row::Article { index } => article_line(app, theme, index, width, selected),
             };
             if selected {
@@ -101,6 +112,59 @@ fn header_line(
     ])
 }
 
+/// A story's header: its label, then how many articles and outlets, and its dates.
+fn story_line(
+    app: &App,
+    theme: &Theme,
+    story: u32,
+    (count, unread): (usize, usize),
+    folded: bool,
+    width: usize,
+) -> Line<'static> {
+    let Some(stories) = app.stories() else {
+        return Line::raw("");
+    };
+    let members = &stories.members[story as usize];
+    let articles = &app.store.articles;
+    let label = sanitise(&crate::stories::label(members, articles)).into_owned();
+    let outlets = crate::stories::outlets(members, articles).len();
+    let marker = if folded { "▸ " } else { "▾ " };
+    let new = if unread > 0 {
+        format!(" · {unread} new")
+    } else {
+        String::new()
+    };
+    let span = match crate::stories::span(members, articles) {
+        Some((first, last)) if first.day_string() == last.day_string() => {
+            format!(" · {}", first.day_string())
+        }
+        Some((first, last)) => format!(" · {}–{}", first.day_string(), &last.day_string()[5..]),
+        None => String::new(),
+    };
+    let outlet_word = if outlets == 1 { "outlet" } else { "outlets" };
+    // The label matters most: the dates, then the new count, give way to it.
+    let label_wants = text_width(&label).min(28);
+    let counts = [
+        format!("({count} · {outlets} {outlet_word}{new}{span})"),
+        format!("({count} · {outlets} {outlet_word}{new})"),
+        format!("({count}{new})"),
+        format!("({count})"),
+    ]
+    .into_iter()
+    .find(|c| width >= 2 + label_wants + 1 + text_width(c))
+    .unwrap_or_else(|| format!("({count})"));
+    let label_room = width.saturating_sub(2 + 1 + text_width(&counts)).max(8);
+    let text = truncate(
+        &format!("{marker}{} {counts}", truncate(&label, label_room)),
+        width,
+    );
+    let pad = width.saturating_sub(text_width(&text));
+    Line::from(vec![
+        Span::styled(text, theme.header),
+        Span::raw(" ".repeat(pad)),
+    ])
+}
+
 /// An article's row. On the selected row, marks, highlights and the date take the row's own
 /// colours, so none of them vanishes into the selection's background.
 fn article_line(
@@ -127,10 +191,10 @@ fn article_line(
         .map(|d| format!("{guessed}{}", d.day_string()))
         .unwrap_or_default();
     // Filtered rows name their outlet; the date goes first when room is short.
-    let show_outlet = app.list.is_flat() && width >= 30;
+    let show_outlet = app.list.rows_name_outlets() && width >= 30;
     let show_date = !date.is_empty()
         && width
-            >= if app.list.is_flat() {
+            >= if app.list.rows_name_outlets() {
                 50
             } else {
                 24 + DATE_WIDTH

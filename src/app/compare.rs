@@ -1,0 +1,108 @@
+//! Compare: the selected article beside another telling of its story, sentence by sentence.
+//! The other side goes round the story's other articles; both sides scroll together.
+
+use super::App;
+use super::list::Row;
+use super::overlay::Overlay;
+use crate::store::ReadAgain;
+use crate::stories::compare::{Comparison, compare};
+
+/// The two articles compared and how their sentences align.
+#[derive(Debug, Clone)]
+pub struct CompareState {
+    /// The article the user was on (store index).
+    pub left: usize,
+    /// The story's other articles, newest first.
+    pub others: Vec<usize>,
+    /// Which of `others` is on the right.
+    pub at: usize,
+    pub comparison: Comparison,
+}
+
+impl CompareState {
+    /// The article on the right.
+    pub fn right(&self) -> usize {
+        self.others[self.at]
+    }
+}
+
+impl App {
+    /// The articles of the selected row's story (a story header, or an article's story).
+    pub(super) fn selected_story_members(&self) -> Option<Vec<usize>> {
+        let stories = self.stories()?;
+        let story = match self.list.rows.get(self.list.selected)? {
+            Row::Story { story, .. } => story,
+            Row::Article { index } => stories.story(index)?,
+            Row::Header { .. } => return None,
+        };
+        Some(stories.members[story as usize].clone())
+    }
+
+    /// Opens compare on the selected article, when its story has other articles.
+    pub(super) fn open_compare(&mut self) {
+        let Some(left) = self.list.selected_article() else {
+            self.notice = Some("select an article to compare".into());
+            return;
+        };
+        let Some(stories) = self.stories() else {
+            self.start_stories();
+            self.notice = Some("forming stories… try c again in a moment".into());
+            return;
+        };
+        let others = stories.companions(left);
+        if others.is_empty() {
+            self.notice = Some("no other outlet told this story".into());
+            return;
+        }
+        match self.comparison(left, others[0]) {
+            Ok(comparison) => {
+                self.compare = Some(CompareState {
+                    left,
+                    others,
+                    at: 0,
+                    comparison,
+                });
+                self.overlay.open = Some(Overlay::Compare);
+                self.overlay.scroll = 0;
+            }
+            Err(e) => self.notice = Some(e),
+        }
+    }
+
+    /// The right side goes to the next (or previous) other article of the story.
+    pub(super) fn compare_step(&mut self, forward: bool) {
+        let Some(state) = &self.compare else {
+            return;
+        };
+        let count = state.others.len();
+        let at = if forward {
+            (state.at + 1) % count
+        } else {
+            (state.at + count - 1) % count
+        };
+        let (left, right) = (state.left, state.others[at]);
+        match self.comparison(left, right) {
+            Ok(comparison) => {
+                if let Some(state) = &mut self.compare {
+                    state.at = at;
+                    state.comparison = comparison;
+                }
+                self.overlay.scroll = 0;
+            }
+            Err(e) => self.notice = Some(e),
+        }
+    }
+
+    /// The two articles' whole texts (read again when their bodies were let go), aligned.
+    fn comparison(&self, left: usize, right: usize) -> Result<Comparison, String> {
+        let rules = self.settings.rules;
+        let read = |index: usize| {
+            let article = &self.store.articles[index];
+            article
+                .full(rules)
+                .map_err(|e| format!("{}: {e}", article.path.display()))
+        };
+        let (a, b) = (read(left)?, read(right)?);
+        Ok(compare(&a, &b))
+    }
+}

@@ -1,0 +1,80 @@
+//! The source list's rows by story and by date (the rows by outlet are in `list.rs`).
+
+use super::list::{Row, SortOrder, SourceList};
+use crate::article::Article;
+use crate::store::Store;
+use crate::stories::Stories;
+
+/// Stories in the order their articles come in `order` (newest first, or a filter's ranking):
+/// a story of several articles is a header and its articles (all of them, in the list's sort
+/// order); a story of one is just its row. Articles that arrived after the stories were
+/// formed come last, each a row of its own.
+pub fn by_story(
+    list: &SourceList,
+    store: &Store,
+    stories: &Stories,
+    order: &[usize],
+    unread: &dyn Fn(&Article) -> bool,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut placed = vec![false; stories.members.len()];
+    let mut ungrouped = Vec::new();
+    for &index in order {
+        if store.is_retired(index) {
+            continue;
+        }
+        let Some(story) = stories.story(index) else {
+            ungrouped.push(index);
+            continue;
+        };
+        if std::mem::replace(&mut placed[story as usize], true) {
+            continue;
+        }
+        let mut members: Vec<usize> = stories.members[story as usize]
+            .iter()
+            .copied()
+            .filter(|&i| !store.is_retired(i))
+            .collect();
+        if members.len() < 2 {
+            rows.extend(members.into_iter().map(|index| Row::Article { index }));
+            continue;
+        }
+        sort_members(list.sort, store, &mut members);
+        let folded = list.folded_stories.contains(&story);
+        rows.push(Row::Story {
+            story,
+            count: members.len(),
+            unread: members
+                .iter()
+                .filter(|&&i| unread(&store.articles[i]))
+                .count(),
+            folded,
+        });
+        if !folded {
+            rows.extend(members.into_iter().map(|index| Row::Article { index }));
+        }
+    }
+    rows.extend(ungrouped.into_iter().map(|index| Row::Article { index }));
+    rows
+}
+
+/// Every article as one list, in the list's sort order.
+pub fn by_date(list: &SourceList, store: &Store) -> Vec<Row> {
+    let mut members = store.by_date().to_vec();
+    sort_members(list.sort, store, &mut members);
+    members
+        .into_iter()
+        .map(|index| Row::Article { index })
+        .collect()
+}
+
+/// Articles given newest first, put in `sort`'s order.
+fn sort_members(sort: SortOrder, store: &Store, members: &mut [usize]) {
+    match sort {
+        SortOrder::NewestFirst => {}
+        SortOrder::OldestFirst => members.reverse(),
+        SortOrder::Title => {
+            members.sort_by_cached_key(|&i| (store.articles[i].title.to_lowercase(), i))
+        }
+    }
+}

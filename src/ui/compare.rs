@@ -1,0 +1,64 @@
+//! Compare: two tellings of one story, as [`crate::app::compare_view::layout`] lays them out.
+//! Shared sentences are dimmed, reworded ones marked, what only one side has stands out.
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::compare_view::{COMPARE_TITLE, CompareLine, LineKind, area, inner, layout};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+/// Draws compare over the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
+    let window = area(screen);
+    if window.width < 4 || window.height < 4 {
+        return;
+    }
+    frame.render_widget(Clear, window);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(super::text::truncate(
+            COMPARE_TITLE,
+            usize::from(window.width.saturating_sub(2)),
+        ));
+    frame.render_widget(block, window);
+    let inside = inner(screen);
+    let laid = layout(app, screen);
+    let height = usize::from(inside.height);
+    let scroll = app.overlay.scroll.min(laid.rows().saturating_sub(height));
+    let width = laid.column_width;
+    let lines: Vec<Line> = (scroll..scroll + height)
+        .map(|row| {
+            let mut spans = Vec::new();
+            for (n, column) in laid.columns.iter().enumerate() {
+                if n > 0 {
+                    spans.push(Span::styled(" │ ", theme.border));
+                }
+                let line = column.get(row);
+                spans.push(styled(line, theme, width));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+}
+
+/// One line of one column, padded to the column's width.
+fn styled(line: Option<&CompareLine>, theme: &Theme, width: usize) -> Span<'static> {
+    let Some(line) = line else {
+        return Span::raw(" ".repeat(width));
+    };
+    let style = match line.kind {
+        LineKind::Heading => theme.title,
+        LineKind::Only => theme.meta,
+        LineKind::Shared => theme.dim,
+        LineKind::Reworded => theme.matched,
+        LineKind::Unique => theme.unread,
+        LineKind::Blank => theme.border,
+    };
+    let text = super::text::truncate(&line.text, width);
+    let pad = width.saturating_sub(super::text::width(&text));
+    Span::styled(format!("{text}{}", " ".repeat(pad)), style)
+}
