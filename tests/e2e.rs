@@ -282,3 +282,21 @@ fn y_copies_title_and_text_with_osc_52() {
     assert!(copied.contains("Presiden Rusia Vladimir Putin dan Pemimpin Korea Utara"));
     assert!(!copied.contains("Baca Juga"));
 }
+
+#[test]
+fn v_shows_stories_and_c_compares_two_tellings() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_for("5/5");
+    pty.send("v");
+    pty.wait_for("Stories");
+    pty.wait_for("4 outlets");
+    pty.send("c");
+    pty.wait_for("Compare");
+    pty.wait_for("Only here");
+    pty.send("n");
+    pty.wait_for("(2/4)");
+    pty.send("q");
+    pty.wait_for("Stories");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

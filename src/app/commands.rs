@@ -14,6 +14,29 @@ impl App {
         }
     }
 
+    /// Marks the selected row's group read: its story in the story view, else its outlet.
+    pub(super) fn mark_group_read(&mut self) {
+        if self.list.view == super::list::ListView::ByStory {
+            if let Some(members) = self.selected_story_members() {
+                self.mark_read(members);
+            }
+            return;
+        }
+        let outlet = match self.list.rows.get(self.list.selected) {
+            Some(Row::Header { outlet, .. }) => outlet,
+            Some(Row::Article { index }) => self.store.articles[index].outlet.clone(),
+            _ => return,
+        };
+        let members: Vec<usize> = self
+            .store
+            .by_date()
+            .iter()
+            .copied()
+            .filter(|&i| self.store.articles[i].outlet == outlet)
+            .collect();
+        self.mark_read(members);
+    }
+
     /// Marks these articles read; says how many.
     pub(super) fn mark_read(&mut self, articles: Vec<usize>) {
         let mut marked = 0;

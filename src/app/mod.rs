@@ -320,28 +320,7 @@ impl App {
                 self.move_selection(delta);
             }
             (Action::NextUnread, _) => self.next_unread(),
-            (Action::MarkOutletRead, _) if self.list.view == list::ListView::ByStory => {
-                if let Some(members) = self.selected_story_members() {
-                    self.mark_read(members);
-                }
-            }
-            (Action::MarkOutletRead, _) => {
-                let outlet = match self.list.rows.get(self.list.selected) {
-                    Some(Row::Header { outlet, .. }) => Some(outlet),
-                    Some(Row::Article { index }) => Some(self.store.articles[index].outlet.clone()),
-                    _ => None,
-                };
-                if let Some(outlet) = outlet {
-                    let members: Vec<usize> = self
-                        .store
-                        .by_date()
-                        .iter()
-                        .copied()
-                        .filter(|&i| self.store.articles[i].outlet == outlet)
-                        .collect();
-                    self.mark_read(members);
-                }
-            }
+            (Action::MarkOutletRead, _) => self.mark_group_read(),
             (Action::MarkShownRead, _) => {
                 let count = self.shown_articles().len();
                 if count > MARK_WITHOUT_ASKING {

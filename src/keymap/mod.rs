@@ -241,7 +241,12 @@ impl Default for Keymap {
                     FilterRestore,
                     "the filter cleared last",
                 ),
-                b(List, &[c('A')], MarkOutletRead, "mark the outlet read"),
+                b(
+                    List,
+                    &[c('A')],
+                    MarkOutletRead,
+                    "mark its outlet (or story) read",
+                ),
                 b(List, &[c('M')], MarkShownRead, "mark all shown read"),
                 b(List, &[c('Z')], FoldAll, "fold or unfold all"),
                 b(List, &[c('S')], CycleSort, "order: newest, oldest, title"),

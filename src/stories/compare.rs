@@ -148,7 +148,8 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
         .collect();
     let mut out: Vec<String> = Vec::new();
     let mut push = |item: String| {
-        if out.len() < MAX_ONLY && !out.iter().any(|o| fold(o) == fold(&item)) {
+        let folded = fold(&item);
+        if out.len() < MAX_ONLY && !out.iter().any(|o| fold(o).contains(&folded)) {
             out.push(item);
         }
     };

@@ -56,15 +56,25 @@ impl Stories {
         }
         let count = numbers.iter().max().map_or(0, |&m| m as usize + 1);
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-        let mut order: Vec<u32> = Vec::with_capacity(count);
         for &index in by_date {
             if let Some(&story) = story_of.get(index).filter(|&&s| s != u32::MAX) {
-                if members[story as usize].is_empty() {
-                    order.push(story);
-                }
                 members[story as usize].push(index);
             }
         }
+        // Newest first; articles of one time by path, whatever order they were read in.
+        let newest_first = |&a: &usize, &b: &usize| {
+            inputs[b]
+                .when
+                .cmp(&inputs[a].when)
+                .then_with(|| inputs[a].path.cmp(&inputs[b].path))
+        };
+        for list in &mut members {
+            list.sort_by(newest_first);
+        }
+        let mut order: Vec<u32> = (0..count as u32)
+            .filter(|&s| !members[s as usize].is_empty())
+            .collect();
+        order.sort_by(|&a, &b| newest_first(&members[a as usize][0], &members[b as usize][0]));
         Stories {
             story_of,
             members,
@@ -96,6 +106,8 @@ pub struct StoryInput {
     pub content_hash: u64,
     pub terms: Box<[terms::Term]>,
     pub day: Option<i32>,
+    /// Orders articles in time ([`ArticleDate::rank_key`]; 0 for none).
+    pub when: u64,
     /// Taking part (not retired).
     pub live: bool,
 }
@@ -108,6 +120,7 @@ impl StoryInput {
             content_hash: article.content_hash,
             terms: article.story_terms.clone(),
             day: article.date.map(|d| d.days_since_epoch()),
+            when: article.date.map_or(0, |d| d.rank_key()),
             live,
         }
     }

@@ -1,0 +1,354 @@
+//! Stories across outlets: the seeds' one story, order independence, compare's alignment, the
+//! story view and compare on screen (text and styles, 120×40 and 60×20), and `--stories`.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use std::process::Command;
+use warta::app::list::{ListView, Row};
+use warta::app::{App, Input};
+use warta::article::parse::parse;
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources};
+use warta::stories::compare::{Kind, compare};
+use warta::stories::terms::story_terms;
+use warta::stories::{Stories, StoryInput};
+use warta::tui;
+use warta::ui;
+use warta::ui::theme::Theme;
+
+fn app(width: u16, height: u16) -> App {
+    let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+    let mut app = App::new(store, Rect::new(0, 0, width, height));
+    app.loading.done = true;
+    app
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        while app.busy() {
+            app.update(Input::Tick);
+        }
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Rows of the buffer as runs of one style: `‹fg/bg+attrs›text`.
+fn styles(buffer: &Buffer, columns: std::ops::Range<u16>, rows: std::ops::Range<u16>) -> String {
+    let colour = |c: Color| match c {
+        Color::Reset => String::new(),
+        Color::Indexed(n) => n.to_string(),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    let mut out = String::new();
+    for y in rows {
+        let mut last = String::from("?");
+        for x in columns.clone() {
+            let cell = &buffer[(x, y)];
+            let mut style = format!("{}/{}", colour(cell.fg), colour(cell.bg));
+            for (m, name) in [
+                (Modifier::BOLD, "bold"),
+                (Modifier::DIM, "dim"),
+                (Modifier::UNDERLINED, "underlined"),
+                (Modifier::REVERSED, "reversed"),
+            ] {
+                if cell.modifier.contains(m) {
+                    style.push('+');
+                    style.push_str(name);
+                }
+            }
+            if style != last {
+                out.push_str(&format!("‹{style}›"));
+                last = style;
+            }
+            out.push_str(cell.symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_seeds_are_one_story_and_v_goes_round_the_views() {
+    let mut app = app(120, 40);
+    assert_eq!(app.list.view, ListView::ByOutlet);
+    keys(&mut app, "v");
+    assert_eq!(app.list.view, ListView::ByStory);
+    let stories = app.stories().expect("formed");
+    assert_eq!(stories.members.len(), 1);
+    assert_eq!(stories.members[0].len(), 5);
+    let rows: Vec<Row> = app.list.rows.iter().collect();
+    assert!(
+        matches!(
+            rows[0],
+            Row::Story {
+                count: 5,
+                folded: false,
+                ..
+            }
+        ),
+        "{rows:?}"
+    );
+    assert_eq!(rows.len(), 6);
+    // Folding works as for outlets.
+    keys(&mut app, "z");
+    assert_eq!(app.list.rows.len(), 1);
+    keys(&mut app, "z");
+    assert_eq!(app.list.rows.len(), 6);
+    keys(&mut app, "v");
+    assert_eq!(app.list.view, ListView::ByDate);
+    assert!(
+        app.list
+            .rows
+            .iter()
+            .all(|r| matches!(r, Row::Article { .. }))
+    );
+    assert_eq!(app.list.rows.len(), 5);
+    keys(&mut app, "v");
+    assert_eq!(app.list.view, ListView::ByOutlet);
+    assert_eq!(
+        app.saved.state.list_view, None,
+        "by outlet is the default, not saved"
+    );
+    keys(&mut app, "v");
+    assert_eq!(app.saved.state.list_view.as_deref(), Some("story"));
+}
+
+#[test]
+fn a_filter_narrows_stories_to_those_with_a_match() {
+    let mut app = app(120, 40);
+    keys(&mut app, "v/vostochny\n");
+    let rows: Vec<Row> = app.list.rows.iter().collect();
+    assert!(
+        matches!(rows[0], Row::Story { count: 5, .. }),
+        "the story with a match is shown whole: {rows:?}"
+    );
+    keys(&mut app, "/zzzzqqq\n");
+    assert!(app.list.rows.is_empty());
+}
+
+#[test]
+fn story_view_on_screen() {
+    for (width, height) in [(120, 40), (60, 20)] {
+        let mut app = app(width, height);
+        keys(&mut app, "v");
+        let buffer = draw(&app);
+        insta::assert_snapshot!(format!("story_view_{width}x{height}"), text(&buffer));
+        let list_width = width * 45 / 100;
+        insta::assert_snapshot!(
+            format!("story_view_styles_{width}x{height}"),
+            styles(&buffer, 0..list_width.min(width), 0..4)
+        );
+    }
+}
+
+#[test]
+fn compare_on_screen_and_its_keys() {
+    for (width, height) in [(120, 40), (60, 20)] {
+        let mut app = app(width, height);
+        keys(&mut app, "vjc");
+        assert!(app.compare.is_some(), "c opened compare");
+        let buffer = draw(&app);
+        insta::assert_snapshot!(format!("compare_{width}x{height}"), text(&buffer));
+        insta::assert_snapshot!(
+            format!("compare_styles_{width}x{height}"),
+            styles(&buffer, 0..width, 1..8)
+        );
+        let first_right = app.compare.as_ref().unwrap().right();
+        keys(&mut app, "n");
+        assert_ne!(
+            app.compare.as_ref().unwrap().right(),
+            first_right,
+            "n: the next telling"
+        );
+        keys(&mut app, "p");
+        assert_eq!(
+            app.compare.as_ref().unwrap().right(),
+            first_right,
+            "p: back"
+        );
+        keys(&mut app, "j");
+        assert_eq!(app.overlay.scroll, 1, "both sides scroll together");
+        keys(&mut app, "q");
+        assert!(app.compare.is_none() && app.overlay.open.is_none());
+    }
+}
+
+fn article(text: &str) -> warta::article::Article {
+    parse(text, Rules::builtin())
+}
+
+#[test]
+fn compare_aligns_two_invented_tellings() {
+    let a = article(
+        "Flood Closes Harbour Road\n\nPORTVILLE, KORANKU.COM - Floodwater closed the harbour road on Monday after two days of rain. The mayor said 40 families were moved to the town hall. \"We will rebuild the sea wall before the next season,\" the mayor said.\n",
+    );
+    let b = article(
+        "Harbour Road Shut by Floods\n\nPORTVILLE, KABARKITA.COM - Floodwater closed the harbour road on Monday after two days of rain. Forty families moved to the town hall, the mayor said, as water rose. Fishermen from Eastbay kept their boats in port for a third day.\n",
+    );
+    let c = compare(&a, &b);
+    let kinds: Vec<Kind> = c.left.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Shared, Kind::Reworded, Kind::Unique],
+        "{c:#?}"
+    );
+    assert_eq!(c.right[2].kind, Kind::Unique);
+    assert!(c.only_left.iter().any(|o| o == "40"), "{:?}", c.only_left);
+    assert!(
+        c.only_left
+            .iter()
+            .any(|o| o.contains("rebuild the sea wall")),
+        "{:?}",
+        c.only_left
+    );
+    assert!(
+        c.only_right.iter().any(|o| o == "Eastbay"),
+        "{:?}",
+        c.only_right
+    );
+}
+
+/// Invented articles of three events, with words of their own and a few shared by all.
+fn invented() -> Vec<StoryInput> {
+    let events = [
+        (
+            "Harbour flood closes Portville road",
+            "Floodwater Portville harbour mayor families evacuated sea wall rain",
+        ),
+        (
+            "Vaccine plant opens in Lakeside",
+            "Lakeside vaccine factory minister doses jobs opened Tuesday",
+        ),
+        (
+            "Striker Rivas signs for Northend",
+            "Rivas Northend transfer fee striker contract season club",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (event, (title, words)) in events.iter().enumerate() {
+        for telling in 0..3 {
+            let mut text = format!("{title} {telling}\n\nKOTA - ");
+            for (n, word) in words.split_whitespace().enumerate() {
+                if (n + telling) % 4 != 0 {
+                    text.push_str(word);
+                    text.push(' ');
+                }
+            }
+            text.push_str("said officials today in a statement.");
+            let mut a = article(&text);
+            a.path = format!("e{event}-t{telling}.txt").into();
+            a.story_terms = story_terms(&a).into_boxed_slice();
+            out.push(StoryInput::of(&a, true));
+        }
+    }
+    out
+}
+
+/// The stories as sets of paths, sorted.
+fn partition(inputs: &[StoryInput]) -> Vec<Vec<String>> {
+    let by_date: Vec<usize> = (0..inputs.len()).collect();
+    let stories = Stories::from_inputs(inputs, &by_date);
+    let mut groups: Vec<Vec<String>> = stories
+        .members
+        .iter()
+        .map(|m| {
+            let mut paths: Vec<String> = m
+                .iter()
+                .map(|&i| inputs[i].path.display().to_string())
+                .collect();
+            paths.sort();
+            paths
+        })
+        .collect();
+    groups.sort();
+    groups
+}
+
+#[test]
+fn invented_events_are_three_stories() {
+    let groups = partition(&invented());
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert!(groups.iter().all(|g| g.len() == 3), "{groups:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn the_grouping_does_not_depend_on_file_order(seed in any::<u64>()) {
+        let inputs = invented();
+        let mut shuffled = inputs.clone();
+        // A permutation from the seed (Fisher–Yates with a small LCG).
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        prop_assert_eq!(partition(&inputs), partition(&shuffled));
+    }
+}
+
+#[test]
+fn stories_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(args)
+            .env("XDG_STATE_HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--no-state", "--stories", "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = json.as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    let story = &stories[0];
+    assert!(story["id"].as_str().unwrap().len() == 8);
+    assert!(story["label"].as_str().unwrap().contains("Putin"));
+    let articles = story["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    for field in ["id", "path", "outlet", "title", "date"] {
+        assert!(articles[0].get(field).is_some(), "{field}");
+    }
+    let out = run(&["--no-state", "--stories"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let fields: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+    assert_eq!(fields.len(), 5, "{text}");
+    assert_eq!(fields[1], "5");
+    assert!(fields[2].contains("Kompas TV"));
+    assert_eq!(fields[3], "2024-06-19..2024-06-20");
+    let out = run(&["--no-state", "--stories", "--filter", "nothingmatcheszz"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
+}
