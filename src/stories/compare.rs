@@ -163,9 +163,7 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
     for sentence in these {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if token.chars().any(|c| c.is_ascii_digit())
-                && !other_words.contains(fold(token).as_str())
-            {
+            if token.chars().any(|c| c.is_ascii_digit()) && !mentions(&other_text, &fold(token)) {
                 push(token.to_string());
             }
         }
@@ -181,6 +179,15 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `text` has `number` as a whole token (not inside a longer number).
+fn mentions(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + number.len()..].chars().next();
+        before.is_none_or(|c| !c.is_ascii_digit()) && after.is_none_or(|c| !c.is_ascii_digit())
+    })
 }
 
 /// Runs of capitalised words that do not start a sentence ("Associated Press", "Kim Jong-un"),
