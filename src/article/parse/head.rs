@@ -226,6 +226,10 @@ fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Art
 /// A line that is a publication stamp and little else: "20 Juni 2024, 08:50 WIB", "Updated:
 /// Nov 23, 2023, 08:46 IST", "November 24, 2023 01:36 am | Updated 01:36 am IST".
 fn is_stamp_line(line: &str) -> bool {
+    // Every stamp has a digit near its start; most lines are done with here.
+    if !line.bytes().take(48).any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let Some((_, len)) = dates::stamp_at_start(line) else {
         return false;
     };

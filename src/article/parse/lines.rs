@@ -99,9 +99,26 @@ pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// True when a line has no space to clean: no two spaces in a row, no ASCII white space but
+/// the space, and none of the bytes that start a Unicode space (U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000, U+FEFF). Looks at bytes only, as most lines are plain.
+fn is_plain(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let odd = bytes.iter().any(|&b| {
+        matches!(
+            b,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef
+        )
+    });
+    if !odd {
+        return memchr::memmem::find(bytes, b"  ").is_none();
+    }
+    !line.contains(|c: char| c != ' ' && is_space(c)) && !line.contains("  ")
+}
+
 /// Tabs, no-break spaces and runs of white space become one plain space.
 fn clean_spaces(line: &str) -> String {
-    if !line.contains(|c: char| c != ' ' && is_space(c)) && !line.contains("  ") {
+    if is_plain(line) {
         return line.to_string();
     }
     let mut out = String::with_capacity(line.len());
