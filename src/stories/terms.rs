@@ -299,41 +299,116 @@ pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
     })
 }
 
+/// The hashes of the stop words, looked up instead of the words.
+fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u32>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().map(|w| hash_word(w)).collect())
+}
+
+/// Calls `found` with the hash of each word of `text` worth keeping (as [`words`] keeps them)
+/// and whether it is a name, for at most `limit` words read; returns how many were read.
+/// Scans bytes: ASCII words are folded and hashed as they are read, with no copy; only a word
+/// with other letters goes the slow way.
+fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usize {
+    let stops = stop_hashes();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut sentence_start = true;
+    let mut read = 0;
+    while at < bytes.len() && read < limit {
+        let b = bytes[at];
+        if !(b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80) {
+            if matches!(b, b'.' | b'!' | b'?') {
+                sentence_start = true;
+            }
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && {
+            let c = bytes[at];
+            c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80
+        } {
+            at += 1;
+        }
+        let chunk = &text[start..at];
+        let starts = sentence_start;
+        sentence_start = false;
+        read += 1;
+        if chunk.is_ascii() {
+            term_of(chunk, starts, stops, &mut found);
+        } else {
+            // Letters beyond ASCII, and maybe punctuation such as "—" or "“" inside.
+            for raw in chunk.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                term_of(raw, starts, stops, &mut found);
+            }
+        }
+    }
+    read
+}
+
+/// One word's term, if it is one worth keeping.
+fn term_of(
+    raw: &str,
+    starts: bool,
+    stops: &rustc_hash::FxHashSet<u32>,
+    found: &mut impl FnMut(u32, bool),
+) {
+    let raw = raw.trim_matches('-');
+    let digits = raw.bytes().all(|b| b.is_ascii_digit());
+    let long_enough = match digits {
+        true => raw.len() >= 2,
+        false => raw.chars().count() >= 3,
+    };
+    if !long_enough {
+        return;
+    }
+    let hash = if raw.is_ascii() {
+        let mut hash: u32 = 0x811c_9dc5;
+        for byte in raw.bytes() {
+            hash ^= u32::from(byte.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+        hash
+    } else {
+        hash_word(&fold(raw))
+    };
+    if !stops.contains(&hash) {
+        found(hash, !starts && raw.starts_with(char::is_uppercase));
+    }
+}
+
 /// The article's terms: the headline's words weigh 4, the opening's 1; a name half as much
 /// again. At most [`KEPT_TERMS`], heaviest first, then by hash, so the same text always gives
 /// the same terms.
 pub fn story_terms(article: &Article) -> Vec<Term> {
-    let mut weights: Vec<(u32, f32)> = Vec::with_capacity(96);
-    let mut add = |word: &str, name: bool, weight: f32| {
-        let hash = hash_word(word);
-        let weight = if name { weight * 1.5 } else { weight };
-        match weights.iter_mut().find(|(h, _)| *h == hash) {
-            Some((_, w)) => *w += weight,
-            None => weights.push((hash, weight)),
-        }
+    let mut seen: Vec<(u32, f32)> = Vec::with_capacity(OPENING_WORDS + 24);
+    let mut add = |hash: u32, name: bool, weight: f32| {
+        seen.push((hash, if name { weight * 1.5 } else { weight }));
     };
     if !article.title_derived {
-        for (word, name) in words(&article.title) {
-            add(&word, name, TITLE_WEIGHT);
-        }
+        each_term(&article.title, usize::MAX, |hash, name| {
+            add(hash, name, TITLE_WEIGHT)
+        });
     }
     let mut budget = OPENING_WORDS;
     for paragraph in article.lead.iter().chain(&article.paragraphs) {
         if budget == 0 {
             break;
         }
-        for (word, name) in words(paragraph).take(budget) {
-            add(&word, name, 1.0);
-        }
-        budget = budget.saturating_sub(paragraph.split_whitespace().count());
+        budget -= each_term(paragraph, budget, |hash, name| add(hash, name, 1.0));
     }
-    let mut terms: Vec<Term> = weights
-        .into_iter()
-        .map(|(hash, weight)| Term {
-            hash,
-            weight: 1.0 + weight.ln(),
-        })
-        .collect();
+    seen.sort_unstable_by_key(|&(hash, _)| hash);
+    let mut terms: Vec<Term> = Vec::with_capacity(seen.len());
+    for (hash, weight) in seen {
+        match terms.last_mut() {
+            Some(last) if last.hash == hash => last.weight += weight,
+            _ => terms.push(Term { hash, weight }),
+        }
+    }
+    for term in &mut terms {
+        term.weight = 1.0 + term.weight.ln();
+    }
     terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.hash.cmp(&b.hash)));
     terms.truncate(KEPT_TERMS);
     terms.sort_by_key(|t| t.hash);
@@ -358,6 +433,15 @@ mod tests {
                 ("kim".to_string(), true),
             ]
         );
+    }
+
+    #[test]
+    fn terms_hash_the_folded_words_words_gives() {
+        let text = "Presiden Putin tiba di Pyongyang pada Selasa, kata Kim. Café Ñandú";
+        let mut fast = Vec::new();
+        each_term(text, usize::MAX, |hash, name| fast.push((hash, name)));
+        let slow: Vec<(u32, bool)> = words(text).map(|(w, n)| (hash_word(&w), n)).collect();
+        assert_eq!(fast, slow);
     }
 
     #[test]
