@@ -149,6 +149,42 @@ fn editor_initials_come_off_the_end() {
 }
 
 #[test]
+fn punctuation_alone_is_not_text() {
+    let article = parse(
+        "Judul Yang Cukup Panjang\n\nIsi berita.\n- - -\n.,\n",
+        rules(),
+    );
+    assert_eq!(article.paragraphs, ["Isi berita."]);
+    assert_eq!(
+        article
+            .removed
+            .iter()
+            .filter(|r| r.rule == "punctuation")
+            .count(),
+        2
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dots.txt"), ".,.,\n--- ...\n").unwrap();
+    std::fs::write(
+        dir.path().join("real.txt"),
+        "Judul Yang Cukup Panjang\n\nIsi.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["--no-state", "--list"])
+        .arg(dir.path())
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dots.txt") && err.contains("nothing but punctuation"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_repeated_paragraph_is_shown_once() {
     let article = parse(
         "Judul Yang Cukup Panjang\n\nPemerintah menaikkan harga bahan bakar mulai besok.\nWarga antre sejak sore hari.\nPemerintah menaikkan harga bahan bakar mulai besok.\n",

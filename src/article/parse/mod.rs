@@ -237,10 +237,16 @@ fn assemble(slots: Vec<Slot>, article: &mut Article) {
         }
         article.removed.extend(slot.cuts);
         match slot.rule {
-            None if !slot.clean.trim().is_empty() => {
-                article.paragraphs.push(slot.clean.trim().to_string())
+            // A line of punctuation alone ("- - -", ".,") is not text.
+            None if !slot.clean.contains(char::is_alphanumeric) => {
+                if !slot.clean.trim().is_empty() {
+                    article.removed.push(Removed {
+                        rule: "punctuation".into(),
+                        text: slot.clean.trim().to_string(),
+                    });
+                }
             }
-            None => {}
+            None => article.paragraphs.push(slot.clean.trim().to_string()),
             Some(rule) => article.removed.push(Removed {
                 rule: rule.to_string(),
                 text: removed_text,

@@ -191,6 +191,8 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
     if article.paragraphs.is_empty() && article.title.trim().is_empty() && article.lead.is_none() {
         let reason = if bytes.iter().all(u8::is_ascii_whitespace) || article.removed.is_empty() {
             "empty (nothing but white space); skipped"
+        } else if article.removed.iter().all(|r| r.rule == "punctuation") {
+            "no article text (nothing but punctuation); skipped"
         } else {
             "no article text (only boilerplate); skipped"
         };
