@@ -10,8 +10,12 @@
 use super::terms::Term;
 use rustc_hash::FxHashMap;
 
-/// Two articles whose similarity reaches this may be one story.
-pub const LINK_SIMILARITY: f32 = 0.25;
+/// Two articles whose (locally scaled) similarity reaches this may be one story.
+pub const LINK_SIMILARITY: f32 = 0.35;
+/// The neighbour whose similarity sets an article's scale.
+const SCALE_NEIGHBOUR: usize = 7;
+/// A pair whose articles' scales are both this (a typical similarity) keeps its similarity.
+const SCALED_UNIT: f32 = 0.5;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
 const KNOWN_SIMILARITY: f32 = 0.05;
@@ -99,7 +103,34 @@ pub fn group(docs: &[Doc]) -> Vec<u32> {
             }
         }
     }
+    local_scale(n, &mut links);
     average_linkage(n, links)
+}
+
+/// Similarities read against each article's neighbourhood (local scaling, as in self-tuning
+/// clustering): a pair counts for more where both articles are otherwise alone, and for less
+/// inside a crowd of articles on one topic, where only the closest pairs are one event.
+/// Each article's scale is its similarity to its [`SCALE_NEIGHBOUR`]th closest article.
+fn local_scale(n: usize, links: &mut [(f32, u32, u32)]) {
+    let mut nearest: Vec<Vec<f32>> = vec![Vec::new(); n];
+    for &(s, i, j) in links.iter() {
+        nearest[i as usize].push(s);
+        nearest[j as usize].push(s);
+    }
+    let scale: Vec<f32> = nearest
+        .into_iter()
+        .map(|mut sims| {
+            sims.sort_unstable_by(|a, b| b.total_cmp(a));
+            sims.get(SCALE_NEIGHBOUR - 1)
+                .copied()
+                .unwrap_or(KNOWN_SIMILARITY)
+                .max(KNOWN_SIMILARITY)
+        })
+        .collect();
+    for link in links.iter_mut() {
+        let (i, j) = (link.1 as usize, link.2 as usize);
+        link.0 = SCALED_UNIT * link.0 / (scale[i] * scale[j]).sqrt().sqrt();
+    }
 }
 
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
