@@ -2,7 +2,8 @@
 //! inverted index, so an article is compared only with those that share a rare word with it),
 //! confirmed by a cosine over TF-IDF weights in which rare shared words — names, places,
 //! numbers — weigh high and common ones low, and kept apart when both dates are known and far
-//! apart. Stories are then formed by average linkage: the most similar pairs first, two
+//! apart. Similarities are read against each article's neighbourhood (local scaling), then
+//! stories are formed by average linkage: the most similar pairs first, two
 //! groups joining only when their articles are on average alike, so that one article about
 //! a topic does not chain two different events of it together. The result depends only on
 //! the articles, not on the order they came in.
