@@ -426,29 +426,22 @@ impl Rules {
         })
     }
 
-    /// Inline boilerplate in a line: the byte ranges to cut, in order, each with its rule. A
-    /// label with a headline after it is cut with the headline.
-    pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    /// Inline boilerplate in a line: the byte ranges it matched, in order, each with its rule
+    /// and whether a linked headline follows the match (the parser finds where that ends).
+    pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str, bool)> {
         if !self.inline_any.is_match(line) {
             return Vec::new();
         }
         let hits = self.inline_any.matches(line);
-        let mut cuts: Vec<(std::ops::Range<usize>, &str)> = hits
+        let mut cuts: Vec<(std::ops::Range<usize>, &str, bool)> = hits
             .iter()
             .flat_map(|i| {
                 let (re, rule, headline_after) = &self.inline[i];
-                re.find_iter(line).filter_map(move |m| {
-                    if !headline_after {
-                        return Some((m.range(), rule.as_str()));
-                    }
-                    use crate::article::crosslink::{at_sentence_start, headline_end};
-                    at_sentence_start(line, m.start())
-                        .then(|| (m.start()..headline_end(line, m.end()), rule.as_str()))
-                })
+                re.find_iter(line)
+                    .map(move |m| (m.range(), rule.as_str(), *headline_after))
             })
             .collect();
-        cuts.sort_by_key(|(range, _)| range.start);
-        cuts.dedup_by(|later, earlier| later.0.start < earlier.0.end);
+        cuts.sort_by_key(|(range, _, _)| range.start);
         cuts
     }
 

@@ -19,7 +19,6 @@ mod reread;
 pub mod saved;
 pub mod search;
 pub mod stories;
-mod views;
 
 use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;

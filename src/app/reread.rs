@@ -51,6 +51,7 @@ fn read_file(
         ));
     }
     let mut article = parse_bytes_with(&bytes, rules, Searchable::Yes);
+    crate::store::with_story_terms(&mut article);
     article.id = old_id.to_string();
     article.path = path.to_path_buf();
     article.origin = crate::article::Origin::File;

@@ -444,7 +444,8 @@ fn place_name(place: &str) -> String {
     }
 }
 
-fn floor_char_boundary(text: &str, at: usize) -> usize {
+/// The largest char boundary at or before `at`.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
     if at >= text.len() {
         return text.len();
     }

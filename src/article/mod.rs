@@ -21,6 +21,15 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// One of the words that tell which event an article reports: its hash (of the folded word)
+/// and its weight in the article. Filled in by [`crate::stories::terms::story_terms`] where
+/// articles are loaded to be searched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StoryTerm {
+    pub hash: u32,
+    pub weight: f32,
+}
+
 /// The name the reader gives the group of articles whose outlet is not known.
 pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
 
@@ -79,7 +88,7 @@ pub struct Article {
     /// The words of the headline and opening that tell which event the article reports,
     /// weighed and hashed (see [`crate::stories::terms`]); kept when the body is let go.
     #[serde(skip)]
-    pub story_terms: Box<[crate::stories::terms::Term]>,
+    pub story_terms: Box<[StoryTerm]>,
 }
 
 #[allow(clippy::ptr_arg)] // serde hands a field's serializer a reference to the field's type

@@ -6,7 +6,9 @@ pub mod loader;
 mod size;
 
 pub use loader::read::{ReadAgain, read_regular, read_regular_timed};
-pub use loader::{check_paths, load_all, load_file, release_freed_memory, spawn_loader};
+pub use loader::{
+    check_paths, load_all, load_file, release_freed_memory, spawn_loader, with_story_terms,
+};
 pub use size::{human_size, parse_size};
 
 use crate::article::Article;

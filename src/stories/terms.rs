@@ -14,11 +14,7 @@ pub const TITLE_WEIGHT: f32 = 4.0;
 pub const KEPT_TERMS: usize = 48;
 
 /// A term (hashed folded word) and its weight in the article.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Term {
-    pub hash: u32,
-    pub weight: f32,
-}
+pub use crate::article::StoryTerm as Term;
 
 /// Words that say nothing about which event a text reports.
 const STOP_WORDS: &[&str] = &[

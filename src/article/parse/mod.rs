@@ -190,10 +190,30 @@ fn cut_editor_tags(slots: &mut [Slot], rules: &Rules) {
     }
 }
 
+/// Inline matches made cuts: a label with a linked headline after it ("Baca juga: …") counts
+/// only where a sentence may start, and is cut with its headline; overlapping cuts merge
+/// into the first.
+fn cuts_with_headlines<'r>(
+    line: &str,
+    matches: Vec<(std::ops::Range<usize>, &'r str, bool)>,
+) -> Vec<(std::ops::Range<usize>, &'r str)> {
+    use super::crosslink::{at_sentence_start, headline_end};
+    let mut cuts: Vec<(std::ops::Range<usize>, &'r str)> = matches
+        .into_iter()
+        .filter_map(|(range, rule, headline_after)| match headline_after {
+            false => Some((range, rule)),
+            true => at_sentence_start(line, range.start)
+                .then(|| (range.start..headline_end(line, range.end), rule)),
+        })
+        .collect();
+    cuts.dedup_by(|later, earlier| later.0.start < earlier.0.end);
+    cuts
+}
+
 /// Cuts inline boilerplate out of a line, keeping each piece under its rule. Returns true
 /// when nothing else was left: the whole line is then that rule's.
 fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
-    let cuts = rules.inline_cuts(&slot.clean);
+    let cuts = cuts_with_headlines(&slot.clean, rules.inline_cuts(&slot.clean));
     let Some(&(_, first_rule)) = cuts.first() else {
         return false;
     };
@@ -302,7 +322,7 @@ fn finish(
                 if room == 0 {
                     break;
                 }
-                opening.push(&paragraph[..floor_boundary(paragraph, room)]);
+                opening.push(&paragraph[..super::dateline::floor_char_boundary(paragraph, room)]);
                 room = room.saturating_sub(paragraph.len());
             }
             article.date = opening.into_iter().flat_map(dates::weekday_dates).next();
@@ -311,20 +331,8 @@ fn finish(
     }
     if searchable == Searchable::Yes {
         article.search_body = search_text(article).into_boxed_str();
-        article.story_terms = crate::stories::terms::story_terms(article).into_boxed_slice();
     }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
-}
-
-/// The largest char boundary at or before `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 /// The folded text that body searches run over.

@@ -76,6 +76,7 @@ fn run_loader(
                 .iter()
                 .map(|(name, bytes)| {
                     let mut article = parse_bytes(bytes, rules);
+                    with_story_terms(&mut article);
                     article.id = stem(Path::new(name));
                     article.path = Path::new("seeds").join(name);
                     article.origin = Origin::Bundled(bytes);
@@ -164,6 +165,12 @@ pub fn release_freed_memory() {
     }
 }
 
+/// Reads the words that tell which event the article reports, for the stories; done where
+/// articles are loaded to be searched, as the body may be let go after.
+pub fn with_story_terms(article: &mut Article) {
+    article.story_terms = crate::stories::terms::story_terms(article).into_boxed_slice();
+}
+
 /// Reads and parses one file, or says why it was skipped.
 pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Article, Skipped> {
     let skip = |reason: String| Skipped {
@@ -187,7 +194,10 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
         true => Searchable::Yes,
         false => Searchable::No,
     };
-    let article = parse_bytes_with(&bytes, rules, searchable);
+    let mut article = parse_bytes_with(&bytes, rules, searchable);
+    if searchable == Searchable::Yes {
+        with_story_terms(&mut article);
+    }
     if article.paragraphs.is_empty() && article.title.trim().is_empty() && article.lead.is_none() {
         let reason = if bytes.iter().all(u8::is_ascii_whitespace) || article.removed.is_empty() {
             "empty (nothing but white space); skipped"
@@ -198,7 +208,6 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
         };
         return Err(skip(reason.into()));
     }
-    let mut article = article;
     article.path = path.to_path_buf();
     article.origin = Origin::File;
     if let Some(modified) = modified {

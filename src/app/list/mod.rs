@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 pub use crate::article::UNKNOWN_OUTLET;
 
+mod views;
+
 /// While loading, the grouped list is rebuilt at most this often.
 pub const REBUILD_EVERY: Duration = Duration::from_millis(250);
 
@@ -228,7 +230,7 @@ impl SourceList {
 
     /// The list's share of the screen's width, in percent.
     pub fn share(&self) -> u16 {
-        self.share.unwrap_or(super::layout::DEFAULT_LIST_SHARE)
+        self.share.unwrap_or(crate::app::layout::DEFAULT_LIST_SHARE)
     }
 
     /// Whether the rows should be built again now: articles arrived, and loading is done or
@@ -286,18 +288,18 @@ impl SourceList {
         match (self.view, hits, stories) {
             (ListView::ByStory, Some(hits), Some(stories)) => {
                 let order: Vec<usize> = (0..hits.len()).filter_map(|at| hits.get(at)).collect();
-                Rows::Grouped(super::views::by_story(self, store, stories, &order, unread))
+                Rows::Grouped(views::by_story(self, store, stories, &order, unread))
             }
             (_, Some(hits), _) => Rows::Ranked(hits.clone()),
             (ListView::ByOutlet, None, _) => Rows::Grouped(self.group(store, unread)),
-            (ListView::ByStory, None, Some(stories)) => Rows::Grouped(super::views::by_story(
+            (ListView::ByStory, None, Some(stories)) => Rows::Grouped(views::by_story(
                 self,
                 store,
                 stories,
                 store.by_date(),
                 unread,
             )),
-            (_, None, _) => Rows::Grouped(super::views::by_date(self, store)),
+            (_, None, _) => Rows::Grouped(views::by_date(self, store)),
         }
     }
 

@@ -1,6 +1,6 @@
-//! The source list's rows by story and by date (the rows by outlet are in `list.rs`).
+//! The source list's rows by story and by date (the rows by outlet are in `mod.rs`).
 
-use super::list::{Row, SortOrder, SourceList};
+use super::{Row, SortOrder, SourceList};
 use crate::article::Article;
 use crate::store::Store;
 use crate::stories::Stories;
