@@ -13,6 +13,8 @@ use rustc_hash::FxHashMap;
 
 /// Two articles whose (locally scaled) similarity reaches this may be one story.
 pub const LINK_SIMILARITY: f32 = 0.35;
+/// The least scale: an article with few neighbours has its pairs raised, but not past this.
+const SCALE_FLOOR: f32 = 0.15;
 /// The neighbour whose similarity sets an article's scale.
 const SCALE_NEIGHBOUR: usize = 7;
 /// A pair whose articles' scales are both this (a typical similarity) keeps its similarity.
@@ -124,8 +126,8 @@ fn local_scale(n: usize, links: &mut [(f32, u32, u32)]) {
             sims.sort_unstable_by(|a, b| b.total_cmp(a));
             sims.get(SCALE_NEIGHBOUR - 1)
                 .copied()
-                .unwrap_or(KNOWN_SIMILARITY)
-                .max(KNOWN_SIMILARITY)
+                .unwrap_or(SCALE_FLOOR)
+                .max(SCALE_FLOOR)
         })
         .collect();
     for link in links.iter_mut() {
