@@ -166,7 +166,9 @@ fn wrap_into(
     let room = width
         .saturating_sub(first_prefix.chars().count().max(indent.chars().count()))
         .max(4);
-    for (n, piece) in textwrap::wrap(text, room).into_iter().enumerate() {
+    // Break at spaces only: "Kim Jong-un" stays whole, as in the reading pane.
+    let options = textwrap::Options::new(room).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for (n, piece) in textwrap::wrap(text, options).into_iter().enumerate() {
         let prefix = if n == 0 { first_prefix } else { indent };
         lines.push(CompareLine {
             text: format!("{prefix}{piece}"),
