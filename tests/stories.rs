@@ -1,13 +1,12 @@
 //! Stories across outlets: the seeds' one story, order independence, compare's alignment, the
 //! story view and compare on screen (text and styles, 120×40 and 60×20), and `--stories`.
 
+mod common;
+use common::screen::{draw, styled};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
 use std::process::Command;
 use warta::app::list::{ListView, Row};
 use warta::app::{App, Input};
@@ -18,8 +17,6 @@ use warta::stories::compare::{Kind, compare};
 use warta::stories::terms::story_terms;
 use warta::stories::{Stories, StoryInput};
 use warta::tui;
-use warta::ui;
-use warta::ui::theme::Theme;
 
 fn app(width: u16, height: u16) -> App {
     let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
@@ -41,14 +38,6 @@ fn keys(app: &mut App, text: &str) {
     }
 }
 
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::default()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
@@ -61,41 +50,6 @@ fn text(buffer: &Buffer) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Rows of the buffer as runs of one style: `‹fg/bg+attrs›text`.
-fn styles(buffer: &Buffer, columns: std::ops::Range<u16>, rows: std::ops::Range<u16>) -> String {
-    let colour = |c: Color| match c {
-        Color::Reset => String::new(),
-        Color::Indexed(n) => n.to_string(),
-        other => format!("{other:?}").to_lowercase(),
-    };
-    let mut out = String::new();
-    for y in rows {
-        let mut last = String::from("?");
-        for x in columns.clone() {
-            let cell = &buffer[(x, y)];
-            let mut style = format!("{}/{}", colour(cell.fg), colour(cell.bg));
-            for (m, name) in [
-                (Modifier::BOLD, "bold"),
-                (Modifier::DIM, "dim"),
-                (Modifier::UNDERLINED, "underlined"),
-                (Modifier::REVERSED, "reversed"),
-            ] {
-                if cell.modifier.contains(m) {
-                    style.push('+');
-                    style.push_str(name);
-                }
-            }
-            if style != last {
-                out.push_str(&format!("‹{style}›"));
-                last = style;
-            }
-            out.push_str(cell.symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]
@@ -167,7 +121,7 @@ fn story_view_on_screen() {
         let list_width = width * 45 / 100;
         insta::assert_snapshot!(
             format!("story_view_styles_{width}x{height}"),
-            styles(&buffer, 0..list_width.min(width), 0..4)
+            styled(&buffer, 0..list_width.min(width), 0..4)
         );
     }
 }
@@ -182,7 +136,7 @@ fn compare_on_screen_and_its_keys() {
         insta::assert_snapshot!(format!("compare_{width}x{height}"), text(&buffer));
         insta::assert_snapshot!(
             format!("compare_styles_{width}x{height}"),
-            styles(&buffer, 0..width, 1..8)
+            styled(&buffer, 0..width, 1..8)
         );
         let first_right = app.compare.as_ref().unwrap().right();
         keys(&mut app, "n");

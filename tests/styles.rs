@@ -2,18 +2,15 @@
 //! text with their colours and attributes, snapshotted, so that a selected row losing its
 //! colour, an unread title losing its weight, a highlight or a dim date changing, fails here.
 
+mod common;
+use common::screen::{draw, styled};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Color;
 use warta::app::{App, Input};
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
 use warta::tui;
-use warta::ui;
-use warta::ui::theme::Theme;
 
 fn app(width: u16, height: u16) -> App {
     let store = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
@@ -30,55 +27,6 @@ fn type_keys(app: &mut App, text: &str) {
         };
         tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     }
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("a terminal");
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::default()))
-        .expect("drawn");
-    terminal.backend().buffer().clone()
-}
-
-fn colour(c: Color) -> String {
-    match c {
-        Color::Reset => String::new(),
-        Color::Indexed(n) => format!("{n}"),
-        other => format!("{other:?}").to_lowercase(),
-    }
-}
-
-/// Rows `rows` of columns `columns`, as runs: `‹style›text`, a new run where the style
-/// changes. Styles are `fg/bg+attributes`, empty parts left out.
-fn styled(buffer: &Buffer, columns: std::ops::Range<u16>, rows: std::ops::Range<u16>) -> String {
-    let mut out = String::new();
-    for y in rows {
-        let mut last = String::from("?");
-        for x in columns.clone() {
-            let cell = &buffer[(x, y)];
-            let mut style = format!("{}/{}", colour(cell.fg), colour(cell.bg));
-            for (modifier, name) in [
-                (Modifier::BOLD, "bold"),
-                (Modifier::DIM, "dim"),
-                (Modifier::ITALIC, "italic"),
-                (Modifier::UNDERLINED, "underlined"),
-                (Modifier::REVERSED, "reversed"),
-            ] {
-                if cell.modifier.contains(modifier) {
-                    style.push('+');
-                    style.push_str(name);
-                }
-            }
-            if style != last {
-                out.push_str(&format!("‹{style}›"));
-                last = style;
-            }
-            out.push_str(cell.symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

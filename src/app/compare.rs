@@ -4,6 +4,7 @@
 use super::App;
 use super::list::Row;
 use super::overlay::Overlay;
+use crate::article::Article;
 use crate::store::ReadAgain;
 use crate::stories::compare::{Comparison, compare};
 
@@ -12,6 +13,8 @@ use crate::stories::compare::{Comparison, compare};
 pub struct CompareState {
     /// The article the user was on (store index).
     pub left: usize,
+    /// Its whole text, read once: only the right side changes.
+    left_text: Article,
     /// The story's other articles, newest first.
     pub others: Vec<usize>,
     /// Which of `others` is on the right.
@@ -54,10 +57,14 @@ impl App {
             self.notice = Some("no other outlet told this story".into());
             return;
         }
-        match self.comparison(left, others[0]) {
-            Ok(comparison) => {
+        let opened = self
+            .whole(left)
+            .and_then(|text| Ok((self.comparison(&text, others[0])?, text)));
+        match opened {
+            Ok((comparison, left_text)) => {
                 self.compare = Some(CompareState {
                     left,
+                    left_text,
                     others,
                     at: 0,
                     comparison,
@@ -80,8 +87,7 @@ impl App {
         } else {
             (state.at + count - 1) % count
         };
-        let (left, right) = (state.left, state.others[at]);
-        match self.comparison(left, right) {
+        match self.comparison(&state.left_text, state.others[at]) {
             Ok(comparison) => {
                 if let Some(state) = &mut self.compare {
                     state.at = at;
@@ -93,16 +99,17 @@ impl App {
         }
     }
 
-    /// The two articles' whole texts (read again when their bodies were let go), aligned.
-    fn comparison(&self, left: usize, right: usize) -> Result<Comparison, String> {
-        let rules = self.settings.rules;
-        let read = |index: usize| {
-            let article = &self.store.articles[index];
-            article
-                .full(rules)
-                .map_err(|e| format!("{}: {e}", article.path.display()))
-        };
-        let (a, b) = (read(left)?, read(right)?);
-        Ok(compare(&a, &b))
+    /// Article `index` whole (read again when its body was let go).
+    fn whole(&self, index: usize) -> Result<Article, String> {
+        let article = &self.store.articles[index];
+        article
+            .full(self.settings.rules)
+            .map(|full| full.into_owned())
+            .map_err(|e| format!("{}: {e}", article.path.display()))
+    }
+
+    /// `left` aligned with article `right`.
+    fn comparison(&self, left: &Article, right: usize) -> Result<Comparison, String> {
+        Ok(compare(left, &self.whole(right)?))
     }
 }

@@ -36,21 +36,21 @@ const COMMON_SHARE: usize = 50;
 const MIN_COMMON: usize = 24;
 
 /// What the grouping reads of one article.
-#[derive(Debug, Clone, Default)]
-pub struct Doc {
-    /// Terms sorted by hash.
-    pub terms: Vec<Term>,
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Doc<'a> {
+    /// Terms sorted by hash, borrowed from the article's.
+    pub terms: &'a [Term],
     /// Days since 1970, when the article has a date.
     pub day: Option<i32>,
 }
 
 /// Each article's story number; stories are numbered from 0 in the order of their first
 /// article.
-pub fn group(docs: &[Doc]) -> Vec<u32> {
+pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
     let n = docs.len();
     let mut df: FxHashMap<u32, u32> = FxHashMap::default();
     for doc in docs {
-        for term in &doc.terms {
+        for term in doc.terms {
             *df.entry(term.hash).or_insert(0) += 1;
         }
     }
@@ -75,7 +75,7 @@ pub fn group(docs: &[Doc]) -> Vec<u32> {
     let common = (n / COMMON_SHARE).max(MIN_COMMON) as u32;
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
-        for term in &doc.terms {
+        for term in doc.terms {
             if df[&term.hash] <= common {
                 postings.entry(term.hash).or_default().push(i as u32);
             }
@@ -84,7 +84,7 @@ pub fn group(docs: &[Doc]) -> Vec<u32> {
     let mut links: Vec<(f32, u32, u32)> = Vec::new();
     let mut seen: Vec<u32> = vec![u32::MAX; n];
     for (i, doc) in docs.iter().enumerate() {
-        for term in &doc.terms {
+        for term in doc.terms {
             let Some(list) = postings.get(&term.hash) else {
                 continue;
             };
@@ -240,7 +240,7 @@ fn number_stories(parent: &mut [u32]) -> Vec<u32> {
 mod tests {
     use super::*;
 
-    fn doc(words: &[&str], day: Option<i32>) -> Doc {
+    fn doc(words: &[&str], day: Option<i32>) -> Doc<'static> {
         let mut terms: Vec<Term> = words
             .iter()
             .map(|w| Term {
@@ -250,7 +250,10 @@ mod tests {
             .collect();
         terms.sort_by_key(|t| t.hash);
         terms.dedup_by_key(|t| t.hash);
-        Doc { terms, day }
+        Doc {
+            terms: terms.leak(),
+            day,
+        }
     }
 
     #[test]

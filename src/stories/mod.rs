@@ -45,7 +45,7 @@ impl Stories {
         let docs: Vec<cluster::Doc> = stable
             .iter()
             .map(|&i| cluster::Doc {
-                terms: inputs[i].terms.to_vec(),
+                terms: &inputs[i].terms,
                 day: inputs[i].day,
             })
             .collect();

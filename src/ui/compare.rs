@@ -3,11 +3,11 @@
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::compare_view::{COMPARE_TITLE, CompareLine, LineKind, area, inner, layout};
+use crate::app::compare_view::{COMPARE_TITLE, CompareLine, LineKind, area, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Draws compare over the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
@@ -15,16 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
     if window.width < 4 || window.height < 4 {
         return;
     }
-    frame.render_widget(Clear, window);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border_focused)
-        .title(super::text::truncate(
-            COMPARE_TITLE,
-            usize::from(window.width.saturating_sub(2)),
-        ));
-    frame.render_widget(block, window);
-    let inside = inner(screen);
+    let inside = super::overlay::frame_window(frame, theme, window, COMPARE_TITLE);
     let laid = layout(app, screen);
     let height = usize::from(inside.height);
     let scroll = app.overlay.scroll.min(laid.rows().saturating_sub(height));

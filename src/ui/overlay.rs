@@ -120,6 +120,15 @@ fn draw_window(
     if window.width < 3 || window.height < 3 {
         return;
     }
+    let inner = frame_window(frame, theme, window, title);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = app.overlay.scroll.min(max_scroll);
+    let text = Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>());
+    frame.render_widget(text, inner);
+}
+
+/// Clears `window` and draws its rounded border and title (cut to fit); returns its inside.
+pub fn frame_window(frame: &mut Frame, theme: &Theme, window: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, window);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -130,8 +139,5 @@ fn draw_window(
         ));
     let inner = block.inner(window);
     frame.render_widget(block, window);
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.overlay.scroll.min(max_scroll);
-    let text = Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>());
-    frame.render_widget(text, inner);
+    inner
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod screen;
 
 /// A folder for state and config that no test shares with the user's own.
 pub fn isolated_home() -> &'static std::path::Path {
