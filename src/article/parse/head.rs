@@ -202,7 +202,7 @@ fn take_headline(slot: &mut Slot, rules: &Rules, article: &mut Article, credits:
     };
     article.title = slot.clean[..suffix.headline_len].to_string();
     let rest = slot.clean[suffix.headline_len..].trim().to_string();
-    slot.original = article.title.clone();
+    slot.written = Some(article.title.clone());
     slot.tail = Some(Removed {
         rule: "site-name".into(),
         text: rest,

@@ -5,8 +5,9 @@ use crate::article::Removed;
 
 /// One line of the file, and what became of it.
 pub(super) struct Slot<'r> {
-    /// The trimmed line as written.
-    pub original: String,
+    /// The trimmed line as written, when that differs from `clean` (most lines are plain, and
+    /// keep one copy).
+    pub written: Option<String>,
     /// The line with white space made plain (tabs, no-break spaces, runs of spaces).
     pub clean: String,
     /// `None` while the line is body text; the rule's name once a rule took it (names of
@@ -31,6 +32,11 @@ impl Slot<'_> {
     pub fn is_body(&self) -> bool {
         self.rule.is_none()
     }
+
+    /// The trimmed line as written.
+    pub fn original(&self) -> &str {
+        self.written.as_deref().unwrap_or(&self.clean)
+    }
 }
 
 /// The file's non-blank lines, trimmed, each with its spaces made plain.
@@ -52,9 +58,10 @@ pub(super) fn split_lines(text: &str) -> Vec<Slot<'static>> {
             last.blank_after = blank_since_last;
         }
         blank_since_last = false;
+        let clean = clean_spaces(&decode_entities(original));
         slots.push(Slot {
-            original: original.to_string(),
-            clean: clean_spaces(&decode_entities(original)),
+            written: (clean != original).then(|| original.to_string()),
+            clean,
             rule: None,
             head: None,
             tail: None,
@@ -164,8 +171,9 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     for slot in slots.drain(..) {
         match joined.last_mut() {
             Some(last) if !last.blank_after && !slot.indented && !last.title_line => {
-                last.original.push(' ');
-                last.original.push_str(&slot.original);
+                if last.written.is_some() || slot.written.is_some() {
+                    last.written = Some(format!("{} {}", last.original(), slot.original()));
+                }
                 last.clean.push(' ');
                 last.clean.push_str(&slot.clean);
                 last.blank_after = slot.blank_after;
@@ -195,7 +203,7 @@ pub(super) fn reflow_lines(slots: &mut Vec<Slot>) {
         let last = pieces.len() - 1;
         for (k, piece) in pieces.into_iter().enumerate() {
             out.push(Slot {
-                original: piece.clone(),
+                written: None,
                 clean: piece,
                 rule: None,
                 head: None,

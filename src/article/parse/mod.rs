@@ -238,8 +238,8 @@ fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
         slot.rule = Some(first_rule);
         return true;
     }
-    slot.clean = kept.clone();
-    slot.original = kept;
+    slot.clean = kept;
+    slot.written = None;
     false
 }
 
@@ -247,10 +247,10 @@ fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
 fn assemble(slots: Vec<Slot>, article: &mut Article) {
     for slot in slots {
         // A removed line whose dateline was taken off first keeps only its remainder here.
-        let removed_text = if slot.head.is_some() {
-            slot.clean.clone()
-        } else {
-            slot.original
+        let removed_text = match (&slot.head, slot.rule) {
+            (_, None) => String::new(),
+            (Some(_), Some(_)) => slot.clean.clone(),
+            (None, Some(_)) => slot.written.unwrap_or_else(|| slot.clean.clone()),
         };
         if let Some(head) = slot.head {
             article.removed.push(head);
@@ -266,7 +266,7 @@ fn assemble(slots: Vec<Slot>, article: &mut Article) {
                     });
                 }
             }
-            None => article.paragraphs.push(slot.clean.trim().to_string()),
+            None => article.paragraphs.push(trimmed(slot.clean)),
             Some(rule) => article.removed.push(Removed {
                 rule: rule.to_string(),
                 text: removed_text,
@@ -283,6 +283,14 @@ fn assemble(slots: Vec<Slot>, article: &mut Article) {
             rule: "repeated".into(),
             text,
         });
+    }
+}
+
+/// The string without white space around it, copied only when there is some.
+fn trimmed(text: String) -> String {
+    match text.trim() {
+        t if t.len() == text.len() => text,
+        t => t.to_string(),
     }
 }
 

@@ -1,6 +1,9 @@
 //! The rules that recognise outlets, bylines, sections and boilerplate, loaded with serde from
 //! `assets/rules.toml` (compiled in), so that recognising a new outlet is a data change.
 
+mod needles;
+
+use needles::Screened;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -8,7 +11,7 @@ use std::sync::OnceLock;
 use thiserror::Error;
 
 /// The rules file that ships inside the binary.
-pub const BUILTIN_RULES: &str = include_str!("../assets/rules.toml");
+pub const BUILTIN_RULES: &str = include_str!("../../assets/rules.toml");
 
 /// A rules file as written in TOML.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -208,9 +211,9 @@ pub struct Rules {
     boilerplate: RegexSet,
     boilerplate_names: Vec<String>,
     photo_credit: RegexSet,
-    /// Inline boilerplate: any of them (to skip the clean lines at once), then each.
-    inline_any: RegexSet,
-    inline: Vec<(Regex, String, bool)>,
+    /// Inline boilerplate, each with whether a linked headline follows it; a line is tried
+    /// only against the rules whose words it holds.
+    inline: Screened<(String, bool)>,
     trailing_tags: Vec<(Regex, String)>,
 }
 
@@ -342,12 +345,12 @@ impl Rules {
                 .map(|p| p.pattern.as_str())
                 .collect())?,
             trailing_tags,
-            inline_any: set(file.inline.iter().map(|b| b.pattern.as_str()).collect())?,
-            inline: file
-                .inline
-                .iter()
-                .map(|b| Ok((regex(&b.pattern)?, b.rule.clone(), b.headline_after)))
-                .collect::<Result<Vec<_>, RulesError>>()?,
+            inline: Screened::new(
+                file.inline
+                    .iter()
+                    .map(|b| Ok((regex(&b.pattern)?, (b.rule.clone(), b.headline_after))))
+                    .collect::<Result<Vec<_>, RulesError>>()?,
+            ),
         })
     }
 
@@ -429,14 +432,10 @@ impl Rules {
     /// Inline boilerplate in a line: the byte ranges it matched, in order, each with its rule
     /// and whether a linked headline follows the match (the parser finds where that ends).
     pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str, bool)> {
-        if !self.inline_any.is_match(line) {
-            return Vec::new();
-        }
-        let hits = self.inline_any.matches(line);
-        let mut cuts: Vec<(std::ops::Range<usize>, &str, bool)> = hits
-            .iter()
-            .flat_map(|i| {
-                let (re, rule, headline_after) = &self.inline[i];
+        let mut cuts: Vec<(std::ops::Range<usize>, &str, bool)> = self
+            .inline
+            .candidates(line)
+            .flat_map(|(re, (rule, headline_after))| {
                 re.find_iter(line)
                     .map(move |m| (m.range(), rule.as_str(), *headline_after))
             })
