@@ -110,17 +110,18 @@ pub(super) fn is_space(c: char) -> bool {
 /// the space, and none of the bytes that start a Unicode space (U+0085, U+00A0, U+1680,
 /// U+2000–U+205F, U+3000, U+FEFF). Looks at bytes only, as most lines are plain.
 fn is_plain(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let odd = bytes.iter().any(|&b| {
-        matches!(
-            b,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef
-        )
-    });
-    if !odd {
-        return memchr::memmem::find(bytes, b"  ").is_none();
+    let mut after_space = false;
+    for &b in line.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => {
+                return !line.contains(|c: char| c != ' ' && is_space(c)) && !line.contains("  ");
+            }
+            _ => after_space = false,
+        }
     }
-    !line.contains(|c: char| c != ' ' && is_space(c)) && !line.contains("  ")
+    true
 }
 
 /// Tabs, no-break spaces and runs of white space become one plain space.
