@@ -82,7 +82,17 @@ impl State {
 
     /// Changes one article's state, stamping it with the time. Returns whether it changed.
     pub fn update(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) -> bool {
-        let key = key_of(article);
+        self.update_key(key_of(article), now_ms(), change)
+    }
+
+    /// [`State::update`] by the article's key, stamped with `now` (so that a change to many
+    /// articles reads the clock once).
+    pub fn update_key(
+        &mut self,
+        key: u64,
+        now: u64,
+        change: impl FnOnce(&mut ArticleState),
+    ) -> bool {
         let before = self.articles.get(&key).copied().unwrap_or_default();
         let mut after = before;
         change(&mut after);
@@ -90,7 +100,7 @@ impl State {
         if after == before {
             return false;
         }
-        after.updated = now_ms();
+        after.updated = now;
         self.articles.insert(key, after);
         true
     }

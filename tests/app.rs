@@ -597,3 +597,89 @@ fn marking_many_read_asks_first() {
     app.update(Action::Confirm);
     assert_eq!(read(&app), 120);
 }
+
+/// The headers' unread counts as a full rebuild would give them.
+fn header_counts(app: &App) -> Vec<(String, usize)> {
+    app.list
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            Row::Header { outlet, unread, .. } => {
+                Some((outlet.as_deref().unwrap_or("-").to_string(), unread))
+            }
+            Row::Story { story, unread, .. } => Some((format!("story {story}"), unread)),
+            Row::Article { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn read_marks_and_stars_change_header_counts_in_place() {
+    let mut app = app();
+    app.update(Action::Down);
+    let before = header_counts(&app);
+    let rows_before: Vec<Row> = app.list.rows.iter().collect();
+    // A star changes no count and no row.
+    app.update(Action::ToggleStar);
+    assert_eq!(header_counts(&app), before);
+    assert_eq!(app.list.rows.iter().collect::<Vec<_>>(), rows_before);
+    // A read mark takes one off its own outlet's header only, as a rebuild would.
+    app.update(Action::ToggleRead);
+    let after = header_counts(&app);
+    assert_ne!(after, before);
+    assert_eq!(
+        after.iter().map(|(_, n)| n).sum::<usize>() + 1,
+        before.iter().map(|(_, n)| n).sum::<usize>()
+    );
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    assert_eq!(header_counts(&app), after, "a rebuild agrees");
+    app.update(Action::ToggleRead);
+    assert_eq!(header_counts(&app), before);
+}
+
+#[test]
+fn marking_thousands_read_at_once_keeps_stars_and_counts() {
+    // More articles than are marked one by one: the bulk merge into the saved state.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..1500 {
+        let text = format!("Title number {n}\n\nJAKARTA, KOMPAS.com - Body text {n} here.\n");
+        std::fs::write(dir.path().join(format!("{n:04}.txt")), text).unwrap();
+    }
+    let store = store::load_all(
+        &Sources::Paths(vec![dir.path().to_path_buf()]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    let mut app = App::new(store, Rect::new(0, 0, 100, 30));
+    while app.busy() {
+        app.update(Input::Tick);
+    }
+    app.update(Action::Down);
+    app.update(Action::ToggleStar);
+    app.update(Action::Down);
+    app.update(Action::ToggleRead);
+    app.update(Action::MarkShownRead);
+    app.update(Action::Confirm);
+    let states: Vec<_> = app
+        .store
+        .articles
+        .iter()
+        .map(|a| app.saved.state.of(a))
+        .collect();
+    assert!(states.iter().all(|s| s.read));
+    assert_eq!(
+        states.iter().filter(|s| s.starred).count(),
+        1,
+        "the star kept"
+    );
+    assert_eq!(app.saved.state.articles.len(), 1500);
+    assert_eq!(header_counts(&app), [("Kompas".to_string(), 0)]);
+    assert!(
+        app.store
+            .articles
+            .iter()
+            .all(|a| app.saved.is_read(warta::state::key_of(a)))
+    );
+}

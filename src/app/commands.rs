@@ -27,26 +27,24 @@ impl App {
             Some(Row::Article { index }) => self.store.articles[index].outlet.clone(),
             _ => return,
         };
+        let number = outlet.and_then(|name| {
+            let names = self.store.outlet_names();
+            names.iter().position(|n| *n == name)
+        });
         let members: Vec<usize> = self
             .store
             .by_date()
             .iter()
             .copied()
-            .filter(|&i| self.store.articles[i].outlet == outlet)
+            .filter(|&i| self.store.outlet_number(i) == number)
             .collect();
         self.mark_read(members);
     }
 
     /// Marks these articles read; says how many.
     pub(super) fn mark_read(&mut self, articles: Vec<usize>) {
-        let mut marked = 0;
-        for index in articles {
-            let article = &self.store.articles[index];
-            if !self.saved.state.of(article).read {
-                self.saved.change(article, |s| s.read = true);
-                marked += 1;
-            }
-        }
+        let keys = articles.into_iter().map(|i| self.store.key(i)).collect();
+        let marked = self.saved.mark_read(keys);
         let s = if marked == 1 { "" } else { "s" };
         self.notice = Some(format!("{marked} article{s} marked read"));
         self.rebuild_rows();
@@ -72,13 +70,12 @@ impl App {
     /// Selects the next unread article after the selected one, going round to the top.
     pub(super) fn next_unread(&mut self) {
         let rows = self.list.rows.len();
-        let state = &self.saved.state;
-        let store = &self.store;
+        let (saved, store) = (&self.saved, &self.store);
         let found = (1..=rows)
             .map(|step| (self.list.selected + step) % rows.max(1))
             .find(|&row| {
                 matches!(self.list.rows.get(row), Some(Row::Article { index })
-                    if !state.of(&store.articles[index]).read)
+                    if !saved.is_read(store.key(index)))
             });
         match found {
             Some(row) => {

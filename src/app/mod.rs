@@ -329,10 +329,10 @@ impl App {
                 }
             }
             (Action::FoldAll, _) => {
-                let state = &self.saved.state;
+                let (saved, store) = (&self.saved, &self.store);
                 self.list.toggle_fold_all(
                     &self.store,
-                    &|a| !state.of(a).read,
+                    &|i| !saved.is_read(store.key(i)),
                     self.stories.ready.as_deref(),
                 );
                 self.after_selection();
@@ -433,12 +433,12 @@ impl App {
     }
 
     fn toggle_fold(&mut self) {
-        let state = &self.saved.state;
+        let (saved, store) = (&self.saved, &self.store);
         if self
             .list
             .toggle_fold(
                 &self.store,
-                &|a| !state.of(a).read,
+                &|i| !saved.is_read(store.key(i)),
                 self.stories.ready.as_deref(),
             )
             .is_some()
@@ -491,11 +491,11 @@ impl App {
     /// Rebuilds the list; the selected article stays selected if it is still there (and,
     /// given `keep_within`, among that many first rows).
     fn rebuild_rows_keeping(&mut self, keep_within: Option<usize>) {
-        let state = &self.saved.state;
+        let (saved, store) = (&self.saved, &self.store);
         self.list.rebuild(
             &self.store,
             self.search.hits.as_ref(),
-            &|a| !state.of(a).read,
+            &|i| !saved.is_read(store.key(i)),
             keep_within,
             self.stories.ready.as_deref(),
         );

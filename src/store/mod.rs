@@ -127,6 +127,11 @@ pub struct Store {
     outlet_names: Vec<Arc<str>>,
     /// Each article's outlet, as a number in `outlet_names` plus one; 0 when it has none.
     outlet_ids: Vec<u32>,
+    /// Each article's state key (its content hash), by index: lists count read articles
+    /// from here without touching the articles themselves.
+    keys: Vec<u64>,
+    /// Each article's place among all of them by title, worked out when first asked for.
+    title_ranks: OnceLock<Vec<u32>>,
     /// All articles newest first, worked out when first asked for after articles arrived.
     by_date: OnceLock<Vec<usize>>,
     /// How many articles have warnings.
@@ -142,6 +147,7 @@ impl Store {
     pub fn add(&mut self, batch: Vec<Article>) {
         self.articles.reserve(batch.len());
         self.by_date = OnceLock::new();
+        self.title_ranks = OnceLock::new();
         for mut article in batch {
             let (outlet_id, folded_outlet) = match article.outlet.take() {
                 Some(outlet) => {
@@ -163,6 +169,7 @@ impl Store {
             self.heads
                 .push(&title, folded_outlet, article.date.as_ref());
             self.outlet_ids.push(outlet_id);
+            self.keys.push(crate::state::key_of(&article));
             self.warned += usize::from(!article.warnings.is_empty());
             self.articles.push(article);
         }
@@ -177,6 +184,45 @@ impl Store {
     /// Every outlet name met so far, each once.
     pub fn outlet_names(&self) -> &[Arc<str>] {
         &self.outlet_names
+    }
+
+    /// Article `index`'s place among all articles by title (case and accents aside; equal
+    /// titles in the order they loaded). Lists sort by it: comparing numbers, not titles,
+    /// keeps sorting 100,000 articles by title within a frame.
+    pub fn title_rank(&self, index: usize) -> u32 {
+        self.title_ranks.get_or_init(|| {
+            // Sorted by the first sixteen bytes of each folded title as a number, then only
+            // titles that share those compared whole.
+            let prefix = |i: usize| {
+                let title = self.heads.title(i).as_bytes();
+                let mut key = [0u8; 16];
+                let n = title.len().min(16);
+                key[..n].copy_from_slice(&title[..n]);
+                u128::from_be_bytes(key)
+            };
+            let mut order: Vec<(u128, u32)> = (0..self.articles.len())
+                .map(|i| (prefix(i), i as u32))
+                .collect();
+            order.sort_unstable();
+            for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
+                if run.len() > 1 {
+                    run.sort_by(|a, b| {
+                        let (x, y) = (a.1 as usize, b.1 as usize);
+                        self.heads.title(x).cmp(self.heads.title(y)).then(x.cmp(&y))
+                    });
+                }
+            }
+            let mut ranks = vec![0u32; order.len()];
+            for (rank, &(_, i)) in order.iter().enumerate() {
+                ranks[i as usize] = rank as u32;
+            }
+            ranks
+        })[index]
+    }
+
+    /// The key article `index`'s saved state is kept under.
+    pub fn key(&self, index: usize) -> u64 {
+        self.keys[index]
     }
 
     /// Article `index`'s outlet, as its position in [`Store::outlet_names`].
@@ -236,6 +282,7 @@ impl Store {
             self.retired.insert(at, old);
         }
         self.by_date = OnceLock::new();
+        self.title_ranks = OnceLock::new();
         self.articles.len() - 1
     }
 

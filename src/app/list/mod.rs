@@ -1,6 +1,5 @@
 //! The source list's state: rows (outlet headers and articles), the selection, folds, scroll.
 
-use crate::article::Article;
 use crate::filter::Ranked;
 use crate::store::Store;
 use crate::stories::Stories;
@@ -256,7 +255,7 @@ impl SourceList {
         &mut self,
         store: &Store,
         hits: Option<&Ranked>,
-        unread: &dyn Fn(&Article) -> bool,
+        unread: &dyn Fn(usize) -> bool,
         keep_within: Option<usize>,
         stories: Option<&Stories>,
     ) {
@@ -282,7 +281,7 @@ impl SourceList {
         &self,
         store: &Store,
         hits: Option<&Ranked>,
-        unread: &dyn Fn(&Article) -> bool,
+        unread: &dyn Fn(usize) -> bool,
         stories: Option<&Stories>,
     ) -> Rows {
         match (self.view, hits, stories) {
@@ -308,7 +307,7 @@ impl SourceList {
         self.is_flat() || self.view != ListView::ByOutlet
     }
 
-    fn group(&self, store: &Store, unread: &dyn Fn(&Article) -> bool) -> Vec<Row> {
+    fn group(&self, store: &Store, unread: &dyn Fn(usize) -> bool) -> Vec<Row> {
         let mut rows = Vec::new();
         // One pass over the newest-first order puts each group in order already. Group n is
         // outlet n; the last group has no outlet.
@@ -330,18 +329,13 @@ impl SourceList {
             match self.sort {
                 SortOrder::NewestFirst => {}
                 SortOrder::OldestFirst => members.reverse(),
-                SortOrder::Title => {
-                    members.sort_by_cached_key(|&i| (store.articles[i].title.to_lowercase(), i))
-                }
+                SortOrder::Title => members.sort_unstable_by_key(|&i| store.title_rank(i)),
             }
             let name = outlets.get(n).cloned();
             let folded = self.folded.contains(&name);
             rows.push(Row::Header {
                 count: members.len(),
-                unread: members
-                    .iter()
-                    .filter(|&&i| unread(&store.articles[i]))
-                    .count(),
+                unread: members.iter().filter(|&&i| unread(i)).count(),
                 outlet: name,
                 folded,
             });
@@ -350,6 +344,31 @@ impl SourceList {
             }
         }
         rows
+    }
+
+    /// The article at `row` was marked read (or unread): the header above it counts one unread
+    /// article fewer (or more), when `is_its_header` says that header is its group's.
+    pub fn count_read_change(
+        &mut self,
+        row: usize,
+        read: bool,
+        is_its_header: impl Fn(&Row) -> bool,
+    ) {
+        let Rows::Grouped(rows) = &mut self.rows else {
+            return;
+        };
+        let Some(header) = rows[..row].iter_mut().rev().find(|r| r.is_header()) else {
+            return;
+        };
+        if !is_its_header(header) {
+            return;
+        }
+        if let Row::Header { unread, .. } | Row::Story { unread, .. } = header {
+            *unread = match read {
+                true => unread.saturating_sub(1),
+                false => *unread + 1,
+            };
+        }
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends, from article to article:
@@ -409,7 +428,7 @@ impl SourceList {
     pub fn toggle_fold_all(
         &mut self,
         store: &Store,
-        unread: &dyn Fn(&Article) -> bool,
+        unread: &dyn Fn(usize) -> bool,
         stories: Option<&Stories>,
     ) {
         if self.is_flat() || self.view == ListView::ByDate {
@@ -471,7 +490,7 @@ impl SourceList {
     pub fn toggle_fold(
         &mut self,
         store: &Store,
-        unread: &dyn Fn(&Article) -> bool,
+        unread: &dyn Fn(usize) -> bool,
         stories: Option<&Stories>,
     ) -> Option<Option<Arc<str>>> {
         if self.is_flat() || self.view == ListView::ByDate {

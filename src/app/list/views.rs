@@ -1,7 +1,6 @@
 //! The source list's rows by story and by date (the rows by outlet are in `mod.rs`).
 
 use super::{Row, SortOrder, SourceList};
-use crate::article::Article;
 use crate::store::Store;
 use crate::stories::Stories;
 
@@ -14,7 +13,7 @@ pub fn by_story(
     store: &Store,
     stories: &Stories,
     order: &[usize],
-    unread: &dyn Fn(&Article) -> bool,
+    unread: &dyn Fn(usize) -> bool,
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut placed = vec![false; stories.members.len()];
@@ -44,10 +43,7 @@ pub fn by_story(
         rows.push(Row::Story {
             story,
             count: members.len(),
-            unread: members
-                .iter()
-                .filter(|&&i| unread(&store.articles[i]))
-                .count(),
+            unread: members.iter().filter(|&&i| unread(i)).count(),
             folded,
         });
         if !folded {
@@ -73,8 +69,6 @@ fn sort_members(sort: SortOrder, store: &Store, members: &mut [usize]) {
     match sort {
         SortOrder::NewestFirst => {}
         SortOrder::OldestFirst => members.reverse(),
-        SortOrder::Title => {
-            members.sort_by_cached_key(|&i| (store.articles[i].title.to_lowercase(), i))
-        }
+        SortOrder::Title => members.sort_unstable_by_key(|&i| store.title_rank(i)),
     }
 }
