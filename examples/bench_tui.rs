@@ -1,7 +1,8 @@
 //! Measures a terminal program from outside, through a pseudo-terminal, as a person would
-//! feel it: time to the first frame, time until every article is loaded, and how long the
-//! screen takes to settle after each key of a query. Runs warta and fzf (on the same titles)
-//! in the same way; scripts/bench-tui.sh drives it.
+//! feel it: time to the first frame, time until every article is loaded, how long the screen
+//! takes to settle after each key of a query and after each list action, and how soon a key
+//! typed while loading shows. Runs warta and fzf (on the same titles) in the same way, and
+//! beside them `cat` of the corpus and `warta --list`; scripts/bench-tui.sh drives it.
 //!
 //!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin]
 
@@ -106,6 +107,61 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Types one key that changes the screen; the time until the last output it caused.
+    fn action_settle(&mut self, key: &str) -> Duration {
+        let sent = Instant::now();
+        self.writer.write_all(key.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        loop {
+            std::thread::sleep(Duration::from_millis(2));
+            let screen = self.screen.lock().unwrap();
+            if screen.last_output > sent && screen.last_output.elapsed() >= QUIET {
+                return screen.last_output - sent;
+            }
+            if sent.elapsed() > Duration::from_secs(20) {
+                return sent.elapsed();
+            }
+        }
+    }
+
+    /// Types one key; the time until the screen shows `expect` (not waiting for quiet: while
+    /// loading the screen never is).
+    fn key_shown(&mut self, key: &str, expect: &str) -> Duration {
+        let sent = Instant::now();
+        self.writer.write_all(key.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        loop {
+            if self.contents().contains(expect) {
+                return sent.elapsed();
+            }
+            if sent.elapsed() > Duration::from_secs(20) {
+                return sent.elapsed();
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+}
+
+/// The list actions measured once everything is loaded: name and key, in order (each pair
+/// leaves the list as it found it).
+const ACTIONS: [(&str, &str); 14] = [
+    ("move down (j)", "j"),
+    ("star (s)", "s"),
+    ("unstar (s)", "s"),
+    ("mark read (u)", "u"),
+    ("mark unread (u)", "u"),
+    ("end (G)", "G"),
+    ("top (g)", "g"),
+    ("fold outlet (z)", "z"),
+    ("unfold outlet (z)", "z"),
+    ("fold all (Z)", "Z"),
+    ("unfold all (Z)", "Z"),
+    ("sort oldest first (S)", "S"),
+    ("sort by title (S)", "S"),
+    ("sort newest first (S)", "S"),
+];
+
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -125,6 +181,10 @@ struct Run {
     first_frame: f64,
     loaded: f64,
     keys: Vec<f64>,
+    /// Each of [`ACTIONS`], settled (warta only).
+    actions: Vec<f64>,
+    /// Each key of the query typed as soon as the first frame shows: until it shows.
+    while_loading: Vec<f64>,
     /// Peak resident memory in MiB, where /proc tells it.
     peak_mib: Option<f64>,
 }
@@ -157,22 +217,40 @@ fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
         .expect("a first frame");
     let done = format!("{}/{}", group(total), group(total));
     let loaded = session
-        .wait_until(Duration::from_secs(120), |s| {
+        .wait_until(Duration::from_secs(1800), |s| {
             s.contains(&done) && !s.contains("loading")
         })
         .expect("everything loads");
     std::thread::sleep(Duration::from_millis(300));
+    let actions = ACTIONS
+        .iter()
+        .map(|(_, key)| ms(session.action_settle(key)))
+        .collect();
     session.key_settle("/", "/");
     let mut keys = Vec::new();
     for (n, c) in query.char_indices() {
         let typed = format!("/{}", &query[..n + c.len_utf8()]);
         keys.push(ms(session.key_settle(&c.to_string(), &typed)));
     }
+    let peak = peak_mib(session.child.process_id());
+    drop(session);
+    // Again, typing the query as soon as the first frame shows, while articles load.
+    let mut session = Session::spawn(binary, &["--no-state", corpus]);
+    session
+        .wait_until(Duration::from_secs(10), |s| s.contains("q quit"))
+        .expect("a first frame");
+    let mut while_loading = vec![ms(session.key_shown("/", "/"))];
+    for (n, c) in query.char_indices() {
+        let typed = format!("/{}", &query[..n + c.len_utf8()]);
+        while_loading.push(ms(session.key_shown(&c.to_string(), &typed)));
+    }
     Run {
         first_frame: ms(first_frame),
         loaded: ms(loaded),
         keys,
-        peak_mib: peak_mib(session.child.process_id()),
+        actions,
+        while_loading,
+        peak_mib: peak,
     }
 }
 
@@ -196,6 +274,8 @@ fn run_fzf(titles: &str, total: usize, query: &str) -> Run {
         first_frame: ms(first_frame),
         loaded: ms(loaded),
         keys,
+        actions: Vec::new(),
+        while_loading: Vec::new(),
         peak_mib: None,
     }
 }
@@ -217,10 +297,88 @@ fn report(name: &str, runs: &[Run], query: &str) {
         .flat_map(|r| r.keys.iter().copied())
         .fold(0.0, f64::max);
     println!("  slowest key over all runs: {worst:.1} ms");
+    for (n, (action, _)) in ACTIONS.iter().enumerate() {
+        if runs.iter().all(|r| r.actions.len() > n) {
+            let each: Vec<f64> = runs.iter().map(|r| r.actions[n]).collect();
+            let slowest = each.iter().copied().fold(0.0, f64::max);
+            println!(
+                "  {action:>22}: settled in {:.1} ms (slowest {slowest:.1} ms)",
+                median(each)
+            );
+        }
+    }
+    let loading: Vec<f64> = runs
+        .iter()
+        .flat_map(|r| r.while_loading.iter().copied())
+        .collect();
+    if !loading.is_empty() {
+        println!(
+            "  typing while loading, key until shown: median {:.1} ms, slowest {:.1} ms",
+            median(loading.clone()),
+            loading.iter().copied().fold(0.0, f64::max)
+        );
+    }
     let peaks: Vec<f64> = runs.iter().filter_map(|r| r.peak_mib).collect();
     if !peaks.is_empty() {
         println!("  peak memory: {:.0} MiB", median(peaks));
     }
+}
+
+/// Runs a command to its end: seconds taken and peak resident memory in MiB.
+fn timed(program: &str, args: &[&str]) -> (f64, f64) {
+    let started = Instant::now();
+    let child = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("the command starts");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it in for this child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is this process's child, waited for once; the pointers are valid.
+    unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    (
+        started.elapsed().as_secs_f64(),
+        usage.ru_maxrss as f64 / 1024.0,
+    )
+}
+
+/// `cat` of every file and `warta --list`, side by side; medians of `runs` runs.
+fn disk(binary: &str, corpus: &str, runs: usize, bytes: u64) -> f64 {
+    let cat = format!("find '{corpus}' -type f -print0 | xargs -0 cat > /dev/null");
+    let mut cats = Vec::new();
+    let mut lists = Vec::new();
+    let mut list_peaks = Vec::new();
+    for _ in 0..runs {
+        cats.push(timed("sh", &["-c", &cat]).0);
+        let (secs, peak) = timed(binary, &["--no-state", "--list", corpus]);
+        lists.push(secs);
+        list_peaks.push(peak);
+    }
+    let (cat, list) = (median(cats), median(lists));
+    println!(
+        "cat: {cat:.2} s; warta --list: {list:.2} s = {:.2} x cat, peak {:.0} MiB = {:.2} x corpus (medians of {runs})",
+        list / cat,
+        median(list_peaks.clone()),
+        median(list_peaks) * 1048576.0 / bytes as f64
+    );
+    cat
+}
+
+/// The corpus's size in bytes.
+fn corpus_bytes(corpus: &str) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![std::path::PathBuf::from(corpus)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                Ok(_) => total += entry.metadata().map_or(0, |m| m.len()),
+                Err(_) => {}
+            }
+        }
+    }
+    total
 }
 
 fn main() {
@@ -249,10 +407,23 @@ fn main() {
         "{total} articles, {COLS}x{ROWS} terminal, query {query:?}; settle = last output after the key, {}ms quiet",
         QUIET.as_millis()
     );
+    let bytes = corpus_bytes(&corpus);
+    println!(
+        "corpus: {bytes} bytes ({:.0} MiB)",
+        bytes as f64 / 1048576.0
+    );
+    let cat = disk(&binary, &corpus, runs, bytes);
     let warta: Vec<Run> = (0..runs)
         .map(|_| run_warta(&binary, &corpus, total, &query))
         .collect();
     report("warta", &warta, &query);
+    let loaded = median(warta.iter().map(|r| r.loaded).collect()) / 1000.0;
+    let peak = median(warta.iter().filter_map(|r| r.peak_mib).collect());
+    println!(
+        "warta: all loaded = {:.2} x cat; reader's peak memory = {:.2} x corpus",
+        loaded / cat,
+        peak * 1048576.0 / bytes as f64
+    );
     let fzf: Vec<Run> = (0..runs).map(|_| run_fzf(&titles, total, &query)).collect();
     report("fzf", &fzf, &query);
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Measures warta and fzf from outside, through a pseudo-terminal, on the same corpus:
-# time to first frame, time until all articles are loaded, and per-key settle time.
+# Measures warta and fzf from outside, through a pseudo-terminal, on the same corpus, in one
+# run: `cat` of the corpus and `warta --list` (time and peak memory), time to first frame, time
+# until all articles are loaded, per-key settle time, list actions (move, star, read, end, top,
+# fold, sort), keys typed while loading, and the reader's peak memory — with the ratios to
+# `cat` and to the corpus's size. Then, inside the process, what the reader holds part by part.
 #
 #   scripts/bench-tui.sh [COUNT] [RUNS]      (defaults: 100000 articles, 5 runs)
 #
@@ -14,7 +17,7 @@ if ! command -v fzf >/dev/null; then
   echo "installing fzf (Debian's package)…" >&2
   (apt-get update -qq && apt-get install -y -qq fzf) >/dev/null
 fi
-cargo build --release --quiet --bin warta --example gen_corpus --example bench_tui
+cargo build --release --quiet --bin warta --example gen_corpus --example bench_tui --example bench_memory
 if [[ ! -d $corpus ]]; then
   ./target/release/examples/gen_corpus --count "$count" --out "$corpus"
 fi
@@ -24,3 +27,4 @@ titles=$corpus.titles
 find "$corpus" -type f -print0 | xargs -0 cat > /dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 ./target/release/examples/bench_tui --corpus "$corpus" --titles "$titles" --runs "$runs" --query putin --warta "$PWD/target/release/warta"
+./target/release/examples/bench_memory "$corpus"

@@ -91,6 +91,19 @@ impl ArticleSet {
 }
 
 impl WordIndex {
+    /// What the index holds, in bytes: its words (with the map's own nodes, estimated) and
+    /// its lists of articles (as allocated); and how many entries those lists have.
+    pub fn held_bytes(&self) -> (usize, usize, usize) {
+        let words = self
+            .words
+            .keys()
+            .map(|w| w.len() + std::mem::size_of::<(Box<str>, Vec<u32>)>())
+            .sum::<usize>();
+        let lists = self.words.values().map(|l| l.capacity() * 4).sum::<usize>();
+        let entries = self.words.values().map(Vec::len).sum::<usize>();
+        (words + self.initials.capacity() * 8, lists, entries)
+    }
+
     /// Adds a batch whose articles start at store index `first`.
     pub fn merge(&mut self, batch: BatchIndex, first: usize) {
         if self.initials.len() < first + batch.initials.len() {

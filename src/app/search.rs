@@ -43,6 +43,11 @@ pub struct Search {
 }
 
 impl Search {
+    /// The word index over the loaded articles' bodies.
+    pub fn index(&self) -> &WordIndex {
+        &self.index
+    }
+
     /// Parses the bar's text and starts running it (replacing a query still running).
     /// Returns false when the query is empty: every article is shown.
     fn start(&mut self, store: &Store) -> bool {

@@ -1,0 +1,139 @@
+//! What the reader holds once a folder is loaded, part by part, beside the process's resident
+//! and peak memory: for BENCHMARKS.md's table.
+//!
+//!     cargo run --release --example bench_memory -- DIR
+
+use ratatui::layout::Rect;
+use std::mem::size_of;
+use warta::app::{App, Input};
+use warta::article::{Article, StoryTerm};
+use warta::rules::Rules;
+use warta::store::{self, LoadOptions, Sources, Store};
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: bench_memory DIR");
+    // As the reader loads: bodies let go, search text and word index kept.
+    let options = LoadOptions {
+        keep_body: false,
+        keep_search: true,
+        index: true,
+        ..LoadOptions::default()
+    };
+    let mut app = App::new(Store::default(), Rect::new(0, 0, 120, 40));
+    let loader = store::spawn_loader(
+        Sources::Paths(vec![dir.clone().into()]),
+        Rules::builtin(),
+        options,
+    );
+    for event in loader {
+        app.update(Input::Load(event));
+    }
+    while app.busy() {
+        app.update(Input::Tick);
+    }
+    let corpus = corpus_bytes(&dir) as f64;
+    let articles = &app.store.articles;
+    let strings = |a: &Article| {
+        a.id.capacity()
+            + a.path.as_os_str().len()
+            + a.title.capacity()
+            + a.section.as_ref().map_or(0, String::capacity)
+            + a.dateline.as_ref().map_or(0, String::capacity)
+            + a.lead.as_ref().map_or(0, String::capacity)
+            + [&a.authors, &a.editors, &a.sources, &a.warnings]
+                .iter()
+                .map(|l| {
+                    l.capacity() * size_of::<String>()
+                        + l.iter().map(String::capacity).sum::<usize>()
+                })
+                .sum::<usize>()
+            + a.paragraphs.iter().map(String::capacity).sum::<usize>()
+            + a.removed
+                .iter()
+                .map(|r| r.text.capacity() + r.rule.capacity())
+                .sum::<usize>()
+    };
+    let (index_words, index_lists, postings) = app.search.index().held_bytes();
+    let parts: Vec<(&str, usize)> = vec![
+        (
+            "article records (the structs)",
+            articles.capacity() * size_of::<Article>(),
+        ),
+        (
+            "their strings (title, path, id, names, lead)",
+            articles.iter().map(strings).sum(),
+        ),
+        (
+            "bodies' search text (folded)",
+            articles.iter().map(|a| a.search_body.len()).sum(),
+        ),
+        (
+            "story terms",
+            articles
+                .iter()
+                .map(|a| a.story_terms.len() * size_of::<StoryTerm>())
+                .sum(),
+        ),
+        (
+            "titles and outlets for the filter (heads)",
+            app.store.heads.text().len() + app.store.heads.len() * 48,
+        ),
+        ("word index: words", index_words),
+        ("word index: lists of articles", index_lists),
+    ];
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .map_or(f64::NAN, |kib| kib * 1024.0)
+    };
+    let mib = |b: f64| b / 1048576.0;
+    println!(
+        "{} articles, corpus {:.0} MiB; word index {postings} entries",
+        articles.len(),
+        mib(corpus)
+    );
+    let mut total = 0;
+    for (name, bytes) in &parts {
+        total += bytes;
+        println!(
+            "  {name:>46}: {:7.1} MiB  {:.2} x corpus",
+            mib(*bytes as f64),
+            *bytes as f64 / corpus
+        );
+    }
+    println!(
+        "  {:>46}: {:7.1} MiB  {:.2} x corpus",
+        "counted",
+        mib(total as f64),
+        total as f64 / corpus
+    );
+    for (name, key) in [
+        ("resident now (VmRSS)", "VmRSS:"),
+        ("peak while loading (VmHWM)", "VmHWM:"),
+    ] {
+        let bytes = field(key);
+        println!(
+            "  {name:>46}: {:7.1} MiB  {:.2} x corpus",
+            mib(bytes),
+            bytes / corpus
+        );
+    }
+}
+
+fn corpus_bytes(corpus: &str) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![std::path::PathBuf::from(corpus)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => stack.push(entry.path()),
+                Ok(_) => total += entry.metadata().map_or(0, |m| m.len()),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
