@@ -325,6 +325,8 @@ fn report(name: &str, runs: &[Run], query: &str) {
 }
 
 /// Runs a command to its end: seconds taken and peak resident memory in MiB.
+// The child is reaped by wait4, which std does not know of (it gives the child's rusage).
+#[allow(clippy::zombie_processes)]
 fn timed(program: &str, args: &[&str]) -> (f64, f64) {
     let started = Instant::now();
     let child = std::process::Command::new(program)
