@@ -32,25 +32,27 @@ impl BatchIndex {
         let mut initials = Vec::with_capacity(articles.len());
         for (local, article) in articles.iter().enumerate() {
             let local = local as u32;
-            let mut starts = 0;
-            for word in article
-                .search_body
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                starts |= word.chars().next().map_or(0, initial_bit);
-                match words.get_mut(word) {
-                    // Articles come in order, so a repeat of this article is the last entry.
-                    Some(list) => {
-                        if list.last() != Some(&local) {
-                            list.push(local);
+            let starts = article.search_body.with(|body| {
+                let mut starts = 0;
+                for word in body
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    starts |= word.chars().next().map_or(0, initial_bit);
+                    match words.get_mut(word) {
+                        // Articles come in order, so a repeat of this article is the last entry.
+                        Some(list) => {
+                            if list.last() != Some(&local) {
+                                list.push(local);
+                            }
+                        }
+                        None => {
+                            words.insert(word.into(), vec![local]);
                         }
                     }
-                    None => {
-                        words.insert(word.into(), vec![local]);
-                    }
                 }
-            }
+                starts
+            });
             initials.push(starts);
         }
         BatchIndex { words, initials }
@@ -60,10 +62,59 @@ impl BatchIndex {
 /// Every article's words, in order, for prefix lookups.
 #[derive(Debug, Default)]
 pub struct WordIndex {
-    words: BTreeMap<Box<str>, Vec<u32>>,
+    words: BTreeMap<Box<str>, Postings>,
     /// Each article's word initials, by store index: a one-letter lookup reads these rather
     /// than the lists of every word starting with that letter.
     initials: Vec<u64>,
+}
+
+/// The articles holding one word, in increasing order, each kept as the distance from the
+/// one before in as few bytes as it needs (seven bits a byte, the high bit saying more
+/// follow): a common word's articles are close together, so most take one byte where a
+/// number took four.
+#[derive(Debug, Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// One past the last article added: the next one's distance is counted from here.
+    next: u32,
+    len: u32,
+}
+
+impl Postings {
+    /// Adds article `index`, which must be at least [`Postings::next`].
+    fn push(&mut self, index: u32) {
+        debug_assert!(index >= self.next, "articles are added in order");
+        let mut gap = index.saturating_sub(self.next);
+        while gap >= 0x80 {
+            self.bytes.push(gap as u8 | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.next = index + 1;
+        self.len += 1;
+    }
+
+    /// The articles, in order.
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut at = 0;
+        let mut next = 0u32;
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *self.bytes.get(at)?;
+                at += 1;
+                gap |= u32::from(byte & 0x7f) << shift;
+                if byte < 0x80 {
+                    break;
+                }
+                shift += 7;
+            }
+            let index = next + gap;
+            next = index + 1;
+            Some(index)
+        })
+    }
 }
 
 /// A set of article indices, one bit each.
@@ -97,10 +148,14 @@ impl WordIndex {
         let words = self
             .words
             .keys()
-            .map(|w| w.len() + std::mem::size_of::<(Box<str>, Vec<u32>)>())
+            .map(|w| w.len() + std::mem::size_of::<(Box<str>, Postings)>())
             .sum::<usize>();
-        let lists = self.words.values().map(|l| l.capacity() * 4).sum::<usize>();
-        let entries = self.words.values().map(Vec::len).sum::<usize>();
+        let lists = self
+            .words
+            .values()
+            .map(|l| l.bytes.capacity())
+            .sum::<usize>();
+        let entries = self.words.values().map(|l| l.len as usize).sum::<usize>();
         (words + self.initials.capacity() * 8, lists, entries)
     }
 
@@ -113,7 +168,9 @@ impl WordIndex {
         let first = first as u32;
         for (word, locals) in batch.words {
             let list = self.words.entry(word).or_default();
-            list.extend(locals.into_iter().map(|l| l + first));
+            for local in locals {
+                list.push(local + first);
+            }
         }
     }
 
@@ -140,7 +197,7 @@ impl WordIndex {
             std::ops::Bound::Unbounded,
         ));
         for (_, articles) in range.take_while(|(word, _)| word.starts_with(prefix)) {
-            for &index in articles {
+            for index in articles.iter() {
                 let index = index as usize;
                 if index < covers {
                     bits[index / 64] |= 1 << (index % 64);
@@ -169,6 +226,33 @@ impl WordIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_read_back_what_was_added() {
+        let indices = [
+            0u32,
+            1,
+            2,
+            127,
+            128,
+            129,
+            300,
+            16_383,
+            16_384,
+            2_000_000,
+            u32::MAX - 1,
+        ];
+        let mut list = Postings::default();
+        for &i in &indices {
+            list.push(i);
+        }
+        assert_eq!(list.iter().collect::<Vec<_>>(), indices);
+        assert_eq!(list.len as usize, indices.len());
+        // Close articles take a byte each.
+        let mut close = Postings::default();
+        (1000..2000).for_each(|i| close.push(i));
+        assert_eq!(close.bytes.len(), 2 + 999);
+    }
     use crate::article::parse::parse;
     use crate::filter::has_word_prefix;
     use crate::rules::Rules;
@@ -204,7 +288,7 @@ mod tests {
             for (i, article) in articles.iter().enumerate() {
                 assert_eq!(
                     set.get(i),
-                    Some(has_word_prefix(&article.search_body, term)),
+                    Some(article.search_body.with(|body| has_word_prefix(body, term))),
                     "{term} in {i}"
                 );
             }

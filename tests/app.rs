@@ -683,3 +683,55 @@ fn marking_thousands_read_at_once_keeps_stars_and_counts() {
             .all(|a| app.saved.is_read(warta::state::key_of(a)))
     );
 }
+
+#[test]
+fn bodies_kept_packed_are_still_searched_whole() {
+    // Loaded as the reader loads (word index on, bodies packed once indexed): exact text in
+    // the middle of a word and a term with a hyphen are found in the packed bodies.
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "Kalimat pengisi yang cukup panjang untuk dikemas. ".repeat(12);
+    for (n, special) in ["Kim Jong-un tiba di Vostochny.", "Tidak ada yang khusus."]
+        .iter()
+        .enumerate()
+    {
+        let text = format!("Judul {n}\n\n{filler}\n\n{special}\n\n{filler}\n");
+        std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
+    }
+    let options = LoadOptions {
+        keep_body: false,
+        keep_search: true,
+        index: true,
+        ..LoadOptions::default()
+    };
+    let store = store::load_all(
+        &Sources::Paths(vec![dir.path().to_path_buf()]),
+        Rules::builtin(),
+        options,
+    );
+    assert!(
+        store
+            .articles
+            .iter()
+            .all(|a| a.search_body.held_bytes() < filler.len()),
+        "the bodies are packed"
+    );
+    let mut app = App::new(store, Rect::new(0, 0, 100, 30));
+    for query in ["'ostochn", "jong-un", "vostochny"] {
+        app.update(Action::FocusFilter);
+        app.update(Action::FilterClear);
+        type_text(&mut app, query);
+        while app.busy() {
+            app.update(Input::Tick);
+        }
+        let found: Vec<String> = app
+            .list
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Article { index } => Some(app.store.articles[index].id.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(found, ["0"], "{query}");
+    }
+}

@@ -12,6 +12,7 @@ pub mod parse;
 pub mod record;
 pub mod render;
 pub mod sanitise;
+pub mod search_text;
 pub mod sentences;
 
 pub use dates::ArticleDate;
@@ -72,7 +73,7 @@ pub struct Article {
     /// The cleaned text folded for searching: lower case, accents dropped, one space between
     /// words, paragraphs separated by newlines. Removed lines are not in it.
     #[serde(skip)]
-    pub search_body: Box<str>,
+    pub search_body: search_text::SearchText,
     /// The title folded the same way. [`crate::store::Store::add`] moves it into the
     /// store's packed [`crate::heads::Heads`], leaving this empty.
     #[serde(skip)]

@@ -337,10 +337,11 @@ impl Matcher {
                 if let Some(known) = indexed.as_ref().and_then(|set| set.0.get(index)) {
                     return known.then_some(None);
                 }
-                let body = &article().search_body;
-                word_starts(body, finder.0.find_iter(body.as_bytes()))
-                    .next()
-                    .map(|_| None)
+                article().search_body.with(|body| {
+                    word_starts(body, finder.0.find_iter(body.as_bytes()))
+                        .next()
+                        .map(|_| None)
+                })
             }
             TermKind::Outlet { folded, .. } => {
                 // An outlet term only narrows: all of an outlet's articles would tie on it.
@@ -354,7 +355,10 @@ impl Matcher {
                 if in_head {
                     Some(Some(0))
                 } else {
-                    memmem::find(article().search_body.as_bytes(), folded.as_bytes()).map(|_| None)
+                    article()
+                        .search_body
+                        .with(|body| memmem::find(body.as_bytes(), folded.as_bytes()))
+                        .map(|_| None)
                 }
             }
             TermKind::Is(flag) => flags.has(article(), *flag).then_some(None),

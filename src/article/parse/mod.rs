@@ -101,7 +101,7 @@ fn empty_article(text: &str) -> Article {
         removed: Vec::new(),
         warnings: Vec::new(),
         origin: Origin::Memory,
-        search_body: Box::default(),
+        search_body: Default::default(),
         search_title: Box::default(),
         has_body: true,
         content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
@@ -338,7 +338,7 @@ fn finish(
         }
     }
     if searchable == Searchable::Yes {
-        article.search_body = search_text(article).into_boxed_str();
+        article.search_body = search_text(article).into();
     }
     article.search_title = super::fold::fold(&article.title).into_boxed_str();
 }

@@ -113,8 +113,15 @@ fn run_loader(
             scope.spawn(move || {
                 let send = |event| tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
                 // Words are indexed here, on the loader's threads, not in the reader's.
-                let batch_event = |batch: Vec<Article>| {
+                let batch_event = |mut batch: Vec<Article>| {
                     let index = options.index.then(|| BatchIndex::build(&batch));
+                    // The index has the words: from now on the body text is read only by the
+                    // searches it cannot answer, and kept packed.
+                    if options.index {
+                        for article in &mut batch {
+                            article.search_body.pack();
+                        }
+                    }
                     LoadEvent::Batch(batch, index)
                 };
                 let mut batch = Vec::with_capacity(BATCH);
