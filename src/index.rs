@@ -207,6 +207,28 @@ impl WordIndex {
         ArticleSet { bits, covers }
     }
 
+    /// The articles (of the first `covers`) whose body has a word holding `piece` anywhere.
+    /// `piece` must be folded and made only of letters and digits. Reads every word once: a
+    /// vocabulary is far smaller than the text.
+    pub fn containing(&self, piece: &str, covers: usize) -> ArticleSet {
+        let covers = covers.min(self.initials.len());
+        let mut bits = vec![0u64; covers.div_ceil(64)];
+        let finder = memchr::memmem::Finder::new(piece);
+        for (_, articles) in self
+            .words
+            .iter()
+            .filter(|(word, _)| finder.find(word.as_bytes()).is_some())
+        {
+            for index in articles.iter() {
+                let index = index as usize;
+                if index < covers {
+                    bits[index / 64] |= 1 << (index % 64);
+                }
+            }
+        }
+        ArticleSet { bits, covers }
+    }
+
     /// Whether a term can be looked up here rather than searched for.
     pub fn can_answer(term: &str) -> bool {
         !term.is_empty() && term.chars().all(char::is_alphanumeric)

@@ -103,10 +103,13 @@ fn scanning_a_run_of_articles_agrees_with_checking_each() {
     articles[3].title = "Café Pütin di Moskow".into();
     articles[3].search_title = "cafe putin di moskow".into();
     articles[5].search_title = "kim → putin".into();
-    let store = Store::from_articles(articles);
-    // Bodies answered by the word index too, as in the reader.
+    let mut store = Store::from_articles(articles);
+    // Bodies answered by the word index too, and kept packed, as in the reader.
     let mut index = WordIndex::default();
     index.merge(BatchIndex::build(&store.articles), 0);
+    for article in &mut store.articles {
+        article.search_body.pack();
+    }
     let matcher = Matcher::default();
     let every: Vec<usize> = (0..store.articles.len()).collect();
     let every_third: Vec<usize> = (0..store.articles.len()).step_by(3).collect();
@@ -124,6 +127,17 @@ fn scanning_a_run_of_articles_agrees_with_checking_each() {
         "'jong-un",
         "→",
         "moskow putin",
+        // Exact text answered by the words holding it, or narrowed by them.
+        "'ostoch",
+        "'putin",
+        "'p",
+        "'un di",
+        "!'jong-un",
+        // Terms with punctuation, narrowed by their first word.
+        "jong-un",
+        "kim-jong",
+        "-un",
+        "!jong-un",
     ] {
         let plain = Query::parse(query);
         let mut indexed = plain.clone();

@@ -307,6 +307,7 @@ impl Matcher {
                 smart_case,
                 finder,
                 indexed,
+                narrowed,
             } => {
                 let term = PlainTerm {
                     typed,
@@ -337,6 +338,9 @@ impl Matcher {
                 if let Some(known) = indexed.as_ref().and_then(|set| set.0.get(index)) {
                     return known.then_some(None);
                 }
+                if narrowed.as_ref().and_then(|set| set.0.get(index)) == Some(false) {
+                    return None;
+                }
                 article().search_body.with(|body| {
                     word_starts(body, finder.0.find_iter(body.as_bytes()))
                         .next()
@@ -349,11 +353,18 @@ impl Matcher {
                 (outlet.contains(folded.as_str()) || within_window(outlet, folded))
                     .then_some(Some(0))
             }
-            TermKind::Exact { folded } => {
+            TermKind::Exact { folded, indexed } => {
                 let in_head = store.heads.title(index).contains(folded.as_str())
                     || store.heads.outlet(index).contains(folded.as_str());
+                let known = indexed
+                    .as_ref()
+                    .and_then(|(set, whole)| Some((set.0.get(index)?, *whole)));
                 if in_head {
                     Some(Some(0))
+                } else if let Some((false, _)) = known {
+                    None
+                } else if let Some((true, true)) = known {
+                    Some(None)
                 } else {
                     article()
                         .search_body

@@ -34,11 +34,21 @@ pub enum TermKind {
         finder: BodyFinder,
         /// The articles whose body has a word starting with the term, from the word index.
         indexed: Option<IndexedSet>,
+        /// For a term with punctuation ("jong-un"), which the index cannot answer: the
+        /// articles with a word starting with its first run of letters and digits, the only
+        /// ones whose body need be read.
+        narrowed: Option<IndexedSet>,
     },
     /// `@word`: the outlet.
     Outlet { typed: String, folded: String },
     /// `'word`: an exact (folded) substring anywhere.
-    Exact { folded: String },
+    Exact {
+        folded: String,
+        /// From the word index: the articles whose body has a word holding the term (or, for
+        /// a term with spaces or punctuation, its longest run of letters and digits), and
+        /// whether that answers for the term itself or only narrows where to look.
+        indexed: Option<(IndexedSet, bool)>,
+    },
     /// `is:…`: the article's read state or star.
     Is(Flag),
 }
@@ -115,6 +125,7 @@ impl Query {
                 } else if let Some(exact) = word.strip_prefix('\'') {
                     TermKind::Exact {
                         folded: fold(exact),
+                        indexed: None,
                     }
                 } else if let Some(flag) = word.strip_prefix("is:").and_then(parse_flag) {
                     TermKind::Is(flag)
@@ -128,12 +139,13 @@ impl Query {
                         )),
                         folded,
                         indexed: None,
+                        narrowed: None,
                     }
                 };
                 let empty = match &kind {
                     TermKind::Plain { folded, .. }
                     | TermKind::Outlet { folded, .. }
-                    | TermKind::Exact { folded } => folded.is_empty(),
+                    | TermKind::Exact { folded, .. } => folded.is_empty(),
                     TermKind::Is(_) => false,
                 };
                 (!empty).then_some(Term { kind, negated })
@@ -146,12 +158,40 @@ impl Query {
     /// an article's body becomes a bit test.
     pub fn use_index(&mut self, index: &WordIndex, covers: usize) {
         for term in &mut self.terms {
-            if let TermKind::Plain {
-                folded, indexed, ..
-            } = &mut term.kind
-                && WordIndex::can_answer(folded)
-            {
-                *indexed = Some(IndexedSet(Arc::new(index.with_prefix(folded, covers))));
+            match &mut term.kind {
+                TermKind::Plain {
+                    folded, indexed, ..
+                } if WordIndex::can_answer(folded) => {
+                    *indexed = Some(IndexedSet(Arc::new(index.with_prefix(folded, covers))));
+                }
+                TermKind::Plain {
+                    folded, narrowed, ..
+                } => {
+                    // Only a term that starts with a letter or digit starts a word with its
+                    // first run of them.
+                    let first = folded
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or_default();
+                    if !first.is_empty() {
+                        *narrowed = Some(IndexedSet(Arc::new(index.with_prefix(first, covers))));
+                    }
+                }
+                // Text made only of letters and digits lies within one word: the words that
+                // hold it answer for it. Other text holds its longest such run somewhere in a
+                // word: only articles with such a word need their body read.
+                TermKind::Exact { folded, indexed } => {
+                    let whole = WordIndex::can_answer(folded);
+                    let piece = folded
+                        .split(|c: char| !c.is_alphanumeric())
+                        .max_by_key(|p| p.chars().count())
+                        .unwrap_or_default();
+                    if !piece.is_empty() {
+                        let set = index.containing(piece, covers);
+                        *indexed = Some((IndexedSet(Arc::new(set)), whole));
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -167,7 +207,9 @@ impl Query {
             .iter()
             .filter(|t| !t.negated)
             .filter_map(|t| match &t.kind {
-                TermKind::Plain { folded, .. } | TermKind::Exact { folded } => Some(folded.clone()),
+                TermKind::Plain { folded, .. } | TermKind::Exact { folded, .. } => {
+                    Some(folded.clone())
+                }
                 _ => None,
             })
             .collect()
@@ -197,7 +239,9 @@ fn grows(a: &TermKind, b: &TermKind) -> bool {
             y.starts_with(x.as_str())
                 && x.chars().any(char::is_uppercase) == y.chars().any(char::is_uppercase)
         }
-        (TermKind::Exact { folded: x }, TermKind::Exact { folded: y }) => y.contains(x.as_str()),
+        (TermKind::Exact { folded: x, .. }, TermKind::Exact { folded: y, .. }) => {
+            y.contains(x.as_str())
+        }
         _ => false,
     }
 }
@@ -231,7 +275,7 @@ mod tests {
         assert!(matches!(kinds[0], (TermKind::Plain { typed, .. }, false) if typed == "putin"));
         assert!(matches!(kinds[1], (TermKind::Outlet { folded, .. }, false) if folded == "kompas"));
         assert!(matches!(kinds[2], (TermKind::Outlet { folded, .. }, false) if folded == "tribun"));
-        assert!(matches!(kinds[3], (TermKind::Exact { folded }, false) if folded == "jong-un"));
+        assert!(matches!(kinds[3], (TermKind::Exact { folded, .. }, false) if folded == "jong-un"));
         assert!(matches!(kinds[4], (TermKind::Plain { typed, .. }, true) if typed == "drakor"));
         assert!(matches!(kinds[5], (TermKind::Is(Flag::Starred), false)));
         assert!(Query::parse("  ! @ ' ").is_empty());
