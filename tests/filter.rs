@@ -107,9 +107,9 @@ fn scanning_a_run_of_articles_agrees_with_checking_each() {
     // Bodies answered by the word index too, and kept packed, as in the reader.
     let mut index = WordIndex::default();
     index.merge(BatchIndex::build(&store.articles), 0);
-    for article in &mut store.articles {
-        article.search_body.pack();
-    }
+    warta::article::search_text::SearchText::pack(
+        store.articles.iter_mut().map(|a| &mut a.search_body),
+    );
     let matcher = Matcher::default();
     let every: Vec<usize> = (0..store.articles.len()).collect();
     let every_third: Vec<usize> = (0..store.articles.len()).step_by(3).collect();

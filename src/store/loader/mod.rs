@@ -6,6 +6,7 @@ mod walk;
 
 use super::{LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
 use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
+use crate::article::search_text::SearchText;
 use crate::article::{Article, Origin};
 use crate::index::BatchIndex;
 use crate::rules::Rules;
@@ -118,9 +119,7 @@ fn run_loader(
                     // The index has the words: from now on the body text is read only by the
                     // searches it cannot answer, and kept packed.
                     if options.index {
-                        for article in &mut batch {
-                            article.search_body.pack();
-                        }
+                        SearchText::pack(batch.iter_mut().map(|a| &mut a.search_body));
                     }
                     LoadEvent::Batch(batch, index)
                 };
