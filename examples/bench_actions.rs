@@ -38,6 +38,10 @@ fn main() {
     while app.busy() {
         app.update(Input::Tick);
     }
+    // Work handed to threads once loading ends (the order by title) is taken in by the event
+    // loop's ticks, which run whether or not there is work: one, a moment later.
+    std::thread::sleep(Duration::from_millis(200));
+    app.update(Input::Tick);
     println!(
         "{} articles loaded in {:.1} s; {COLS}x{ROWS}; {rounds} rounds",
         app.store.articles.len(),

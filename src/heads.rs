@@ -14,7 +14,7 @@ pub struct HeadSpan {
 }
 
 /// The folded titles, outlets and dates of all articles, by store index.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Heads {
     /// For each article: its folded title, a newline, its folded outlet, a newline.
     text: String,

@@ -735,3 +735,46 @@ fn bodies_kept_packed_are_still_searched_whole() {
         assert_eq!(found, ["0"], "{query}");
     }
 }
+
+#[test]
+fn the_order_by_title_is_worked_out_once_loading_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    for (n, title) in ["Zebra lepas", "apel merah", "Mangga muda", "apel hijau"]
+        .iter()
+        .enumerate()
+    {
+        let text = format!("{title}\n\nJAKARTA, KOMPAS.com - Isi berita {n}.\n");
+        std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
+    }
+    let mut app = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
+    let loader = store::spawn_loader(
+        Sources::Paths(vec![dir.path().to_path_buf()]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    for event in loader {
+        app.update(Input::Load(event));
+    }
+    assert!(!app.store.title_ranks_ready());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.store.title_ranks_ready() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.update(Input::Tick);
+    }
+    assert!(app.store.title_ranks_ready(), "taken in by a tick");
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    let titles: Vec<String> = app
+        .list
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            Row::Article { index } => Some(app.store.articles[index].title.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        ["apel hijau", "apel merah", "Mangga muda", "Zebra lepas"]
+    );
+}

@@ -12,6 +12,7 @@ pub mod compare_view;
 pub mod filter_bar;
 pub mod layout;
 pub mod list;
+mod loading;
 pub mod mouse;
 pub mod overlay;
 pub mod reader;
@@ -24,6 +25,7 @@ use crate::keymap::{Action, Context, Keymap};
 use crate::rules::Rules;
 use crate::store::{LoadEvent, Store};
 use list::{Row, SourceList};
+pub use loading::Loading;
 use mouse::Mouse;
 use overlay::{Overlay, OverlayState};
 use ratatui::layout::Rect;
@@ -38,15 +40,6 @@ pub enum Focus {
     List,
     Reader,
     Filter,
-}
-
-/// How far loading has come.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Loading {
-    /// Files the walk found, once it is done.
-    pub found: Option<usize>,
-    /// All files are read.
-    pub done: bool,
 }
 
 /// What the reader is set up with, fixed for the run.
@@ -159,6 +152,7 @@ pub struct App {
     /// The two tellings compared, while compare is open.
     pub compare: Option<compare::CompareState>,
     pub quit: bool,
+    title_ranks: loading::TitleRanks,
 }
 
 impl App {
@@ -183,6 +177,7 @@ impl App {
             notice: None,
             stories: stories::StoryState::default(),
             compare: None,
+            title_ranks: Default::default(),
             quit: false,
         };
         app.refilter();
@@ -469,6 +464,7 @@ impl App {
         changed |= self.save_in_background();
         changed |= self.take_read();
         changed |= self.take_stories();
+        self.take_title_ranks();
         if self.list.rebuild_due(self.loading.done) {
             self.rebuild_rows();
             changed = true;
@@ -579,6 +575,7 @@ impl App {
                 if self.list.stale {
                     self.rebuild_rows();
                 }
+                self.start_title_ranks();
             }
         }
         true

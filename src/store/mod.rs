@@ -190,34 +190,20 @@ impl Store {
     /// titles in the order they loaded). Lists sort by it: comparing numbers, not titles,
     /// keeps sorting 100,000 articles by title within a frame.
     pub fn title_rank(&self, index: usize) -> u32 {
-        self.title_ranks.get_or_init(|| {
-            // Sorted by the first sixteen bytes of each folded title as a number, then only
-            // titles that share those compared whole.
-            let prefix = |i: usize| {
-                let title = self.heads.title(i).as_bytes();
-                let mut key = [0u8; 16];
-                let n = title.len().min(16);
-                key[..n].copy_from_slice(&title[..n]);
-                u128::from_be_bytes(key)
-            };
-            let mut order: Vec<(u128, u32)> = (0..self.articles.len())
-                .map(|i| (prefix(i), i as u32))
-                .collect();
-            order.sort_unstable();
-            for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
-                if run.len() > 1 {
-                    run.sort_by(|a, b| {
-                        let (x, y) = (a.1 as usize, b.1 as usize);
-                        self.heads.title(x).cmp(self.heads.title(y)).then(x.cmp(&y))
-                    });
-                }
-            }
-            let mut ranks = vec![0u32; order.len()];
-            for (rank, &(_, i)) in order.iter().enumerate() {
-                ranks[i as usize] = rank as u32;
-            }
-            ranks
-        })[index]
+        self.title_ranks.get_or_init(|| title_ranks(&self.heads))[index]
+    }
+
+    /// Whether the ranks by title are worked out already.
+    pub fn title_ranks_ready(&self) -> bool {
+        self.title_ranks.get().is_some()
+    }
+
+    /// Takes ranks by title worked out elsewhere ([`title_ranks`]) for the first `covers`
+    /// articles; ignored when articles arrived since.
+    pub fn set_title_ranks(&mut self, covers: usize, ranks: Vec<u32>) {
+        if covers == self.articles.len() && ranks.len() == covers {
+            let _ = self.title_ranks.set(ranks);
+        }
     }
 
     /// The key article `index`'s saved state is kept under.
@@ -290,4 +276,32 @@ impl Store {
     pub fn find(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
+}
+
+/// Each article's place among all of them by folded title (equal titles in the order they
+/// loaded): sorted by the first sixteen bytes of each title as a number, then only titles
+/// that share those compared whole.
+pub fn title_ranks(heads: &Heads) -> Vec<u32> {
+    let prefix = |i: usize| {
+        let title = heads.title(i).as_bytes();
+        let mut key = [0u8; 16];
+        let n = title.len().min(16);
+        key[..n].copy_from_slice(&title[..n]);
+        u128::from_be_bytes(key)
+    };
+    let mut order: Vec<(u128, u32)> = (0..heads.len()).map(|i| (prefix(i), i as u32)).collect();
+    order.sort_unstable();
+    for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_by(|a, b| {
+                let (x, y) = (a.1 as usize, b.1 as usize);
+                heads.title(x).cmp(heads.title(y)).then(x.cmp(&y))
+            });
+        }
+    }
+    let mut ranks = vec![0u32; order.len()];
+    for (rank, &(_, i)) in order.iter().enumerate() {
+        ranks[i as usize] = rank as u32;
+    }
+    ranks
 }
