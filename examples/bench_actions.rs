@@ -5,14 +5,16 @@
 //!
 //!     cargo run --release --example bench_actions -- DIR [ROUNDS]
 
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 use warta::app::{App, Input};
 use warta::keymap::Action;
-use warta::rules::Rules;
-use warta::store::{self, LoadOptions, Sources, Store};
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -23,21 +25,8 @@ fn main() {
     let rounds: usize = args
         .next()
         .map_or(5, |r| r.parse().expect("ROUNDS is a number"));
-    let options = LoadOptions {
-        keep_body: false,
-        keep_search: true,
-        index: true,
-        ..LoadOptions::default()
-    };
-    let mut app = App::new(Store::default(), Rect::new(0, 0, COLS, ROWS));
     let started = Instant::now();
-    let loader = store::spawn_loader(Sources::Paths(vec![dir.into()]), Rules::builtin(), options);
-    for event in loader {
-        app.update(Input::Load(event));
-    }
-    while app.busy() {
-        app.update(Input::Tick);
-    }
+    let mut app = reader::loaded_app(&dir, Rect::new(0, 0, COLS, ROWS));
     // Work handed to threads once loading ends (the order by title) is taken in by the event
     // loop's ticks, which run whether or not there is work: one, a moment later.
     std::thread::sleep(Duration::from_millis(200));

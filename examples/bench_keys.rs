@@ -9,14 +9,16 @@
 //! PAUSE_MS waits that long before each key, as a typist does: after a pause a machine runs
 //! slower for a while (caches, clock speed), which back-to-back keys hide.
 
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 use warta::app::{App, Input};
 use warta::keymap::Action;
-use warta::rules::Rules;
-use warta::store::{self, LoadOptions, Sources, Store};
 
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
@@ -34,22 +36,8 @@ fn main() {
         args.next()
             .map_or(0, |p| p.parse().expect("PAUSE_MS is a number")),
     );
-    // As the reader loads: bodies let go, search text and word index kept.
-    let options = LoadOptions {
-        keep_body: false,
-        keep_search: true,
-        index: true,
-        ..LoadOptions::default()
-    };
-    let mut app = App::new(Store::default(), Rect::new(0, 0, COLS, ROWS));
     let started = Instant::now();
-    let loader = store::spawn_loader(Sources::Paths(vec![dir.into()]), Rules::builtin(), options);
-    for event in loader {
-        app.update(Input::Load(event));
-    }
-    while app.busy() {
-        app.update(Input::Tick);
-    }
+    let mut app = reader::loaded_app(&dir, Rect::new(0, 0, COLS, ROWS));
     println!(
         "{} articles loaded in {:.1} s; {COLS}x{ROWS}; query {query:?}; {rounds} rounds, \
          {} ms before each key",

@@ -3,35 +3,17 @@
 //!
 //!     cargo run --release --example bench_memory -- DIR
 
+#[path = "common/reader.rs"]
+mod reader;
+
 use ratatui::layout::Rect;
 use std::mem::size_of;
-use warta::app::{App, Input};
 use warta::article::{Article, StoryTerm};
-use warta::rules::Rules;
-use warta::store::{self, LoadOptions, Sources, Store};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: bench_memory DIR");
-    // As the reader loads: bodies let go, search text and word index kept.
-    let options = LoadOptions {
-        keep_body: false,
-        keep_search: true,
-        index: true,
-        ..LoadOptions::default()
-    };
-    let mut app = App::new(Store::default(), Rect::new(0, 0, 120, 40));
-    let loader = store::spawn_loader(
-        Sources::Paths(vec![dir.clone().into()]),
-        Rules::builtin(),
-        options,
-    );
-    for event in loader {
-        app.update(Input::Load(event));
-    }
-    while app.busy() {
-        app.update(Input::Tick);
-    }
-    let corpus = corpus_bytes(&dir) as f64;
+    let app = reader::loaded_app(&dir, Rect::new(0, 0, 120, 40));
+    let corpus = reader::folder_bytes(&dir) as f64;
     let articles = &app.store.articles;
     let strings = |a: &Article| {
         a.id.capacity()
@@ -121,19 +103,4 @@ fn main() {
             bytes / corpus
         );
     }
-}
-
-fn corpus_bytes(corpus: &str) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![std::path::PathBuf::from(corpus)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(entry.path()),
-                Ok(_) => total += entry.metadata().map_or(0, |m| m.len()),
-                Err(_) => {}
-            }
-        }
-    }
-    total
 }

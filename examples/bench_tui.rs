@@ -6,6 +6,10 @@
 //!
 //!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin]
 
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -367,22 +371,6 @@ fn disk(binary: &str, corpus: &str, runs: usize, bytes: u64) -> f64 {
     cat
 }
 
-/// The corpus's size in bytes.
-fn corpus_bytes(corpus: &str) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![std::path::PathBuf::from(corpus)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(entry.path()),
-                Ok(_) => total += entry.metadata().map_or(0, |m| m.len()),
-                Err(_) => {}
-            }
-        }
-    }
-    total
-}
-
 fn main() {
     let mut corpus = String::new();
     let mut titles = String::new();
@@ -409,7 +397,7 @@ fn main() {
         "{total} articles, {COLS}x{ROWS} terminal, query {query:?}; settle = last output after the key, {}ms quiet",
         QUIET.as_millis()
     );
-    let bytes = corpus_bytes(&corpus);
+    let bytes = reader::folder_bytes(&corpus);
     println!(
         "corpus: {bytes} bytes ({:.0} MiB)",
         bytes as f64 / 1048576.0
