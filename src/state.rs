@@ -61,7 +61,7 @@ pub struct State {
 
 /// The key an article's state is kept under.
 pub fn key_of(article: &Article) -> u64 {
-    article.content_hash
+    article.state_key()
 }
 
 /// Milliseconds since 1970.

@@ -143,6 +143,12 @@ impl Article {
         self.has_body = false;
     }
 
+    /// The key the article's saved state is kept under: its content hash, so that a renamed
+    /// or moved file keeps its state.
+    pub fn state_key(&self) -> u64 {
+        self.content_hash
+    }
+
     /// The outlet's name, or "" when unknown.
     pub fn outlet_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or("")

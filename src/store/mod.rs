@@ -169,7 +169,7 @@ impl Store {
             self.heads
                 .push(&title, folded_outlet, article.date.as_ref());
             self.outlet_ids.push(outlet_id);
-            self.keys.push(crate::state::key_of(&article));
+            self.keys.push(article.state_key());
             self.warned += usize::from(!article.warnings.is_empty());
             self.articles.push(article);
         }

@@ -1,0 +1,119 @@
+//! Folding the list's groups: one outlet or story, or all of them.
+
+use super::{ListView, Row, Rows, SourceList};
+use crate::store::Store;
+use crate::stories::Stories;
+use std::sync::Arc;
+
+impl SourceList {
+    /// Folds every outlet, or unfolds them all when all are folded. The selected article's
+    /// outlet keeps the selection on its header (or the article, when unfolding).
+    pub fn toggle_fold_all(
+        &mut self,
+        store: &Store,
+        unread: &dyn Fn(usize) -> bool,
+        stories: Option<&Stories>,
+    ) {
+        if self.is_flat() || self.view == ListView::ByDate {
+            return;
+        }
+        if self.view == ListView::ByStory {
+            let Some(stories) = stories else {
+                return;
+            };
+            let all: Vec<u32> = (0..stories.members.len() as u32)
+                .filter(|&s| stories.members[s as usize].len() > 1)
+                .collect();
+            if all.iter().all(|s| self.folded_stories.contains(s)) {
+                self.folded_stories.clear();
+            } else {
+                self.folded_stories.extend(all);
+            }
+            let keep = self.selected_article();
+            self.rows = self.build_rows(store, None, unread, Some(stories));
+            self.selected = keep
+                .and_then(|i| stories.story(i))
+                .and_then(|s| {
+                    self.rows
+                        .iter()
+                        .position(|r| matches!(r, Row::Story { story, .. } if story == s))
+                })
+                .or_else(|| keep.and_then(|i| self.rows.article_position(i, self.rows.len())))
+                .unwrap_or(0);
+            return;
+        }
+        let outlets: Vec<Option<Arc<str>>> = store
+            .outlet_names()
+            .iter()
+            .cloned()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .collect();
+        let all_folded = outlets.iter().all(|o| self.folded.contains(o));
+        let keep = self.selected_article();
+        let outlet = match self.rows.get(self.selected) {
+            Some(Row::Header { outlet, .. }) => outlet,
+            Some(Row::Article { index }) => store.articles[index].outlet.clone(),
+            _ => None,
+        };
+        if all_folded {
+            self.folded.clear();
+        } else {
+            self.folded.extend(outlets);
+        }
+        self.rows = Rows::Grouped(self.group(store, unread));
+        self.selected = keep
+            .and_then(|index| self.rows.article_position(index, self.rows.len()))
+            .or_else(|| self.rows.header_position(&outlet))
+            .unwrap_or(0);
+    }
+
+    /// Folds or unfolds the outlet of the selected row (a header, or the article's outlet).
+    /// Returns the outlet toggled.
+    pub fn toggle_fold(
+        &mut self,
+        store: &Store,
+        unread: &dyn Fn(usize) -> bool,
+        stories: Option<&Stories>,
+    ) -> Option<Option<Arc<str>>> {
+        if self.is_flat() || self.view == ListView::ByDate {
+            return None;
+        }
+        if self.view == ListView::ByStory {
+            let stories = stories?;
+            let story = match self.rows.get(self.selected)? {
+                Row::Story { story, .. } => story,
+                Row::Article { index } => stories.story(index)?,
+                Row::Header { .. } => return None,
+            };
+            if stories.members[story as usize].len() < 2 {
+                return None;
+            }
+            if !self.folded_stories.remove(&story) {
+                self.folded_stories.insert(story);
+            }
+            self.rows = self.build_rows(store, None, unread, Some(stories));
+            if let Some(at) = self
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Story { story: s, .. } if s == story))
+            {
+                self.selected = at;
+            }
+            return Some(None);
+        }
+        let outlet = match self.rows.get(self.selected)? {
+            Row::Header { outlet, .. } => outlet,
+            Row::Article { index } => store.articles[index].outlet.clone(),
+            Row::Story { .. } => return None,
+        };
+        if !self.folded.remove(&outlet) {
+            self.folded.insert(outlet.clone());
+        }
+        self.rows = Rows::Grouped(self.group(store, unread));
+        if let Some(at) = self.rows.header_position(&outlet) {
+            self.selected = at;
+        }
+        Some(outlet)
+    }
+}
