@@ -91,11 +91,18 @@ impl Session {
         None
     }
 
-    /// Types one key; the time until the last output it caused (nothing more for QUIET).
-    fn key_settle(&mut self, key: &str, expect: &str) -> Duration {
+    /// Types `key`; when it was sent.
+    fn send(&mut self, key: &str) -> Instant {
         let sent = Instant::now();
         self.writer.write_all(key.as_bytes()).unwrap();
         self.writer.flush().unwrap();
+        sent
+    }
+
+    /// Types one key; the time until the last output it caused (nothing more for QUIET),
+    /// with `expect` on the screen ("" for any change).
+    fn key_settle(&mut self, key: &str, expect: &str) -> Duration {
+        let sent = self.send(key);
         loop {
             std::thread::sleep(Duration::from_millis(2));
             let screen = self.screen.lock().unwrap();
@@ -112,29 +119,10 @@ impl Session {
 }
 
 impl Session {
-    /// Types one key that changes the screen; the time until the last output it caused.
-    fn action_settle(&mut self, key: &str) -> Duration {
-        let sent = Instant::now();
-        self.writer.write_all(key.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        loop {
-            std::thread::sleep(Duration::from_millis(2));
-            let screen = self.screen.lock().unwrap();
-            if screen.last_output > sent && screen.last_output.elapsed() >= QUIET {
-                return screen.last_output - sent;
-            }
-            if sent.elapsed() > Duration::from_secs(20) {
-                return sent.elapsed();
-            }
-        }
-    }
-
     /// Types one key; the time until the screen shows `expect` (not waiting for quiet: while
     /// loading the screen never is).
     fn key_shown(&mut self, key: &str, expect: &str) -> Duration {
-        let sent = Instant::now();
-        self.writer.write_all(key.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let sent = self.send(key);
         loop {
             if self.contents().contains(expect) {
                 return sent.elapsed();
@@ -228,7 +216,7 @@ fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
     std::thread::sleep(Duration::from_millis(300));
     let actions = ACTIONS
         .iter()
-        .map(|(_, key)| ms(session.action_settle(key)))
+        .map(|(_, key)| ms(session.key_settle(key, "")))
         .collect();
     session.key_settle("/", "/");
     let mut keys = Vec::new();

@@ -89,7 +89,7 @@ pub struct Article {
     /// The words of the headline and opening that tell which event the article reports,
     /// weighed and hashed (see [`crate::stories::terms`]); kept when the body is let go.
     #[serde(skip)]
-    pub story_terms: Box<[StoryTerm]>,
+    pub story_terms: std::sync::Arc<[StoryTerm]>,
 }
 
 #[allow(clippy::ptr_arg)] // serde hands a field's serializer a reference to the field's type

@@ -184,12 +184,6 @@ impl From<String> for SearchText {
     }
 }
 
-impl From<&str> for SearchText {
-    fn from(text: &str) -> SearchText {
-        SearchText::plain(text.to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

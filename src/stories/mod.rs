@@ -99,12 +99,13 @@ impl Stories {
     }
 }
 
-/// What the grouping reads of one article, copied out of the store.
+/// What the grouping reads of one article, taken out of the store (the terms shared, not
+/// copied: this is made for every article on the key's thread).
 #[derive(Debug, Clone)]
 pub struct StoryInput {
     pub path: std::path::PathBuf,
     pub content_hash: u64,
-    pub terms: Box<[terms::Term]>,
+    pub terms: std::sync::Arc<[terms::Term]>,
     pub day: Option<i32>,
     /// Orders articles in time ([`ArticleDate::rank_key`]; 0 for none).
     pub when: u64,
@@ -118,7 +119,7 @@ impl StoryInput {
         StoryInput {
             path: article.path.clone(),
             content_hash: article.content_hash,
-            terms: article.story_terms.clone(),
+            terms: std::sync::Arc::clone(&article.story_terms),
             day: article.date.map(|d| d.days_since_epoch()),
             when: article.date.map_or(0, |d| d.rank_key()),
             live,

@@ -105,7 +105,7 @@ fn empty_article(text: &str) -> Article {
         search_title: Box::default(),
         has_body: true,
         content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
-        story_terms: Box::default(),
+        story_terms: Default::default(),
     }
 }
 

@@ -174,7 +174,7 @@ pub fn release_freed_memory() {
 /// Reads the words that tell which event the article reports, for the stories; done where
 /// articles are loaded to be searched, as the body may be let go after.
 pub fn with_story_terms(article: &mut Article) {
-    article.story_terms = crate::stories::terms::story_terms(article).into_boxed_slice();
+    article.story_terms = crate::stories::terms::story_terms(article).into();
 }
 
 /// Reads and parses one file, or says why it was skipped.
