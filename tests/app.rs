@@ -19,6 +19,18 @@ fn selected_id(app: &App) -> Option<String> {
         .map(|i| app.store.articles[i].id[..3].to_string())
 }
 
+/// What `field` gives of each article the list shows, in order.
+fn shown<T>(app: &App, field: impl Fn(&warta::article::Article) -> T) -> Vec<T> {
+    app.list
+        .rows
+        .iter()
+        .filter_map(|row| match row {
+            Row::Article { index } => Some(field(&app.store.articles[index])),
+            _ => None,
+        })
+        .collect()
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::FilterChar(c));
@@ -546,16 +558,7 @@ fn bulk_read_marks_fold_all_and_sort_orders() {
     app.update(Action::FoldAll);
     assert_eq!(app.list.rows.len(), 9);
     // S: newest first, oldest first, by title, and round.
-    let order = |app: &App| -> Vec<String> {
-        app.list
-            .rows
-            .iter()
-            .filter_map(|row| match row {
-                Row::Article { index } => Some(app.store.articles[index].id[..3].to_string()),
-                _ => None,
-            })
-            .collect()
-    };
+    let order = |app: &App| shown(app, |a| a.id[..3].to_string());
     let newest = order(&app);
     app.update(Action::CycleSort);
     assert_eq!(app.list.sort.label(), "oldest first");
@@ -723,16 +726,7 @@ fn bodies_kept_packed_are_still_searched_whole() {
         while app.busy() {
             app.update(Input::Tick);
         }
-        let found: Vec<String> = app
-            .list
-            .rows
-            .iter()
-            .filter_map(|row| match row {
-                Row::Article { index } => Some(app.store.articles[index].id.clone()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(found, ["0"], "{query}");
+        assert_eq!(shown(&app, |a| a.id.clone()), ["0"], "{query}");
     }
 }
 
@@ -764,17 +758,8 @@ fn the_order_by_title_is_worked_out_once_loading_ends() {
     assert!(app.store.title_ranks_ready(), "taken in by a tick");
     app.update(Action::CycleSort);
     app.update(Action::CycleSort);
-    let titles: Vec<String> = app
-        .list
-        .rows
-        .iter()
-        .filter_map(|row| match row {
-            Row::Article { index } => Some(app.store.articles[index].title.clone()),
-            _ => None,
-        })
-        .collect();
     assert_eq!(
-        titles,
+        shown(&app, |a| a.title.clone()),
         ["apel hijau", "apel merah", "Mangga muda", "Zebra lepas"]
     );
 }
