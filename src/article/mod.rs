@@ -23,12 +23,33 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// One of the words that tell which event an article reports: its hash (of the folded word)
-/// and its weight in the article. Filled in by [`crate::stories::terms::story_terms`] where
-/// articles are loaded to be searched.
+/// and how much it counts in the article. Filled in by [`crate::stories::terms::story_terms`]
+/// where articles are loaded to be searched.
+///
+/// Six bytes, as 100,000 articles keep 48 each: the count is kept in halves (a headline word
+/// counts 4, a body word 1, a name half as much again, so every count is a whole number of
+/// halves) and the weight is worked out from it when asked.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, packed(2))]
 pub struct StoryTerm {
     pub hash: u32,
-    pub weight: f32,
+    /// The word's count in the article, in halves (saturating).
+    pub halves: u16,
+}
+
+impl StoryTerm {
+    /// A term counted `count` times (a whole number of halves; rounded to one otherwise).
+    pub fn new(hash: u32, count: f32) -> StoryTerm {
+        StoryTerm {
+            hash,
+            halves: (count * 2.0).round().clamp(1.0, f32::from(u16::MAX)) as u16,
+        }
+    }
+
+    /// The term's weight in the article: 1 + ln(count), so repeats count less and less.
+    pub fn weight(self) -> f32 {
+        1.0 + (f32::from(self.halves) / 2.0).ln()
+    }
 }
 
 /// The name the reader gives the group of articles whose outlet is not known.

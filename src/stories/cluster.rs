@@ -66,7 +66,7 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
             let w: Vec<(u32, f32)> = doc
                 .terms
                 .iter()
-                .map(|t| (t.hash, t.weight * idf(t.hash)))
+                .map(|t| (t.hash, t.weight() * idf(t.hash)))
                 .collect();
             let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             (w, norm)
@@ -76,7 +76,7 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         for term in doc.terms {
-            if df[&term.hash] <= common {
+            if df[&{ term.hash }] <= common {
                 postings.entry(term.hash).or_default().push(i as u32);
             }
         }
@@ -85,7 +85,7 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
     let mut seen: Vec<u32> = vec![u32::MAX; n];
     for (i, doc) in docs.iter().enumerate() {
         for term in doc.terms {
-            let Some(list) = postings.get(&term.hash) else {
+            let Some(list) = postings.get(&{ term.hash }) else {
                 continue;
             };
             for &j in list {
@@ -243,10 +243,7 @@ mod tests {
     fn doc(words: &[&str], day: Option<i32>) -> Doc<'static> {
         let mut terms: Vec<Term> = words
             .iter()
-            .map(|w| Term {
-                hash: super::super::terms::hash_word(w),
-                weight: 1.0,
-            })
+            .map(|w| Term::new(super::super::terms::hash_word(w), 1.0))
             .collect();
         terms.sort_by_key(|t| t.hash);
         terms.dedup_by_key(|t| t.hash);

@@ -395,17 +395,22 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
         budget -= each_term(paragraph, budget, |hash, name| add(hash, name, 1.0));
     }
     seen.sort_unstable_by_key(|&(hash, _)| hash);
-    let mut terms: Vec<Term> = Vec::with_capacity(seen.len());
+    let mut counted: Vec<(u32, f32)> = Vec::with_capacity(seen.len());
     for (hash, weight) in seen {
-        match terms.last_mut() {
-            Some(last) if last.hash == hash => last.weight += weight,
-            _ => terms.push(Term { hash, weight }),
+        match counted.last_mut() {
+            Some(last) if last.0 == hash => last.1 += weight,
+            _ => counted.push((hash, weight)),
         }
     }
-    for term in &mut terms {
-        term.weight = 1.0 + term.weight.ln();
-    }
-    terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.hash.cmp(&b.hash)));
+    let mut terms: Vec<Term> = counted
+        .into_iter()
+        .map(|(hash, count)| Term::new(hash, count))
+        .collect();
+    terms.sort_by(|a, b| {
+        b.halves
+            .cmp(&{ a.halves })
+            .then({ a.hash }.cmp(&{ b.hash }))
+    });
     terms.truncate(KEPT_TERMS);
     terms.sort_by_key(|t| t.hash);
     terms
