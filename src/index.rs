@@ -68,52 +68,133 @@ pub struct WordIndex {
     initials: Vec<u64>,
 }
 
-/// The articles holding one word, in increasing order, each kept as the distance from the
-/// one before in as few bytes as it needs (seven bits a byte, the high bit saying more
-/// follow): a common word's articles are close together, so most take one byte where a
-/// number took four.
+/// The articles holding one word, in increasing order. A rare word's articles are kept as
+/// the distance from the one before in as few bytes as it needs (seven bits a byte, the high
+/// bit saying more follow); a common word's ("the", "yang") — once its list would take more
+/// than one bit per article — as one bit per article instead, as compressed bitmap indexes
+/// do: a word in most articles then takes an eighth of a byte each.
 #[derive(Debug, Default)]
 struct Postings {
-    bytes: Vec<u8>,
+    held: Held,
     /// One past the last article added: the next one's distance is counted from here.
     next: u32,
     len: u32,
+}
+
+#[derive(Debug)]
+enum Held {
+    Gaps(Vec<u8>),
+    Bits(Vec<u64>),
+}
+
+impl Default for Held {
+    fn default() -> Held {
+        Held::Gaps(Vec::new())
+    }
 }
 
 impl Postings {
     /// Adds article `index`, which must be at least [`Postings::next`].
     fn push(&mut self, index: u32) {
         debug_assert!(index >= self.next, "articles are added in order");
-        let mut gap = index.saturating_sub(self.next);
-        while gap >= 0x80 {
-            self.bytes.push(gap as u8 | 0x80);
-            gap >>= 7;
+        match &mut self.held {
+            Held::Gaps(bytes) => {
+                let mut gap = index.saturating_sub(self.next);
+                while gap >= 0x80 {
+                    bytes.push(gap as u8 | 0x80);
+                    gap >>= 7;
+                }
+                bytes.push(gap as u8);
+            }
+            Held::Bits(bits) => {
+                let word = index as usize / 64;
+                if bits.len() <= word {
+                    bits.resize(word + 1, 0);
+                }
+                bits[word] |= 1 << (index % 64);
+            }
         }
-        self.bytes.push(gap as u8);
         self.next = index + 1;
         self.len += 1;
+        if let Held::Gaps(bytes) = &self.held
+            && bytes.len() > 64
+            && bytes.len() > (self.next as usize).div_ceil(64) * 8
+        {
+            let mut bits = vec![0u64; (self.next as usize).div_ceil(64)];
+            for index in self.iter() {
+                bits[index as usize / 64] |= 1 << (index % 64);
+            }
+            self.held = Held::Bits(bits);
+        }
     }
 
     /// The articles, in order.
     fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         let mut at = 0;
         let mut next = 0u32;
-        std::iter::from_fn(move || {
-            let mut gap = 0u32;
-            let mut shift = 0;
-            loop {
-                let byte = *self.bytes.get(at)?;
-                at += 1;
-                gap |= u32::from(byte & 0x7f) << shift;
-                if byte < 0x80 {
-                    break;
+        let mut word = 0usize;
+        let mut left = 0u64;
+        std::iter::from_fn(move || match &self.held {
+            Held::Gaps(bytes) => {
+                let mut gap = 0u32;
+                let mut shift = 0;
+                loop {
+                    let byte = *bytes.get(at)?;
+                    at += 1;
+                    gap |= u32::from(byte & 0x7f) << shift;
+                    if byte < 0x80 {
+                        break;
+                    }
+                    shift += 7;
                 }
-                shift += 7;
+                let index = next + gap;
+                next = index + 1;
+                Some(index)
             }
-            let index = next + gap;
-            next = index + 1;
-            Some(index)
+            Held::Bits(bits) => {
+                while left == 0 {
+                    left = *bits.get(word)?;
+                    word += 1;
+                }
+                let bit = left.trailing_zeros();
+                left &= left - 1;
+                Some((word as u32 - 1) * 64 + bit)
+            }
         })
+    }
+
+    /// Adds the articles below `covers` to `set` (one bit an article).
+    fn add_to(&self, set: &mut [u64], covers: usize) {
+        match &self.held {
+            Held::Bits(bits) => {
+                let whole = covers / 64;
+                for (into, from) in set.iter_mut().zip(bits).take(whole) {
+                    *into |= from;
+                }
+                if !covers.is_multiple_of(64)
+                    && let (Some(into), Some(from)) = (set.get_mut(whole), bits.get(whole))
+                {
+                    *into |= from & ((1u64 << (covers % 64)) - 1);
+                }
+            }
+            Held::Gaps(_) => {
+                for index in self.iter() {
+                    let index = index as usize;
+                    if index >= covers {
+                        break;
+                    }
+                    set[index / 64] |= 1 << (index % 64);
+                }
+            }
+        }
+    }
+
+    /// The bytes the list has allocated.
+    fn held_bytes(&self) -> usize {
+        match &self.held {
+            Held::Gaps(bytes) => bytes.capacity(),
+            Held::Bits(bits) => bits.capacity() * 8,
+        }
     }
 }
 
@@ -150,11 +231,7 @@ impl WordIndex {
             .keys()
             .map(|w| w.len() + std::mem::size_of::<(Box<str>, Postings)>())
             .sum::<usize>();
-        let lists = self
-            .words
-            .values()
-            .map(|l| l.bytes.capacity())
-            .sum::<usize>();
+        let lists = self.words.values().map(Postings::held_bytes).sum::<usize>();
         let entries = self.words.values().map(|l| l.len as usize).sum::<usize>();
         (words + self.initials.capacity() * 8, lists, entries)
     }
@@ -197,12 +274,7 @@ impl WordIndex {
             std::ops::Bound::Unbounded,
         ));
         for (_, articles) in range.take_while(|(word, _)| word.starts_with(prefix)) {
-            for index in articles.iter() {
-                let index = index as usize;
-                if index < covers {
-                    bits[index / 64] |= 1 << (index % 64);
-                }
-            }
+            articles.add_to(&mut bits, covers);
         }
         ArticleSet { bits, covers }
     }
@@ -219,12 +291,7 @@ impl WordIndex {
             .iter()
             .filter(|(word, _)| finder.find(word.as_bytes()).is_some())
         {
-            for index in articles.iter() {
-                let index = index as usize;
-                if index < covers {
-                    bits[index / 64] |= 1 << (index % 64);
-                }
-            }
+            articles.add_to(&mut bits, covers);
         }
         ArticleSet { bits, covers }
     }
@@ -270,10 +337,51 @@ mod tests {
         }
         assert_eq!(list.iter().collect::<Vec<_>>(), indices);
         assert_eq!(list.len as usize, indices.len());
-        // Close articles take a byte each.
+        assert!(
+            matches!(list.held, Held::Gaps(_)),
+            "a sparse list keeps gaps"
+        );
+        // Articles a little apart take a byte each.
+        let mut apart = Postings::default();
+        (1000..2000).step_by(10).for_each(|i| apart.push(i));
+        assert!(matches!(&apart.held, Held::Gaps(bytes) if bytes.len() == 2 + 99));
+        // A word in nearly every article takes a bit each.
         let mut close = Postings::default();
         (1000..2000).for_each(|i| close.push(i));
-        assert_eq!(close.bytes.len(), 2 + 999);
+        assert!(matches!(&close.held, Held::Bits(bits) if bits.len() == 2000usize.div_ceil(64)));
+        assert_eq!(
+            close.iter().collect::<Vec<_>>(),
+            (1000..2000).collect::<Vec<_>>()
+        );
+        assert_eq!(close.len, 1000);
+    }
+
+    proptest::proptest! {
+        /// Whichever way a list is held, it reads back what was added, and adding it to a
+        /// set (cut at any article) sets exactly those bits.
+        #[test]
+        fn postings_of_any_density_read_back(
+            gaps in proptest::collection::vec(0u32..300, 0..600),
+            spread in 1u32..300,
+            covers in 0usize..40_000,
+        ) {
+            let mut indices = Vec::new();
+            let mut at = 0u32;
+            for gap in gaps {
+                at += gap % spread;
+                indices.push(at);
+                at += 1;
+            }
+            let mut list = Postings::default();
+            for &i in &indices {
+                list.push(i);
+            }
+            proptest::prop_assert_eq!(list.iter().collect::<Vec<_>>(), indices.clone());
+            let mut set = vec![0u64; covers.div_ceil(64)];
+            list.add_to(&mut set, covers);
+            let want = ArticleSet::from_indices(indices.iter().map(|&i| i as usize), covers);
+            proptest::prop_assert_eq!(set, want.bits);
+        }
     }
     use crate::article::parse::parse;
     use crate::filter::has_word_prefix;
