@@ -1,7 +1,9 @@
 //! A word index over article bodies, so a body search costs a lookup rather than a scan of
 //! every article. Words are the runs of letters and digits of the folded body text; a term
 //! made only of letters and digits starts a word exactly when some indexed word starts with
-//! it. Built in batches on the loader's threads and merged as batches arrive.
+//! it. Words joined by punctuation with no space between ("jong-un", "u.s", "19/6/2024") are
+//! also kept whole, so a term like them is answered too. Built in batches on the loader's
+//! threads and merged as batches arrive.
 
 use crate::article::Article;
 use rustc_hash::FxHashMap;
@@ -11,6 +13,8 @@ use std::collections::BTreeMap;
 #[derive(Debug, Default)]
 pub struct BatchIndex {
     words: FxHashMap<Box<str>, Vec<u32>>,
+    /// Runs of words joined by punctuation (see [`each_word`]).
+    joined: FxHashMap<Box<str>, Vec<u32>>,
     /// For each article, the letters and digits its words start with (see [`initial_bit`]).
     initials: Vec<u64>,
 }
@@ -29,33 +33,96 @@ impl BatchIndex {
     /// Indexes the search text of `articles`, numbered from 0 in order.
     pub fn build(articles: &[Article]) -> BatchIndex {
         let mut words: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let mut joined: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
         let mut initials = Vec::with_capacity(articles.len());
         for (local, article) in articles.iter().enumerate() {
             let local = local as u32;
             let starts = article.search_body.with(|body| {
                 let mut starts = 0;
-                for word in body
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                {
-                    starts |= word.chars().next().map_or(0, initial_bit);
-                    match words.get_mut(word) {
-                        // Articles come in order, so a repeat of this article is the last entry.
-                        Some(list) => {
-                            if list.last() != Some(&local) {
-                                list.push(local);
-                            }
-                        }
-                        None => {
-                            words.insert(word.into(), vec![local]);
-                        }
-                    }
-                }
+                each_word(
+                    body,
+                    |word| {
+                        starts |= word.chars().next().map_or(0, initial_bit);
+                        add_to_batch(&mut words, word, local);
+                    },
+                    |run| add_to_batch(&mut joined, run, local),
+                );
                 starts
             });
             initials.push(starts);
         }
-        BatchIndex { words, initials }
+        BatchIndex {
+            words,
+            joined,
+            initials,
+        }
+    }
+}
+
+/// Notes that article `local` holds `word`.
+fn add_to_batch(lists: &mut FxHashMap<Box<str>, Vec<u32>>, word: &str, local: u32) {
+    match lists.get_mut(word) {
+        // Articles come in order, so a repeat of this article is the last entry.
+        Some(list) => {
+            if list.last() != Some(&local) {
+                list.push(local);
+            }
+        }
+        None => {
+            lists.insert(word.into(), vec![local]);
+        }
+    }
+}
+
+/// Calls `word` with each word of `text`: each run of letters and digits, in order; and
+/// `joined` with each run of two or more words joined by other characters with no white
+/// space between, from its first letter or digit to its last ("jong-un" of "(jong-un),").
+/// Reads bytes, decoding a character only where one is not ASCII, as folded text is mostly
+/// ASCII.
+pub fn each_word<'t>(
+    text: &'t str,
+    mut word: impl FnMut(&'t str),
+    mut joined: impl FnMut(&'t str),
+) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    // The current run of joined words: where its first word starts, where its last ended,
+    // and how many words it has.
+    let mut run_from = 0;
+    let mut run_to = 0;
+    let mut run_words = 0;
+    let mut at = 0;
+    while at <= bytes.len() {
+        let (in_word, space, len) = match bytes.get(at) {
+            None => (false, true, 1),
+            Some(&byte) if byte < 0x80 => {
+                (byte.is_ascii_alphanumeric(), byte.is_ascii_whitespace(), 1)
+            }
+            Some(_) => {
+                let c = text[at..].chars().next().expect("at a character boundary");
+                (c.is_alphanumeric(), c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                word(&text[from..at]);
+                start = None;
+                if run_words == 0 {
+                    run_from = from;
+                }
+                run_to = at;
+                run_words += 1;
+            }
+            _ => {}
+        }
+        if space {
+            if run_words > 1 {
+                joined(&text[run_from..run_to]);
+            }
+            run_words = 0;
+        }
+        at += len;
     }
 }
 
@@ -63,6 +130,8 @@ impl BatchIndex {
 #[derive(Debug, Default)]
 pub struct WordIndex {
     words: BTreeMap<Box<str>, Postings>,
+    /// Runs of words joined by punctuation, whole ("jong-un").
+    joined: BTreeMap<Box<str>, Postings>,
     /// Each article's word initials, by store index: a one-letter lookup reads these rather
     /// than the lists of every word starting with that letter.
     initials: Vec<u64>,
@@ -93,18 +162,27 @@ impl Default for Held {
     }
 }
 
+/// Adds a distance to a list of gaps, seven bits a byte.
+fn push_gap(bytes: &mut Vec<u8>, mut gap: u32) {
+    while gap >= 0x80 {
+        bytes.push(gap as u8 | 0x80);
+        gap >>= 7;
+    }
+    bytes.push(gap as u8);
+}
+
 impl Postings {
     /// Adds article `index`, which must be at least [`Postings::next`].
     fn push(&mut self, index: u32) {
         debug_assert!(index >= self.next, "articles are added in order");
         match &mut self.held {
+            // A list of one article allocates nothing: most words are in one article only.
+            Held::Gaps(_) if self.len == 0 => {}
             Held::Gaps(bytes) => {
-                let mut gap = index.saturating_sub(self.next);
-                while gap >= 0x80 {
-                    bytes.push(gap as u8 | 0x80);
-                    gap >>= 7;
+                if self.len == 1 {
+                    push_gap(bytes, self.next - 1);
                 }
-                bytes.push(gap as u8);
+                push_gap(bytes, index - self.next);
             }
             Held::Bits(bits) => {
                 let word = index as usize / 64;
@@ -134,7 +212,9 @@ impl Postings {
         let mut next = 0u32;
         let mut word = 0usize;
         let mut left = 0u64;
+        let mut only = (self.len == 1).then(|| self.next - 1);
         std::iter::from_fn(move || match &self.held {
+            Held::Gaps(_) if self.len == 1 => only.take(),
             Held::Gaps(bytes) => {
                 let mut gap = 0u32;
                 let mut shift = 0;
@@ -226,13 +306,22 @@ impl WordIndex {
     /// What the index holds, in bytes: its words (with the map's own nodes, estimated) and
     /// its lists of articles (as allocated); and how many entries those lists have.
     pub fn held_bytes(&self) -> (usize, usize, usize) {
-        let words = self
-            .words
-            .keys()
+        let vocabularies = [&self.words, &self.joined];
+        let words = vocabularies
+            .iter()
+            .flat_map(|v| v.keys())
             .map(|w| w.len() + std::mem::size_of::<(Box<str>, Postings)>())
             .sum::<usize>();
-        let lists = self.words.values().map(Postings::held_bytes).sum::<usize>();
-        let entries = self.words.values().map(|l| l.len as usize).sum::<usize>();
+        let lists = vocabularies
+            .iter()
+            .flat_map(|v| v.values())
+            .map(Postings::held_bytes)
+            .sum::<usize>();
+        let entries = vocabularies
+            .iter()
+            .flat_map(|v| v.values())
+            .map(|l| l.len as usize)
+            .sum::<usize>();
         (words + self.initials.capacity() * 8, lists, entries)
     }
 
@@ -243,10 +332,15 @@ impl WordIndex {
         }
         self.initials[first..first + batch.initials.len()].copy_from_slice(&batch.initials);
         let first = first as u32;
-        for (word, locals) in batch.words {
-            let list = self.words.entry(word).or_default();
-            for local in locals {
-                list.push(local + first);
+        for (vocabulary, lists) in [
+            (&mut self.words, batch.words),
+            (&mut self.joined, batch.joined),
+        ] {
+            for (word, locals) in lists {
+                let list = vocabulary.entry(word).or_default();
+                for local in locals {
+                    list.push(local + first);
+                }
             }
         }
     }
@@ -301,6 +395,34 @@ impl WordIndex {
         !term.is_empty() && term.chars().all(char::is_alphanumeric)
     }
 
+    /// Whether a term is words joined by punctuation, so that the runs of joined words
+    /// answer for it: no white space (an occurrence then lies within one run of text
+    /// between spaces) and a letter or digit first and last (so the occurrence lies within
+    /// that text's run of joined words, whatever punctuation is around it).
+    pub fn can_answer_joined(term: &str) -> bool {
+        let edges_are_words = term.chars().next().is_some_and(char::is_alphanumeric)
+            && term.chars().next_back().is_some_and(char::is_alphanumeric);
+        edges_are_words
+            && !term.chars().any(char::is_whitespace)
+            && !term.chars().all(char::is_alphanumeric)
+    }
+
+    /// The articles (of the first `covers`) with a run of joined words holding `term` (see
+    /// [`WordIndex::can_answer_joined`]); only where a word starts, when `at_word_start`.
+    pub fn joined_holding(&self, term: &str, at_word_start: bool, covers: usize) -> ArticleSet {
+        let covers = covers.min(self.initials.len());
+        let mut bits = vec![0u64; covers.div_ceil(64)];
+        let finder = memchr::memmem::Finder::new(term);
+        for (_, articles) in self.joined.iter().filter(|(run, _)| {
+            finder
+                .find_iter(run.as_bytes())
+                .any(|at| !at_word_start || crate::article::fold::starts_word(run, at))
+        }) {
+            articles.add_to(&mut bits, covers);
+        }
+        ArticleSet { bits, covers }
+    }
+
     /// How many distinct words are indexed.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -345,6 +467,10 @@ mod tests {
         let mut apart = Postings::default();
         (1000..2000).step_by(10).for_each(|i| apart.push(i));
         assert!(matches!(&apart.held, Held::Gaps(bytes) if bytes.len() == 2 + 99));
+        let mut one = Postings::default();
+        one.push(300);
+        assert!(matches!(&one.held, Held::Gaps(bytes) if bytes.capacity() == 0));
+        assert_eq!(one.iter().collect::<Vec<_>>(), [300]);
         // A word in nearly every article takes a bit each.
         let mut close = Postings::default();
         (1000..2000).for_each(|i| close.push(i));
@@ -357,6 +483,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The words are the runs of letters and digits, and the joined runs are the text
+        /// between spaces, trimmed to its letters and digits, where that has two words or more.
+        #[test]
+        fn words_and_joined_runs_whatever_the_text(text in "[a-zA-Z0-9 .,'é—“”ß\\u{300}\\u{660}\\u{4e00}\\u{a0}\\n-]{0,40}") {
+            let mut got = Vec::new();
+            let mut joined = Vec::new();
+            each_word(&text, |w| got.push(w), |run| joined.push(run));
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            let words_in = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+            let want_joined: Vec<&str> = text
+                .split(char::is_whitespace)
+                .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|t| words_in(t) > 1)
+                .collect();
+            proptest::prop_assert_eq!(joined, want_joined);
+        }
+
         /// Whichever way a list is held, it reads back what was added, and adding it to a
         /// set (cut at any article) sets exactly those bits.
         #[test]
@@ -425,5 +572,59 @@ mod tests {
         }
         assert_eq!(index.with_prefix("kim", 2).get(2), None, "not covered");
         assert!(WordIndex::can_answer("putin") && !WordIndex::can_answer("jong-un"));
+    }
+
+    #[test]
+    fn joined_words_lookups_agree_with_scanning() {
+        let texts = [
+            "Judul Satu\nKim Jong-un (Jong-Un), pada 19/6/2024 di U.S. dan negara-negara lain.",
+            "Judul Dua\nMenurut Kim,Putin pergi; lalu \"jong-un.\" katanya; ke-2 kalinya.",
+            "Judul Tiga\nTidak ada Jong Un, hanya jong- un dan 19 / 6 serta gojong-unik.",
+            "Judul Empat\nKata kim-jong-un-lah: u.s.a. bukan ke-20, dan sama-sama.",
+        ];
+        let articles: Vec<Article> = texts.iter().map(|t| parse(t, Rules::builtin())).collect();
+        let mut index = WordIndex::default();
+        index.merge(BatchIndex::build(&articles[..2]), 0);
+        index.merge(BatchIndex::build(&articles[2..]), 2);
+        for term in [
+            "jong-un",
+            "ong-un",
+            "jong-u",
+            "g-u",
+            "19/6",
+            "19/6/2024",
+            "6/20",
+            "u.s",
+            "u.s.a",
+            "s.a",
+            "kim,putin",
+            "m,p",
+            "ke-2",
+            "ke-20",
+            "kim-jong",
+            "un-lah",
+            "sama-sama",
+            "negara-n",
+            "a-n",
+        ] {
+            assert!(WordIndex::can_answer_joined(term), "{term}");
+            let prefixes = index.joined_holding(term, true, articles.len());
+            let anywhere = index.joined_holding(term, false, articles.len());
+            for (i, article) in articles.iter().enumerate() {
+                assert_eq!(
+                    prefixes.get(i),
+                    Some(article.search_body.with(|body| has_word_prefix(body, term))),
+                    "{term} starting a word in {i}"
+                );
+                assert_eq!(
+                    anywhere.get(i),
+                    Some(article.search_body.with(|body| body.contains(term))),
+                    "{term} anywhere in {i}"
+                );
+            }
+        }
+        for term in ["jong-", "-un", "kim jong", "jong un", "putin", ""] {
+            assert!(!WordIndex::can_answer_joined(term), "{term}");
+        }
     }
 }

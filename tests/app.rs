@@ -311,6 +311,23 @@ fn the_word_index_gives_the_same_results_as_scanning() {
         "'jong-un",
         "kosmo !sanksi",
         "2024",
+        // Words joined by punctuation, answered from the index's runs of joined words;
+        // and terms with punctuation it cannot answer, narrowed by it.
+        "jong-un",
+        "jong-u",
+        "ong-un",
+        "'ong-un",
+        "negara-negara",
+        "sama-sama",
+        "'ama-sa",
+        "!jong-un",
+        "lawan-lawannya",
+        "jong-",
+        "-un",
+        "'n-l",
+        "kim jong",
+        "tribunnews.com",
+        "'s.co",
     ] {
         for app in [&mut indexed, &mut scanned] {
             app.update(Action::FilterClear);

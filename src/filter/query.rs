@@ -32,11 +32,12 @@ pub enum TermKind {
         /// The term has capitals, so titles must have them too (smart case).
         smart_case: bool,
         finder: BodyFinder,
-        /// The articles whose body has a word starting with the term, from the word index.
+        /// The articles whose body has a word starting with the term, from the word index
+        /// (for words joined by punctuation, "jong-un", from its runs of joined words).
         indexed: Option<IndexedSet>,
-        /// For a term with punctuation ("jong-un"), which the index cannot answer: the
-        /// articles with a word starting with its first run of letters and digits, the only
-        /// ones whose body need be read.
+        /// For other terms with punctuation or spaces ("jong-", "kim jong"), which the index
+        /// cannot answer: the articles with a word starting with its first run of letters and
+        /// digits, the only ones whose body need be read.
         narrowed: Option<IndexedSet>,
     },
     /// `@word`: the outlet.
@@ -44,9 +45,10 @@ pub enum TermKind {
     /// `'word`: an exact (folded) substring anywhere.
     Exact {
         folded: String,
-        /// From the word index: the articles whose body has a word holding the term (or, for
-        /// a term with spaces or punctuation, its longest run of letters and digits), and
-        /// whether that answers for the term itself or only narrows where to look.
+        /// From the word index: the articles whose body has a word (or run of joined words,
+        /// for "jong-un") holding the term (or, for a term with spaces or punctuation at an
+        /// edge, its longest run of letters and digits), and whether that answers for the
+        /// term itself or only narrows where to look.
         indexed: Option<(IndexedSet, bool)>,
     },
     /// `is:…`: the article's read state or star.
@@ -164,6 +166,13 @@ impl Query {
                 } if WordIndex::can_answer(folded) => {
                     *indexed = Some(IndexedSet(Arc::new(index.with_prefix(folded, covers))));
                 }
+                // Words joined by punctuation ("jong-un") are kept whole in the index.
+                TermKind::Plain {
+                    folded, indexed, ..
+                } if WordIndex::can_answer_joined(folded) => {
+                    let set = index.joined_holding(folded, true, covers);
+                    *indexed = Some(IndexedSet(Arc::new(set)));
+                }
                 TermKind::Plain {
                     folded, narrowed, ..
                 } => {
@@ -180,6 +189,10 @@ impl Query {
                 // Text made only of letters and digits lies within one word: the words that
                 // hold it answer for it. Other text holds its longest such run somewhere in a
                 // word: only articles with such a word need their body read.
+                TermKind::Exact { folded, indexed } if WordIndex::can_answer_joined(folded) => {
+                    let set = index.joined_holding(folded, false, covers);
+                    *indexed = Some((IndexedSet(Arc::new(set)), true));
+                }
                 TermKind::Exact { folded, indexed } => {
                     let whole = WordIndex::can_answer(folded);
                     let piece = folded
