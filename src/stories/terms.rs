@@ -378,13 +378,15 @@ fn term_of(
 /// again. At most [`KEPT_TERMS`], heaviest first, then by hash, so the same text always gives
 /// the same terms.
 pub fn story_terms(article: &Article) -> Vec<Term> {
-    let mut seen: Vec<(u32, f32)> = Vec::with_capacity(OPENING_WORDS + 24);
-    let mut add = |hash: u32, name: bool, weight: f32| {
-        seen.push((hash, if name { weight * 1.5 } else { weight }));
+    // Counted in halves, so every count is a whole number.
+    let title_halves = (TITLE_WEIGHT * 2.0) as u16;
+    let mut seen: Vec<(u32, u16)> = Vec::with_capacity(OPENING_WORDS + 24);
+    let mut add = |hash: u32, name: bool, halves: u16| {
+        seen.push((hash, if name { halves / 2 * 3 } else { halves }));
     };
     if !article.title_derived {
         each_term(&article.title, usize::MAX, |hash, name| {
-            add(hash, name, TITLE_WEIGHT)
+            add(hash, name, title_halves)
         });
     }
     let mut budget = OPENING_WORDS;
@@ -392,27 +394,27 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
         if budget == 0 {
             break;
         }
-        budget -= each_term(paragraph, budget, |hash, name| add(hash, name, 1.0));
+        budget -= each_term(paragraph, budget, |hash, name| add(hash, name, 2));
     }
     seen.sort_unstable_by_key(|&(hash, _)| hash);
-    let mut counted: Vec<(u32, f32)> = Vec::with_capacity(seen.len());
-    for (hash, weight) in seen {
-        match counted.last_mut() {
-            Some(last) if last.0 == hash => last.1 += weight,
-            _ => counted.push((hash, weight)),
+    let mut terms: Vec<Term> = Vec::with_capacity(seen.len());
+    for (hash, halves) in seen {
+        match terms.last_mut() {
+            Some(last) if last.hash == hash => last.halves = last.halves.saturating_add(halves),
+            _ => terms.push(Term { hash, halves }),
         }
     }
-    let mut terms: Vec<Term> = counted
-        .into_iter()
-        .map(|(hash, count)| Term::new(hash, count))
-        .collect();
-    terms.sort_by(|a, b| {
+    // The heaviest, then by hash: an order with no ties, so the same terms always win.
+    let heavier_first = |a: &Term, b: &Term| {
         b.halves
             .cmp(&{ a.halves })
             .then({ a.hash }.cmp(&{ b.hash }))
-    });
-    terms.truncate(KEPT_TERMS);
-    terms.sort_by_key(|t| t.hash);
+    };
+    if terms.len() > KEPT_TERMS {
+        terms.select_nth_unstable_by(KEPT_TERMS, heavier_first);
+        terms.truncate(KEPT_TERMS);
+    }
+    terms.sort_unstable_by_key(|t| t.hash);
     terms
 }
 
