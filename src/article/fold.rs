@@ -14,12 +14,31 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Folds `text` onto the end of `out`.
+/// Folds `text` onto the end of `out`. Runs of ASCII are lower-cased as bytes; only the
+/// characters beyond ASCII are decomposed. The same as decomposing the whole text: an
+/// ASCII character is never a combining mark, so the reordering of marks never crosses one.
 pub fn fold_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        fold_beyond_ascii(&rest[..other], out);
+        rest = &rest[other..];
     }
+}
+
+/// Folds text of characters beyond ASCII: decomposed, marks dropped, lower-cased.
+fn fold_beyond_ascii(text: &str, out: &mut String) {
     for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
         match c {
             '\u{a0}' => out.push(' '),
@@ -51,6 +70,18 @@ mod tests {
         assert_eq!(fold("Kosmodrom VOSTOCHNY"), "kosmodrom vostochny");
         assert_eq!(fold("Café Ñandú Łódź"), "cafe nandu lodz");
         assert_eq!(fold("KOREA\u{a0}UTARA"), "korea utara");
+    }
+
+    proptest::proptest! {
+        /// Folding ASCII runs as bytes gives what folding the whole text at once gives.
+        #[test]
+        fn folding_by_runs_is_folding_the_whole(text in "[a-zA-Z .é\\u{301}\\u{327}\\u{345}\\u{a0}ßÆİΣσ\\u{1e9e}ǅ\\u{fb01}Ω-]{0,30}") {
+            let mut whole = String::new();
+            fold_beyond_ascii(&text, &mut whole);
+            let mut runs = String::from("kept ");
+            fold_into(&text, &mut runs);
+            proptest::prop_assert_eq!(&runs["kept ".len()..], whole.as_str());
+        }
     }
 
     #[test]
