@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use warta::app::{App, Settings};
 use warta::article::sanitise::sanitise;
 use warta::config::{self, Config};
-use warta::filter::{FlagSource, Matcher, NoFlags, Query};
+use warta::filter::{FlagSource, Matcher, NoFlags, Query, RankKey};
 use warta::rules::Rules;
 use warta::state::{self, StateFile};
 use warta::store::{self, LoadOptions, ReadAgain, Sources, Store};
@@ -221,15 +221,25 @@ fn print_out(bytes: &[u8]) -> ExitCode {
     }
 }
 
-/// Articles newest first, or ranked by the filter when one is given.
+/// Articles newest first, or ranked by the filter when one is given. Equally ranked matches
+/// go by path, not by the order the loader's threads happened to finish them in, so the same
+/// folder prints the same every time.
 fn ordered(store: &Store, filter: Option<&str>, flags: &dyn FlagSource) -> Vec<usize> {
     match filter.map(Query::parse).filter(|q| !q.is_empty()) {
         None => store.by_date().to_vec(),
-        Some(query) => Matcher::default()
-            .filter(&query, store, flags)
-            .into_iter()
-            .map(|hit| hit.index)
-            .collect(),
+        Some(query) => {
+            let dates = store.heads.date_keys();
+            let mut hits: Vec<(u128, usize)> = Matcher::default()
+                .filter(&query, store, flags)
+                .iter()
+                .map(|hit| (RankKey::new(hit, dates).tier(), hit.index))
+                .collect();
+            hits.sort_by(|(a, i), (b, j)| {
+                a.cmp(b)
+                    .then_with(|| store.articles[*i].path.cmp(&store.articles[*j].path))
+            });
+            hits.into_iter().map(|(_, index)| index).collect()
+        }
     }
 }
 

@@ -34,6 +34,12 @@ impl RankKey {
         )
     }
 
+    /// The key without the store index: equal for hits that rank equally, whose order is
+    /// then the order they were loaded in.
+    pub fn tier(self) -> u128 {
+        self.0 >> 32
+    }
+
     /// The store index of the hit's article.
     pub fn index(self) -> usize {
         (self.0 & LOW_32) as usize

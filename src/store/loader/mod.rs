@@ -34,23 +34,17 @@ pub fn check_paths(sources: &Sources) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Loads everything, blocking until done (for the command-line modes and tests). The
-/// articles are stored in the order of their paths, not the order the threads finished them
-/// in, so the same folder always gives the same store: the same ids where two files share a
-/// name, and the same order among equally ranked matches.
+/// Loads everything, blocking until done (for the command-line modes and tests).
 pub fn load_all(sources: &Sources, rules: &'static Rules, options: LoadOptions) -> Store {
     let mut store = Store::default();
-    let mut articles = Vec::new();
     for event in spawn_loader(sources.clone(), rules, options) {
         match event {
-            LoadEvent::Batch(batch, _) => articles.extend(batch),
+            LoadEvent::Batch(batch, _) => store.add(batch),
             LoadEvent::Skipped(skipped) => store.skipped.push(skipped),
             LoadEvent::Found(_) => {}
             LoadEvent::Done => break,
         }
     }
-    articles.sort_by(|a, b| a.path.cmp(&b.path));
-    store.add(articles);
     store.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     store
 }
