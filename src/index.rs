@@ -633,6 +633,15 @@ mod tests {
     use crate::filter::has_word_prefix;
     use crate::rules::Rules;
 
+    /// `texts` parsed, and indexed in two batches (the first two, then the rest).
+    fn indexed(texts: &[&str]) -> (Vec<Article>, WordIndex) {
+        let articles: Vec<Article> = texts.iter().map(|t| parse(t, Rules::builtin())).collect();
+        let mut index = WordIndex::default();
+        index.merge(BatchIndex::build(&articles[..2]), 0);
+        index.merge(BatchIndex::build(&articles[2..]), 2);
+        (articles, index)
+    }
+
     #[test]
     fn prefix_lookups_agree_with_scanning() {
         let texts = [
@@ -640,10 +649,7 @@ mod tests {
             "Judul Dua Yang Panjang\nSanksi (sanksi) berat dan jong-un serta 2024.",
             "Judul Tiga Yang Panjang\nPutin bertemu Kim; tidak ada kosmonot.",
         ];
-        let articles: Vec<Article> = texts.iter().map(|t| parse(t, Rules::builtin())).collect();
-        let mut index = WordIndex::default();
-        index.merge(BatchIndex::build(&articles[..2]), 0);
-        index.merge(BatchIndex::build(&articles[2..]), 2);
+        let (articles, index) = indexed(&texts);
         for term in [
             "kosmo",
             "vostochny",
@@ -681,10 +687,7 @@ mod tests {
             "Judul Tiga\nTidak ada Jong Un, hanya jong- un dan 19 / 6 serta gojong-unik.",
             "Judul Empat\nKata kim-jong-un-lah: u.s.a. bukan ke-20, dan sama-sama.",
         ];
-        let articles: Vec<Article> = texts.iter().map(|t| parse(t, Rules::builtin())).collect();
-        let mut index = WordIndex::default();
-        index.merge(BatchIndex::build(&articles[..2]), 0);
-        index.merge(BatchIndex::build(&articles[2..]), 2);
+        let (articles, index) = indexed(&texts);
         for term in [
             "jong-un",
             "ong-un",
