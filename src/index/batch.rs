@@ -1,0 +1,249 @@
+//! Indexing a batch of articles on a loader thread: each body's words, and its runs of words
+//! joined by punctuation, with the batch-local index of each article holding them.
+
+use crate::article::Article;
+use std::hash::BuildHasher;
+
+/// Words of a batch of articles, with the batch-local index of each article holding them.
+#[derive(Debug, Default)]
+pub struct BatchIndex {
+    pub(super) words: BatchWords,
+    /// Runs of words joined by punctuation (see [`each_word`]).
+    pub(super) joined: BatchWords,
+    /// For each article, the letters and digits its words start with (see [`initial_bit`]).
+    pub(super) initials: Vec<u64>,
+}
+
+/// The bit standing for words that start with `c`: a–z and 0–9 have one each; any other
+/// character shares the last.
+pub(super) fn initial_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ => 1 << 63,
+    }
+}
+
+impl BatchIndex {
+    /// Indexes the search text of `articles`, numbered from 0 in order.
+    pub fn build(articles: &[Article]) -> BatchIndex {
+        let mut words = BatchWords::default();
+        let mut joined = BatchWords::default();
+        let mut initials = Vec::with_capacity(articles.len());
+        for (local, article) in articles.iter().enumerate() {
+            let local = local as u32;
+            let starts = article.search_body.with(|body| {
+                let mut starts = 0;
+                each_word(
+                    body,
+                    |word| {
+                        starts |= word.chars().next().map_or(0, initial_bit);
+                        words.add(word, local);
+                    },
+                    |run| joined.add(run, local),
+                );
+                starts
+            });
+            initials.push(starts);
+        }
+        BatchIndex {
+            words,
+            joined,
+            initials,
+        }
+    }
+}
+
+/// A batch's words, each with the batch-local indices of the articles holding it. Every word
+/// of every body is looked up here, so the table keeps each word's hash and compares short
+/// words inline.
+#[derive(Debug, Default)]
+pub(super) struct BatchWords {
+    table: hashbrown::HashTable<BatchWord>,
+}
+
+#[derive(Debug)]
+struct BatchWord {
+    hash: u64,
+    word: Box<str>,
+    articles: Vec<u32>,
+}
+
+impl BatchWords {
+    /// Notes that article `local` holds `word`.
+    fn add(&mut self, word: &str, local: u32) {
+        let hash = rustc_hash::FxBuildHasher.hash_one(word);
+        match self.table.find_mut(hash, |entry| {
+            entry.hash == hash && same_bytes(&entry.word, word)
+        }) {
+            // Articles come in order, so a repeat of this article is the last entry.
+            Some(entry) => {
+                if entry.articles.last() != Some(&local) {
+                    entry.articles.push(local);
+                }
+            }
+            None => {
+                self.table.insert_unique(
+                    hash,
+                    BatchWord {
+                        hash,
+                        word: word.into(),
+                        articles: vec![local],
+                    },
+                    |entry| entry.hash,
+                );
+            }
+        }
+    }
+
+    pub(super) fn into_lists(self) -> impl Iterator<Item = (Box<str>, Vec<u32>)> {
+        self.table
+            .into_iter()
+            .map(|entry| (entry.word, entry.articles))
+    }
+}
+
+/// Whether two words are the same, comparing eight bytes at a time without a call for the
+/// short words most are.
+fn same_bytes(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    // 8 to 16 bytes: the first eight and the last eight (which may overlap).
+    let word =
+        |bytes: &[u8], at: usize| u64::from_ne_bytes(bytes[at..at + 8].try_into().expect("eight"));
+    let last = a.len() - 8;
+    word(a, 0) == word(b, 0) && word(a, last) == word(b, last)
+}
+
+/// Which bytes are ASCII letters and digits, looked up rather than compared.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// Calls `word` with each word of `text`: each run of letters and digits, in order; and
+/// `joined` with each run of two or more words joined by other characters with no white
+/// space between, from its first letter or digit to its last ("jong-un" of "(jong-un),").
+/// Reads bytes, decoding a character only where one is not ASCII, as folded text is mostly
+/// ASCII.
+pub fn each_word<'t>(
+    text: &'t str,
+    mut word: impl FnMut(&'t str),
+    mut joined: impl FnMut(&'t str),
+) {
+    let bytes = text.as_bytes();
+    let alphanumeric = |byte: u8| ASCII_ALPHANUMERIC[usize::from(byte)];
+    // The character at `at`: whether it is a letter or digit, white space, and its length.
+    let class = |at: usize| -> (bool, bool, usize) {
+        let byte = bytes[at];
+        if byte < 0x80 {
+            (byte.is_ascii_alphanumeric(), byte.is_ascii_whitespace(), 1)
+        } else {
+            let c = text[at..].chars().next().expect("at a character boundary");
+            (c.is_alphanumeric(), c.is_whitespace(), c.len_utf8())
+        }
+    };
+    // The current run of joined words: where its first word starts, where its last ended,
+    // and how many words it has.
+    let mut run_from = 0;
+    let mut run_to = 0;
+    let mut run_words = 0;
+    let mut end_run = |run_words: &mut usize, run_from: usize, run_to: usize| {
+        if *run_words > 1 {
+            joined(&text[run_from..run_to]);
+        }
+        *run_words = 0;
+    };
+    let mut at = 0;
+    loop {
+        // Up to the next word, ending the run of joined words at white space.
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if alphanumeric(byte) {
+                break;
+            }
+            if byte < 0x80 {
+                if byte == b' ' || byte.is_ascii_whitespace() {
+                    end_run(&mut run_words, run_from, run_to);
+                }
+                at += 1;
+                continue;
+            }
+            let (in_word, space, len) = class(at);
+            if in_word {
+                break;
+            }
+            if space {
+                end_run(&mut run_words, run_from, run_to);
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            break;
+        }
+        let from = at;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if alphanumeric(byte) {
+                at += 1;
+                continue;
+            }
+            if byte < 0x80 {
+                break;
+            }
+            let (in_word, _, len) = class(at);
+            if !in_word {
+                break;
+            }
+            at += len;
+        }
+        word(&text[from..at]);
+        if run_words == 0 {
+            run_from = from;
+        }
+        run_to = at;
+        run_words += 1;
+    }
+    end_run(&mut run_words, run_from, run_to);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The words are the runs of letters and digits, and the joined runs are the text
+        /// between spaces, trimmed to its letters and digits, where that has two words or more.
+        #[test]
+        fn words_and_joined_runs_whatever_the_text(text in "[a-zA-Z0-9 .,'é—“”ß\\u{300}\\u{660}\\u{4e00}\\u{a0}\\n-]{0,40}") {
+            let mut got = Vec::new();
+            let mut joined = Vec::new();
+            each_word(&text, |w| got.push(w), |run| joined.push(run));
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            let words_in = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+            let want_joined: Vec<&str> = text
+                .split(char::is_whitespace)
+                .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|t| words_in(t) > 1)
+                .collect();
+            proptest::prop_assert_eq!(joined, want_joined);
+        }
+    }
+}
