@@ -37,6 +37,7 @@ fn push_gap(bytes: &mut Vec<u8>, mut gap: u32) {
 
 impl Postings {
     /// Adds article `index`, which must be at least [`Postings::next`].
+    #[inline]
     pub(super) fn push(&mut self, index: u32) {
         debug_assert!(index >= self.next, "articles are added in order");
         match &mut self.held {
@@ -68,6 +69,27 @@ impl Postings {
             }
             self.held = Held::Bits(bits);
         }
+    }
+
+    /// Adds a batch's articles, `first` plus each of `locals` (in increasing order, from
+    /// at least [`Postings::next`]). A list held as bits takes them in one pass.
+    pub(super) fn append(&mut self, locals: &[u32], first: u32) {
+        let (Held::Bits(bits), Some(&last)) = (&mut self.held, locals.last()) else {
+            for &local in locals {
+                self.push(local + first);
+            }
+            return;
+        };
+        let words = (last + first) as usize / 64 + 1;
+        if bits.len() < words {
+            bits.resize(words, 0);
+        }
+        for &local in locals {
+            let index = local + first;
+            bits[index as usize / 64] |= 1 << (index % 64);
+        }
+        self.next = last + first + 1;
+        self.len += locals.len() as u32;
     }
 
     /// The articles, in order.
@@ -199,6 +221,7 @@ mod tests {
             gaps in proptest::collection::vec(0u32..300, 0..600),
             spread in 1u32..300,
             covers in 0usize..40_000,
+            batch in 1usize..200,
         ) {
             let mut indices = Vec::new();
             let mut at = 0u32;
@@ -216,6 +239,16 @@ mod tests {
             list.add_to(&mut set, covers);
             let want = ArticleSet::from_indices(indices.iter().map(|&i| i as usize), covers);
             proptest::prop_assert_eq!(set, want.bits);
+            // The same articles appended in batches of `batch`, as the index merges them.
+            let mut appended = Postings::default();
+            let mut first = 0;
+            for chunk in indices.chunks(batch) {
+                let locals: Vec<u32> = chunk.iter().map(|&i| i - first).collect();
+                appended.append(&locals, first);
+                first = chunk.last().map_or(first, |&i| i + 1);
+            }
+            proptest::prop_assert_eq!(appended.iter().collect::<Vec<_>>(), indices);
+            proptest::prop_assert_eq!(appended.len, list.len);
         }
     }
 }
