@@ -186,13 +186,14 @@ impl Query {
                         *narrowed = Some(IndexedSet(Arc::new(index.with_prefix(first, covers))));
                     }
                 }
-                // Text made only of letters and digits lies within one word: the words that
-                // hold it answer for it. Other text holds its longest such run somewhere in a
-                // word: only articles with such a word need their body read.
+                // Text of words joined by punctuation lies within one run of joined words.
                 TermKind::Exact { folded, indexed } if WordIndex::can_answer_joined(folded) => {
                     let set = index.joined_holding(folded, false, covers);
                     *indexed = Some((IndexedSet(Arc::new(set)), true));
                 }
+                // Text made only of letters and digits lies within one word: the words that
+                // hold it answer for it. Other text holds its longest such run somewhere in a
+                // word: only articles with such a word need their body read.
                 TermKind::Exact { folded, indexed } => {
                     let whole = WordIndex::can_answer(folded);
                     let piece = folded
