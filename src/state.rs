@@ -59,11 +59,6 @@ pub struct State {
     pub list_view: Option<String>,
 }
 
-/// The key an article's state is kept under.
-pub fn key_of(article: &Article) -> u64 {
-    article.state_key()
-}
-
 /// Milliseconds since 1970.
 pub fn now_ms() -> u64 {
     SystemTime::now()
@@ -75,14 +70,14 @@ impl State {
     /// The state of one article (default when nothing is remembered).
     pub fn of(&self, article: &Article) -> ArticleState {
         self.articles
-            .get(&key_of(article))
+            .get(&article.state_key())
             .copied()
             .unwrap_or_default()
     }
 
     /// Changes one article's state, stamping it with the time. Returns whether it changed.
     pub fn update(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) -> bool {
-        self.update_key(key_of(article), now_ms(), change)
+        self.update_key(article.state_key(), now_ms(), change)
     }
 
     /// [`State::update`] by the article's key, stamped with `now` (so that a change to many

@@ -496,9 +496,9 @@ impl App {
             self.stories.ready.as_deref(),
         );
         if let Some(key) = self.saved.pending_select {
-            let found = self.list.rows.iter().position(|row| {
-                matches!(row, Row::Article { index } if crate::state::key_of(&self.store.articles[index]) == key)
-            });
+            let found = self.list.rows.iter().position(
+                |row| matches!(row, Row::Article { index } if self.store.key(index) == key),
+            );
             if let Some(at) = found {
                 self.list.selected = at;
                 self.saved.pending_select = None;

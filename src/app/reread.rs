@@ -163,7 +163,7 @@ impl App {
                 ..remembered
             }
         });
-        self.saved.pending_select = Some(crate::state::key_of(new_article));
+        self.saved.pending_select = Some(new_article.state_key());
         self.reader.clear();
         self.refilter();
         self.notice = Some(format!("{name} changed on disk; showing it as it is now"));

@@ -125,7 +125,7 @@ impl Saved {
     pub fn change(&mut self, article: &Article, change: impl FnOnce(&mut ArticleState)) {
         if self.state.update(article, change) {
             self.unsaved += 1;
-            let key = state::key_of(article);
+            let key = article.state_key();
             match self.state.of(article).read {
                 true => self.read.insert(key),
                 false => self.read.remove(&key),
@@ -145,7 +145,7 @@ impl Saved {
         }
         let mut marked = 0;
         for key in keys {
-            if !self.read.contains(&key) && self.state.update_key(key, now, |s| s.read = true) {
+            if self.state.update_key(key, now, |s| s.read = true) {
                 self.read.insert(key);
                 marked += 1;
             }
@@ -343,9 +343,9 @@ impl App {
             }
         };
         let at_end = self.reader.max_scroll() > 0 && self.reader.scroll >= self.reader.max_scroll();
-        let article = &self.store.articles[index];
-        if (since.elapsed() >= READ_AFTER || at_end) && !self.saved.state.of(article).read {
-            self.saved.change(article, |s| s.read = true);
+        if (since.elapsed() >= READ_AFTER || at_end) && !self.saved.is_read(self.store.key(index)) {
+            self.saved
+                .change(&self.store.articles[index], |s| s.read = true);
             self.count_read_change(index, true);
             return true;
         }
@@ -420,10 +420,7 @@ impl App {
             let article = &self.store.articles[index];
             changed |= state.update(article, |s| s.position = block);
         }
-        let selected = self
-            .list
-            .selected_article()
-            .map(|i| state::key_of(&self.store.articles[i]));
+        let selected = self.list.selected_article().map(|i| self.store.key(i));
         let filter = &self.search.bar.text;
         // Until the article selected last time has loaded, the selection is not the user's.
         let settled = self.saved.pending_select.is_none();

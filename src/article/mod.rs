@@ -38,14 +38,6 @@ pub struct StoryTerm {
 }
 
 impl StoryTerm {
-    /// A term counted `count` times (a whole number of halves; rounded to one otherwise).
-    pub fn new(hash: u32, count: f32) -> StoryTerm {
-        StoryTerm {
-            hash,
-            halves: (count * 2.0).round().clamp(1.0, f32::from(u16::MAX)) as u16,
-        }
-    }
-
     /// The term's weight in the article: 1 + ln(count), so repeats count less and less.
     pub fn weight(self) -> f32 {
         1.0 + (f32::from(self.halves) / 2.0).ln()

@@ -80,26 +80,39 @@ impl WordIndex {
     /// The articles (of the first `covers`) whose body has a word starting with `prefix`.
     /// `prefix` must be folded and made only of letters and digits.
     pub fn with_prefix(&self, prefix: &str, covers: usize) -> ArticleSet {
-        // Articles not indexed yet are not answered for.
-        let covers = covers.min(self.initials.len());
-        let mut bits = vec![0u64; covers.div_ceil(64)];
         let mut letters = prefix.chars();
         if let (Some(letter), None) = (letters.next(), letters.next())
             && initial_bit(letter) != 1 << 63
         {
+            // Articles not indexed yet are not answered for.
+            let covers = covers.min(self.initials.len());
             let want = initial_bit(letter);
-            for (index, &starts) in self.initials.iter().enumerate().take(covers) {
-                if starts & want != 0 {
-                    bits[index / 64] |= 1 << (index % 64);
-                }
-            }
-            return ArticleSet { bits, covers };
+            let starting = self.initials[..covers].iter().enumerate();
+            return ArticleSet::from_indices(
+                starting
+                    .filter(|(_, starts)| *starts & want != 0)
+                    .map(|(i, _)| i),
+                covers,
+            );
         }
         let range = self.words.range::<str, _>((
             std::ops::Bound::Included(prefix),
             std::ops::Bound::Unbounded,
         ));
-        for (_, articles) in range.take_while(|(word, _)| word.starts_with(prefix)) {
+        self.union(
+            range
+                .take_while(|(word, _)| word.starts_with(prefix))
+                .map(|(_, articles)| articles),
+            covers,
+        )
+    }
+
+    /// The articles (of the first `covers` indexed) on any of `lists`.
+    fn union<'a>(&self, lists: impl Iterator<Item = &'a Postings>, covers: usize) -> ArticleSet {
+        // Articles not indexed yet are not answered for.
+        let covers = covers.min(self.initials.len());
+        let mut bits = vec![0u64; covers.div_ceil(64)];
+        for articles in lists {
             articles.add_to(&mut bits, covers);
         }
         ArticleSet { bits, covers }
@@ -109,17 +122,12 @@ impl WordIndex {
     /// `piece` must be folded and made only of letters and digits. Reads every word once: a
     /// vocabulary is far smaller than the text.
     pub fn containing(&self, piece: &str, covers: usize) -> ArticleSet {
-        let covers = covers.min(self.initials.len());
-        let mut bits = vec![0u64; covers.div_ceil(64)];
         let finder = memchr::memmem::Finder::new(piece);
-        for (_, articles) in self
+        let holding = self
             .words
             .iter()
-            .filter(|(word, _)| finder.find(word.as_bytes()).is_some())
-        {
-            articles.add_to(&mut bits, covers);
-        }
-        ArticleSet { bits, covers }
+            .filter(|(word, _)| finder.find(word.as_bytes()).is_some());
+        self.union(holding.map(|(_, articles)| articles), covers)
     }
 
     /// Whether a term can be looked up here rather than searched for.
@@ -134,25 +142,19 @@ impl WordIndex {
     pub fn can_answer_joined(term: &str) -> bool {
         let edges_are_words = term.chars().next().is_some_and(char::is_alphanumeric)
             && term.chars().next_back().is_some_and(char::is_alphanumeric);
-        edges_are_words
-            && !term.chars().any(char::is_whitespace)
-            && !term.chars().all(char::is_alphanumeric)
+        edges_are_words && !term.chars().any(char::is_whitespace) && !Self::can_answer(term)
     }
 
     /// The articles (of the first `covers`) with a run of joined words holding `term` (see
     /// [`WordIndex::can_answer_joined`]); only where a word starts, when `at_word_start`.
     pub fn joined_holding(&self, term: &str, at_word_start: bool, covers: usize) -> ArticleSet {
-        let covers = covers.min(self.initials.len());
-        let mut bits = vec![0u64; covers.div_ceil(64)];
         let finder = memchr::memmem::Finder::new(term);
-        for (_, articles) in self.joined.iter().filter(|(run, _)| {
+        let holding = self.joined.iter().filter(|(run, _)| {
             finder
                 .find_iter(run.as_bytes())
                 .any(|at| !at_word_start || crate::article::fold::starts_word(run, at))
-        }) {
-            articles.add_to(&mut bits, covers);
-        }
-        ArticleSet { bits, covers }
+        });
+        self.union(holding.map(|(_, articles)| articles), covers)
     }
 
     /// How many distinct words are indexed.

@@ -15,24 +15,16 @@ pub const BUILTIN_RULES: &str = include_str!("../../assets/rules.toml");
 
 /// A rules file as written in TOML.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct RulesFile {
-    #[serde(default)]
     pub outlet: Vec<OutletRule>,
-    #[serde(default)]
     pub outlet_pattern: Vec<OutletPatternRule>,
-    #[serde(default)]
     pub byline: Vec<BylineRule>,
-    #[serde(default)]
     pub section: Vec<PatternRule>,
-    #[serde(default)]
     pub boilerplate: Vec<BoilerplateRule>,
-    #[serde(default)]
     pub photo_credit: Vec<PatternRule>,
-    #[serde(default)]
     pub trailing_tag: Vec<BoilerplateRule>,
     /// Boilerplate cut out of the line it is glued into.
-    #[serde(default)]
     pub inline: Vec<BoilerplateRule>,
 }
 

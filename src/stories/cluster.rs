@@ -243,7 +243,10 @@ mod tests {
     fn doc(words: &[&str], day: Option<i32>) -> Doc<'static> {
         let mut terms: Vec<Term> = words
             .iter()
-            .map(|w| Term::new(super::super::terms::hash_word(w), 1.0))
+            .map(|w| Term {
+                hash: super::super::terms::hash_word(w),
+                halves: 2,
+            })
             .collect();
         terms.sort_by_key(|t| t.hash);
         terms.dedup_by_key(|t| t.hash);
