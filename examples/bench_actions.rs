@@ -9,11 +9,10 @@
 #[allow(dead_code)]
 mod reader;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use reader::{Screen, max, median, settle};
 use std::time::{Duration, Instant};
-use warta::app::{App, Input};
+use warta::app::Input;
 use warta::keymap::Action;
 
 const COLS: u16 = 120;
@@ -36,18 +35,8 @@ fn main() {
         app.store.articles.len(),
         started.elapsed().as_secs_f64(),
     );
-    let theme = warta::ui::theme::Theme::default();
-    let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
-    let mut draw = |app: &App, size: (u16, u16)| {
-        if terminal.size().map(|s| (s.width, s.height)).ok() != Some(size) {
-            terminal.backend_mut().resize(size.0, size.1);
-            let _ = terminal.resize(Rect::new(0, 0, size.0, size.1));
-        }
-        terminal
-            .draw(|frame| warta::ui::draw(frame, app, &theme))
-            .expect("drawing");
-    };
-    draw(&app, (COLS, ROWS));
+    let mut screen = Screen::new(COLS, ROWS);
+    screen.draw(&app);
     // Each step: a name and the inputs it takes (all timed together).
     let steps: Vec<(&str, Vec<Step>)> = vec![
         ("move down", vec![Step::Key(Action::Down)]),
@@ -77,38 +66,20 @@ fn main() {
         ("resize to 120x40", vec![Step::Resize(COLS, ROWS)]),
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); steps.len()];
-    let mut size = (COLS, ROWS);
     for _ in 0..rounds {
         for (n, (_, inputs)) in steps.iter().enumerate() {
-            let key = Instant::now();
-            let mut last_frame = key;
-            for input in inputs {
-                let input = match *input {
-                    Step::Key(action) => Input::Action(action),
-                    Step::Resize(w, h) => {
-                        size = (w, h);
-                        Input::Resize(w, h)
-                    }
-                };
-                if app.update(input).redraw {
-                    draw(&app, size);
-                    last_frame = Instant::now();
-                }
-            }
-            while app.busy() {
-                if app.update(Input::Tick).redraw {
-                    draw(&app, size);
-                    last_frame = Instant::now();
-                }
-            }
-            times[n].push(ms(last_frame - key));
+            times[n].push(settle(
+                &mut app,
+                &mut screen,
+                inputs.iter().map(Step::input),
+            ));
         }
     }
     for (n, (name, _)) in steps.iter().enumerate() {
         println!(
             "  {name:>34}: median {:6.2} ms, slowest {:6.2} ms",
-            median(&times[n]),
-            max(&times[n])
+            median(times[n].iter().copied()),
+            max(times[n].iter().copied())
         );
     }
 }
@@ -119,16 +90,11 @@ enum Step {
     Resize(u16, u16),
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn max(values: &[f64]) -> f64 {
-    values.iter().copied().fold(0.0, f64::max)
+impl Step {
+    fn input(&self) -> Input {
+        match *self {
+            Step::Key(action) => Input::Action(action),
+            Step::Resize(cols, rows) => Input::Resize(cols, rows),
+        }
+    }
 }

@@ -13,11 +13,10 @@
 #[allow(dead_code)]
 mod reader;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use reader::{Screen, max, median, settle};
 use std::time::{Duration, Instant};
-use warta::app::{App, Input};
+use warta::app::Input;
 use warta::keymap::Action;
 
 const COLS: u16 = 120;
@@ -45,26 +44,28 @@ fn main() {
         started.elapsed().as_secs_f64(),
         pause.as_millis()
     );
-    let theme = warta::ui::theme::Theme::default();
-    let mut terminal = Terminal::new(TestBackend::new(COLS, ROWS)).expect("a test terminal");
-    let mut draw = |app: &App| {
-        terminal
-            .draw(|frame| warta::ui::draw(frame, app, &theme))
-            .expect("drawing");
-    };
-    draw(&app);
+    let mut screen = Screen::new(COLS, ROWS);
+    screen.draw(&app);
     app.update(Action::FocusFilter);
-    draw(&app);
+    screen.draw(&app);
     let mut typed: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
     let mut erased: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
     for _ in 0..rounds {
         for (n, c) in query.chars().enumerate() {
             std::thread::sleep(pause);
-            typed[n].push(settle(&mut app, &mut draw, Action::FilterChar(c)));
+            typed[n].push(settle(
+                &mut app,
+                &mut screen,
+                [Input::Action(Action::FilterChar(c))],
+            ));
         }
         for n in (0..query.chars().count()).rev() {
             std::thread::sleep(pause);
-            erased[n].push(settle(&mut app, &mut draw, Action::FilterBackspace));
+            erased[n].push(settle(
+                &mut app,
+                &mut screen,
+                [Input::Action(Action::FilterBackspace)],
+            ));
         }
     }
     let mut prefix = String::new();
@@ -72,48 +73,16 @@ fn main() {
         prefix.push(c);
         println!(
             "  type {c:?} ({prefix:>8}): median {:5.1} ms, slowest {:5.1} ms",
-            median(&typed[n]),
-            max(&typed[n])
+            median(typed[n].iter().copied()),
+            max(typed[n].iter().copied())
         );
     }
     for n in (0..query.chars().count()).rev() {
         let left: String = query.chars().take(n).collect();
         println!(
             "  erase to {left:>8?}: median {:5.1} ms, slowest {:5.1} ms",
-            median(&erased[n]),
-            max(&erased[n])
+            median(erased[n].iter().copied()),
+            max(erased[n].iter().copied())
         );
     }
-}
-
-/// Applies `action` as the event loop would and returns the milliseconds until the last
-/// frame it caused.
-fn settle(app: &mut App, draw: &mut impl FnMut(&App), action: Action) -> f64 {
-    let key = Instant::now();
-    let mut last_frame = key;
-    if app.update(action).redraw {
-        draw(app);
-        last_frame = Instant::now();
-    }
-    while app.busy() {
-        if app.update(Input::Tick).redraw {
-            draw(app);
-            last_frame = Instant::now();
-        }
-    }
-    ms(last_frame - key)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    sorted.get(sorted.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn max(values: &[f64]) -> f64 {
-    values.iter().copied().fold(0.0, f64::max)
 }

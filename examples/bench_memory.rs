@@ -4,6 +4,7 @@
 //!     cargo run --release --example bench_memory -- DIR
 
 #[path = "common/reader.rs"]
+#[allow(dead_code)]
 mod reader;
 
 use ratatui::layout::Rect;

@@ -3,6 +3,10 @@
 //!
 //!     cargo run --release --example bench_phases -- DIR [LIMIT]
 
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
 use std::time::{Duration, Instant};
 use warta::article::parse::{Searchable, parse_bytes_with};
 use warta::article::search_text::SearchText;
@@ -13,18 +17,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("usage: bench_phases DIR [LIMIT]");
     let limit: usize = args.next().map_or(20_000, |n| n.parse().expect("a number"));
-    let mut paths = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => stack.push(entry.path()),
-                Ok(_) => paths.push(entry.path()),
-                Err(_) => {}
-            }
-        }
-    }
-    paths.sort();
+    let mut paths = reader::files_under(&dir);
     paths.truncate(limit);
     let rules = Rules::builtin();
     let mut time = [Duration::ZERO; 5];

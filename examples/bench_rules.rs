@@ -2,81 +2,61 @@
 //! parser's per-line work).
 //!
 //!     cargo run --release --example bench_rules -- DIR
-use std::time::Instant;
+
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
+use std::time::{Duration, Instant};
 use warta::article::dateline::{reporter_line, signature};
+use warta::article::parse::{Searchable, parse_bytes_with};
 use warta::rules::Rules;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("a folder");
     let rules = Rules::builtin();
-    let mut lines = Vec::new();
-    let mut files: Vec<Vec<u8>> = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(p) = stack.pop() {
-        if p.is_dir() {
-            for e in std::fs::read_dir(&p).unwrap() {
-                stack.push(e.unwrap().path());
-            }
-        } else if let Ok(text) = std::fs::read_to_string(&p) {
-            files.push(text.clone().into_bytes());
-            lines.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from),
-            );
-        }
-    }
-    let bytes: usize = lines.iter().map(String::len).sum();
+    let files: Vec<Vec<u8>> = reader::files_under(&dir)
+        .iter()
+        .filter_map(|path| std::fs::read(path).ok())
+        .filter(|bytes| std::str::from_utf8(bytes).is_ok())
+        .collect();
+    let lines: Vec<&str> = files
+        .iter()
+        .flat_map(|bytes| std::str::from_utf8(bytes).unwrap_or_default().lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
     println!("{} lines, {} bytes", lines.len(), bytes);
-    let time = |name: &str, f: &dyn Fn(&str) -> bool| {
-        let start = Instant::now();
-        let hits = lines.iter().filter(|l| f(l)).count();
-        let took = start.elapsed();
+    let report = |name: &str, took: Duration, hits: Option<usize>| {
         println!(
-            "{name:>14}: {:>7.1} ms  {:>6.0} MB/s  {hits} hits",
+            "{name:>14}: {:>7.1} ms  {:>6.0} MB/s{}",
             took.as_secs_f64() * 1e3,
-            bytes as f64 / took.as_secs_f64() / 1e6
+            bytes as f64 / took.as_secs_f64() / 1e6,
+            hits.map(|h| format!("  {h} hits")).unwrap_or_default()
         );
     };
-    let took = (0..5)
-        .map(|_| {
-            let start = Instant::now();
-            for file in &files {
-                std::hint::black_box(warta::article::parse::parse_bytes_with(
-                    file,
-                    rules,
-                    warta::article::parse::Searchable::No,
-                ));
-            }
-            start.elapsed()
-        })
-        .min()
-        .unwrap();
-    println!(
-        "{:>14}: {:>7.1} ms  {:>6.0} MB/s",
+    let parse_all = |searchable: Searchable| {
+        let start = Instant::now();
+        for file in &files {
+            std::hint::black_box(parse_bytes_with(file, rules, searchable));
+        }
+        start.elapsed()
+    };
+    report(
         "parse",
-        took.as_secs_f64() * 1e3,
-        bytes as f64 / took.as_secs_f64() / 1e6
+        (0..5).map(|_| parse_all(Searchable::No)).min().unwrap(),
+        None,
     );
-    let start = Instant::now();
-    for file in &files {
-        std::hint::black_box(warta::article::parse::parse_bytes_with(
-            file,
-            rules,
-            warta::article::parse::Searchable::Yes,
-        ));
-    }
-    let took = start.elapsed();
-    println!(
-        "{:>14}: {:>7.1} ms  {:>6.0} MB/s",
-        "parse+search",
-        took.as_secs_f64() * 1e3,
-        bytes as f64 / took.as_secs_f64() / 1e6
-    );
+    report("parse+search", parse_all(Searchable::Yes), None);
     if std::env::var_os("PARSE_ONLY").is_some() {
         return;
     }
+    let time = |name: &str, f: &dyn Fn(&str) -> bool| {
+        let start = Instant::now();
+        let hits = lines.iter().filter(|l| f(l)).count();
+        report(name, start.elapsed(), Some(hits));
+    };
     time("inline", &|l| !rules.inline_cuts(l).is_empty());
     time("boilerplate", &|l| rules.boilerplate_rule(l).is_some());
     time("photo", &|l| rules.is_photo_credit(l));

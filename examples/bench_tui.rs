@@ -11,6 +11,7 @@
 mod reader;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use reader::{max, median, ms};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -160,15 +161,6 @@ impl Drop for Session {
     }
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 struct Run {
     first_frame: f64,
     loaded: f64,
@@ -273,14 +265,14 @@ fn run_fzf(titles: &str, total: usize, query: &str) -> Run {
 }
 
 fn report(name: &str, runs: &[Run], query: &str) {
-    let first = median(runs.iter().map(|r| r.first_frame).collect());
-    let loaded = median(runs.iter().map(|r| r.loaded).collect());
+    let first = median(runs.iter().map(|r| r.first_frame));
+    let loaded = median(runs.iter().map(|r| r.loaded));
     println!(
         "{name}: first frame {first:.1} ms, all loaded {loaded:.0} ms (medians of {} runs)",
         runs.len()
     );
     for (n, c) in query.chars().enumerate() {
-        let key = median(runs.iter().map(|r| r.keys[n]).collect());
+        let key = median(runs.iter().map(|r| r.keys[n]));
         let slowest = runs.iter().map(|r| r.keys[n]).fold(0.0, f64::max);
         println!("  key {c:?}: settled in {key:.1} ms (slowest {slowest:.1} ms)");
     }
@@ -306,8 +298,8 @@ fn report(name: &str, runs: &[Run], query: &str) {
     if !loading.is_empty() {
         println!(
             "  typing while loading, key until shown: median {:.1} ms, slowest {:.1} ms",
-            median(loading.clone()),
-            loading.iter().copied().fold(0.0, f64::max)
+            median(loading.iter().copied()),
+            max(loading)
         );
     }
     let peaks: Vec<f64> = runs.iter().filter_map(|r| r.peak_mib).collect();
@@ -349,12 +341,11 @@ fn disk(binary: &str, corpus: &str, runs: usize, bytes: u64) -> f64 {
         lists.push(secs);
         list_peaks.push(peak);
     }
-    let (cat, list) = (median(cats), median(lists));
+    let (cat, list, peak) = (median(cats), median(lists), median(list_peaks));
     println!(
-        "cat: {cat:.2} s; warta --list: {list:.2} s = {:.2} x cat, peak {:.0} MiB = {:.2} x corpus (medians of {runs})",
+        "cat: {cat:.2} s; warta --list: {list:.2} s = {:.2} x cat, peak {peak:.0} MiB = {:.2} x corpus (medians of {runs})",
         list / cat,
-        median(list_peaks.clone()),
-        median(list_peaks) * 1048576.0 / bytes as f64
+        peak * 1048576.0 / bytes as f64
     );
     cat
 }
@@ -395,8 +386,8 @@ fn main() {
         .map(|_| run_warta(&binary, &corpus, total, &query))
         .collect();
     report("warta", &warta, &query);
-    let loaded = median(warta.iter().map(|r| r.loaded).collect()) / 1000.0;
-    let peak = median(warta.iter().filter_map(|r| r.peak_mib).collect());
+    let loaded = median(warta.iter().map(|r| r.loaded)) / 1000.0;
+    let peak = median(warta.iter().filter_map(|r| r.peak_mib));
     println!(
         "warta: all loaded = {:.2} x cat; reader's peak memory = {:.2} x corpus",
         loaded / cat,

@@ -585,21 +585,31 @@ fn bulk_read_marks_fold_all_and_sort_orders() {
     assert_eq!(order(&app), newest);
 }
 
-#[test]
-fn marking_many_read_asks_first() {
+/// A folder holding `files` (name, text).
+fn folder(files: impl IntoIterator<Item = (String, String)>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for n in 0..120 {
-        std::fs::write(
-            dir.path().join(format!("{n:03}.txt")),
-            format!("Judul Berita Nomor {n} Hari Ini\n\nIsi berita nomor {n}.\n"),
-        )
-        .unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let store = store::load_all(
+    dir
+}
+
+/// Everything in `dir`, loaded as `options` say.
+fn load_folder(dir: &tempfile::TempDir, options: LoadOptions) -> store::Store {
+    store::load_all(
         &Sources::Paths(vec![dir.path().to_path_buf()]),
         Rules::builtin(),
-        LoadOptions::default(),
-    );
+        options,
+    )
+}
+
+#[test]
+fn marking_many_read_asks_first() {
+    let dir = folder((0..120).map(|n| {
+        let text = format!("Judul Berita Nomor {n} Hari Ini\n\nIsi berita nomor {n}.\n");
+        (format!("{n:03}.txt"), text)
+    }));
+    let store = load_folder(&dir, LoadOptions::default());
     let mut app = App::new(store, Rect::new(0, 0, 100, 30));
     let read = |app: &App| {
         app.store
@@ -662,16 +672,11 @@ fn read_marks_and_stars_change_header_counts_in_place() {
 #[test]
 fn marking_thousands_read_at_once_keeps_stars_and_counts() {
     // More articles than are marked one by one: the bulk merge into the saved state.
-    let dir = tempfile::tempdir().unwrap();
-    for n in 0..1500 {
+    let dir = folder((0..1500).map(|n| {
         let text = format!("Title number {n}\n\nJAKARTA, KOMPAS.com - Body text {n} here.\n");
-        std::fs::write(dir.path().join(format!("{n:04}.txt")), text).unwrap();
-    }
-    let store = store::load_all(
-        &Sources::Paths(vec![dir.path().to_path_buf()]),
-        Rules::builtin(),
-        LoadOptions::default(),
-    );
+        (format!("{n:04}.txt"), text)
+    }));
+    let store = load_folder(&dir, LoadOptions::default());
     let mut app = App::new(store, Rect::new(0, 0, 100, 30));
     while app.busy() {
         app.update(Input::Tick);
@@ -700,7 +705,7 @@ fn marking_thousands_read_at_once_keeps_stars_and_counts() {
         app.store
             .articles
             .iter()
-            .all(|a| app.saved.is_read(warta::state::key_of(a)))
+            .all(|a| app.saved.is_read(a.state_key()))
     );
 }
 
@@ -708,26 +713,19 @@ fn marking_thousands_read_at_once_keeps_stars_and_counts() {
 fn bodies_kept_packed_are_still_searched_whole() {
     // Loaded as the reader loads (word index on, bodies packed once indexed): exact text in
     // the middle of a word and a term with a hyphen are found in the packed bodies.
-    let dir = tempfile::tempdir().unwrap();
     let filler = "Kalimat pengisi yang cukup panjang untuk dikemas. ".repeat(12);
-    for (n, special) in ["Kim Jong-un tiba di Vostochny.", "Tidak ada yang khusus."]
-        .iter()
-        .enumerate()
-    {
+    let specials = ["Kim Jong-un tiba di Vostochny.", "Tidak ada yang khusus."];
+    let dir = folder(specials.iter().enumerate().map(|(n, special)| {
         let text = format!("Judul {n}\n\n{filler}\n\n{special}\n\n{filler}\n");
-        std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
-    }
+        (format!("{n}.txt"), text)
+    }));
     let options = LoadOptions {
         keep_body: false,
         keep_search: true,
         index: true,
         ..LoadOptions::default()
     };
-    let store = store::load_all(
-        &Sources::Paths(vec![dir.path().to_path_buf()]),
-        Rules::builtin(),
-        options,
-    );
+    let store = load_folder(&dir, options);
     assert!(
         store
             .articles
@@ -749,14 +747,11 @@ fn bodies_kept_packed_are_still_searched_whole() {
 
 #[test]
 fn the_order_by_title_is_worked_out_once_loading_ends() {
-    let dir = tempfile::tempdir().unwrap();
-    for (n, title) in ["Zebra lepas", "apel merah", "Mangga muda", "apel hijau"]
-        .iter()
-        .enumerate()
-    {
+    let titles = ["Zebra lepas", "apel merah", "Mangga muda", "apel hijau"];
+    let dir = folder(titles.iter().enumerate().map(|(n, title)| {
         let text = format!("{title}\n\nJAKARTA, KOMPAS.com - Isi berita {n}.\n");
-        std::fs::write(dir.path().join(format!("{n}.txt")), text).unwrap();
-    }
+        (format!("{n}.txt"), text)
+    }));
     let mut app = App::new(store::Store::default(), Rect::new(0, 0, 100, 30));
     let loader = store::spawn_loader(
         Sources::Paths(vec![dir.path().to_path_buf()]),
