@@ -24,7 +24,7 @@ const SCALED_UNIT: f32 = 0.5;
 const KNOWN_SIMILARITY: f32 = 0.05;
 /// Two groups join when their articles' average similarity (pairs never linked counting as
 /// 0) reaches this share of [`LINK_SIMILARITY`].
-pub const AVERAGE_SHARE: f32 = 0.7;
+pub const AVERAGE_SHARE: f32 = 0.95;
 /// Articles dated further apart than this (in days) are not one story.
 pub const MAX_DAYS_APART: i32 = 4;
 /// A small folder's words are not all rare: document frequencies are read as if this many

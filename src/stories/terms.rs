@@ -250,10 +250,6 @@ const STOP_WORDS: &[&str] = &[
     "sementara",
 ];
 
-fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
-}
-
 /// A word's hash: FNV-1a over its folded bytes, stable from run to run.
 pub fn hash_word(word: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
@@ -264,34 +260,132 @@ pub fn hash_word(word: &str) -> u32 {
     hash
 }
 
-/// The words of `text` worth keeping: folded, at least three letters (or two digits), not
-/// stop words; each with whether it was written with a capital where a sentence does not
-/// start (a name).
-pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+/// A word longer than this many letters is known by its first this many ("vaccine",
+/// "vaccines" and "vaccinated" are one term; "vaksin" and "vaksinasi" too): a stemmer that
+/// needs no word lists, so it serves Indonesian and English alike.
+pub const STEM_LETTERS: usize = 6;
+
+/// The words of `text` as written, each with whether a sentence starts at it. A word is a run
+/// of letters, digits and hyphens; a number keeps its separators ("559,000", "5.8").
+fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
     let mut sentence_start = true;
-    text.split_whitespace().flat_map(move |token| {
-        let starts = sentence_start;
-        sentence_start = token
-            .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with(['.', '!', '?']);
-        token
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter_map(move |raw| {
-                let raw = raw.trim_matches('-');
-                let digits = raw.chars().all(|c| c.is_ascii_digit());
-                let long_enough = match digits {
-                    true => raw.len() >= 2,
-                    false => raw.chars().count() >= 3,
-                };
-                if !long_enough {
-                    return None;
+    let char_at = move |at: usize| text[at..].chars().next().unwrap_or(' ');
+    std::iter::from_fn(move || {
+        // To the next word, noting where a sentence ends on the way.
+        loop {
+            let &b = bytes.get(at)?;
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || b == b'-' {
+                    break;
                 }
-                let folded = fold(raw);
-                if is_stop_word(&folded) {
-                    return None;
+                if matches!(b, b'.' | b'!' | b'?') {
+                    sentence_start = true;
                 }
-                Some((folded, !starts && raw.starts_with(char::is_uppercase)))
-            })
+                at += 1;
+            } else {
+                let c = char_at(at);
+                if c.is_alphanumeric() {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+        }
+        let start = at;
+        while let Some(&b) = bytes.get(at) {
+            if b < 0x80 {
+                let in_number = matches!(b, b'.' | b',')
+                    && at > start
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+                if !(b.is_ascii_alphanumeric() || b == b'-' || in_number) {
+                    break;
+                }
+                at += 1;
+            } else {
+                let c = char_at(at);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+        }
+        let starts = std::mem::replace(&mut sentence_start, false);
+        Some((&text[start..at], starts))
+    })
+}
+
+/// A number's term: thousands separators dropped and the decimal mark a point, whichever
+/// convention wrote it ("559,000" and "559.000" are 559000; "5.8" and "5,8" are 5.8). A group
+/// of three digits after a mark is read as thousands.
+fn number_key(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut groups = raw.split(['.', ',']);
+    out.push_str(groups.next().unwrap_or(""));
+    for group in groups {
+        if group.len() != 3 {
+            out.push('.');
+        }
+        out.push_str(group);
+    }
+    out
+}
+
+/// Whether `raw` is a number as [`tokens`] keeps one: digits, with `.` or `,` between them.
+fn is_number(raw: &str) -> bool {
+    raw.starts_with(|c: char| c.is_ascii_digit())
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// The first [`STEM_LETTERS`] of a word of letters only; other words whole.
+fn stem(folded: &str) -> &str {
+    if !folded.chars().all(char::is_alphabetic) {
+        return folded;
+    }
+    match folded.char_indices().nth(STEM_LETTERS) {
+        Some((end, _)) => &folded[..end],
+        None => folded,
+    }
+}
+
+/// A written word's term (a number's key, or the folded word stemmed), or `None` for a word
+/// too short (under three letters or two digits) or a stop word.
+pub fn term_key(raw: &str) -> Option<String> {
+    let raw = raw.trim_matches('-');
+    if is_number(raw) {
+        return Some(number_key(raw)).filter(|key| key.len() >= 2);
+    }
+    if raw.chars().count() < 3 {
+        return None;
+    }
+    let folded = fold(raw);
+    if stop_hashes().contains(&hash_word(&folded)) {
+        return None;
+    }
+    Some(stem(&folded).to_string())
+}
+
+/// The words of `text` worth keeping, folded (not stemmed): at least three letters (or two
+/// digits), not stop words; each with whether it was written with a capital where a sentence
+/// does not start (a name).
+pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
+    tokens(text).filter_map(|(raw, starts)| {
+        let raw = raw.trim_matches('-');
+        let long_enough = match raw.bytes().all(|b| b.is_ascii_digit()) {
+            true => raw.len() >= 2,
+            false => raw.chars().count() >= 3,
+        };
+        if !long_enough {
+            return None;
+        }
+        let folded = fold(raw);
+        if stop_hashes().contains(&hash_word(&folded)) {
+            return None;
+        }
+        Some((folded, !starts && raw.starts_with(char::is_uppercase)))
     })
 }
 
@@ -301,77 +395,41 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
     SET.get_or_init(|| STOP_WORDS.iter().map(|w| hash_word(w)).collect())
 }
 
-/// Calls `found` with the hash of each word of `text` worth keeping (as [`words`] keeps them)
-/// and whether it is a name, for at most `limit` words read; returns how many were read.
-/// Scans bytes: ASCII words are folded and hashed as they are read, with no copy; only a word
-/// with other letters goes the slow way.
+/// Calls `found` with the hash of each term of `text` ([`term_key`]'s, hashed) and whether its
+/// word is a name, for at most `limit` words read; returns how many were read. A word of
+/// ASCII letters is folded, stemmed and hashed as it is read, with no copy.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usize {
     let stops = stop_hashes();
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut sentence_start = true;
     let mut read = 0;
-    while at < bytes.len() && read < limit {
-        let b = bytes[at];
-        if !(b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80) {
-            if matches!(b, b'.' | b'!' | b'?') {
-                sentence_start = true;
-            }
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && {
-            let c = bytes[at];
-            c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80
-        } {
-            at += 1;
-        }
-        let chunk = &text[start..at];
-        let starts = sentence_start;
-        sentence_start = false;
+    for (raw, starts) in tokens(text).take(limit) {
         read += 1;
-        if chunk.is_ascii() {
-            term_of(chunk, starts, stops, &mut found);
-        } else {
-            // Letters beyond ASCII, and maybe punctuation such as "—" or "“" inside.
-            for raw in chunk.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-                term_of(raw, starts, stops, &mut found);
+        let raw = raw.trim_matches('-');
+        let name = !starts && raw.starts_with(char::is_uppercase);
+        if raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
+            // The whole word's hash for the stop words, its first letters' for the term.
+            let (mut whole, mut stemmed) = (0x811c_9dc5u32, 0);
+            for (at, byte) in raw.bytes().enumerate() {
+                if at == STEM_LETTERS {
+                    stemmed = whole;
+                }
+                whole ^= u32::from(byte.to_ascii_lowercase());
+                whole = whole.wrapping_mul(0x0100_0193);
             }
+            if !stops.contains(&whole) {
+                found(
+                    if raw.len() > STEM_LETTERS {
+                        stemmed
+                    } else {
+                        whole
+                    },
+                    name,
+                );
+            }
+        } else if let Some(key) = term_key(raw) {
+            found(hash_word(&key), name);
         }
     }
     read
-}
-
-/// One word's term, if it is one worth keeping.
-fn term_of(
-    raw: &str,
-    starts: bool,
-    stops: &rustc_hash::FxHashSet<u32>,
-    found: &mut impl FnMut(u32, bool),
-) {
-    let raw = raw.trim_matches('-');
-    let digits = raw.bytes().all(|b| b.is_ascii_digit());
-    let long_enough = match digits {
-        true => raw.len() >= 2,
-        false => raw.chars().count() >= 3,
-    };
-    if !long_enough {
-        return;
-    }
-    let hash = if raw.is_ascii() {
-        let mut hash: u32 = 0x811c_9dc5;
-        for byte in raw.bytes() {
-            hash ^= u32::from(byte.to_ascii_lowercase());
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-        hash
-    } else {
-        hash_word(&fold(raw))
-    };
-    if !stops.contains(&hash) {
-        found(hash, !starts && raw.starts_with(char::is_uppercase));
-    }
 }
 
 /// The article's terms: the headline's words weigh 4, the opening's 1; a name half as much
@@ -438,13 +496,68 @@ mod tests {
         );
     }
 
+    /// The terms of `text` the slow way: each word's key, hashed.
+    fn slow_terms(text: &str) -> Vec<(u32, bool)> {
+        tokens(text)
+            .filter_map(|(raw, starts)| {
+                let name = !starts && raw.trim_matches('-').starts_with(char::is_uppercase);
+                term_key(raw).map(|key| (hash_word(&key), name))
+            })
+            .collect()
+    }
+
+    fn fast_terms(text: &str) -> Vec<(u32, bool)> {
+        let mut out = Vec::new();
+        each_term(text, usize::MAX, |hash, name| out.push((hash, name)));
+        out
+    }
+
     #[test]
-    fn terms_hash_the_folded_words_words_gives() {
-        let text = "Presiden Putin tiba di Pyongyang pada Selasa, kata Kim. Café Ñandú";
-        let mut fast = Vec::new();
-        each_term(text, usize::MAX, |hash, name| fast.push((hash, name)));
-        let slow: Vec<(u32, bool)> = words(text).map(|(w, n)| (hash_word(&w), n)).collect();
-        assert_eq!(fast, slow);
+    fn terms_hash_the_keys_of_the_words() {
+        let text = "Presiden Putin tiba di Pyongyang pada Selasa, kata Kim. Café Ñandú vaccinated";
+        assert_eq!(fast_terms(text), slow_terms(text));
+        assert_eq!(
+            fast_terms("Putin vaccinated")
+                .iter()
+                .map(|t| t.0)
+                .collect::<Vec<_>>(),
+            [hash_word("putin"), hash_word("vaccin")]
+        );
+    }
+
+    #[test]
+    fn inflections_of_a_word_are_one_term() {
+        let one = |word: &str| term_key(word).unwrap();
+        assert_eq!(one("vaccine"), one("Vaccines"));
+        assert_eq!(one("vaccine"), one("vaccinated"));
+        assert_eq!(one("vaksin"), one("vaksinasi"));
+        assert_ne!(one("vaccine"), one("vacant"));
+        // Words with digits are kept whole.
+        assert_eq!(one("covid-19"), "covid-19");
+        assert_eq!(term_key("the"), None);
+        assert_eq!(term_key("of"), None);
+    }
+
+    #[test]
+    fn numbers_are_one_term_however_they_are_written() {
+        let keys = |text: &str| -> Vec<String> {
+            tokens(text).filter_map(|(raw, _)| term_key(raw)).collect()
+        };
+        assert_eq!(keys("added 559,000 jobs"), keys("added 559.000 jobs"));
+        assert_eq!(keys("559,000"), ["559000"]);
+        assert_eq!(keys("rate 5.8% now."), keys("rate 5,8% now"));
+        assert_eq!(keys("5.8"), ["5.8"]);
+        assert_eq!(keys("1,234.5 or 1.234,5"), ["1234.5", "1234.5"]);
+        // A full stop after a number ends the sentence, not the number.
+        assert_eq!(keys("In 2024. Pyongyang"), ["2024", "pyongy"]);
+        assert_eq!(keys("a 7 b"), Vec::<String>::new());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_scan_gives_the_slow_terms(text in "[a-zA-Z0-9 .,!?'\\-éÉñ—“”]{0,80}") {
+            proptest::prop_assert_eq!(fast_terms(&text), slow_terms(&text));
+        }
     }
 
     #[test]
