@@ -306,3 +306,65 @@ fn stories_on_the_command_line() {
     let out = run(&["--no-state", "--stories", "--filter", "nothingmatcheszz"]);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
 }
+
+/// The development corpus stores some articles twice under different records (its
+/// SOURCES.md lists them): each pair is one story. Skips when `../shared` is not beside the
+/// project.
+#[test]
+fn articles_stored_twice_in_the_devcorpus_are_one_story() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devcorpus");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} not found", corpus.display());
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["--no-state", "--stories", "--json"])
+        .arg(&corpus)
+        .env("XDG_STATE_HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut story_of = std::collections::HashMap::new();
+    for (number, story) in stories.as_array().unwrap().iter().enumerate() {
+        for article in story["articles"].as_array().unwrap() {
+            let path = article["path"].as_str().unwrap();
+            let name = std::path::Path::new(path).file_name().unwrap();
+            story_of.insert(name.to_string_lossy().into_owned(), number);
+        }
+    }
+    // Each file is named `<record>-<number>-<outlet>.txt`.
+    let story = |record: &str, number: u32| -> usize {
+        let prefix = format!("{record}-{number:04}-");
+        let found: Vec<usize> = story_of
+            .iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(_, &story)| story)
+            .collect();
+        assert_eq!(found.len(), 1, "{prefix}");
+        found[0]
+    };
+    let twice = [
+        ("guava", 1010, 1012),
+        ("flxdetik", 6, 136),
+        ("neek", 0, 14),
+        ("neek", 42, 84),
+        ("neek", 133, 194),
+        ("neekraw", 22, 62),
+        ("maultribun", 2, 26),
+        ("mauldetik", 4, 18),
+        ("sterncnn", 6, 16),
+        ("sternhindu", 0, 10),
+        ("sterntoi", 4, 5),
+        ("sternwire", 0, 280),
+    ];
+    for (record, one, other) in twice {
+        assert_eq!(
+            story(record, one),
+            story(record, other),
+            "{record} {one} and {other}"
+        );
+    }
+}
