@@ -265,6 +265,39 @@ pub fn hash_word(word: &str) -> u32 {
 /// needs no word lists, so it serves Indonesian and English alike.
 pub const STEM_LETTERS: usize = 6;
 
+/// What a byte is to the word scan: an ASCII letter, digit or hyphen (part of a word).
+const WORD: u8 = 1;
+/// `.`, `!` or `?`: a sentence may end here.
+const SENTENCE_END: u8 = 2;
+/// `.` or `,`: part of a number when a digit is on either side.
+const NUMBER_MARK: u8 = 4;
+/// A byte of a character beyond ASCII, which is decoded to tell.
+const BEYOND_ASCII: u8 = 8;
+
+/// Each byte's class, so that the scan looks up one table per byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            BEYOND_ASCII
+        } else if byte.is_ascii_alphanumeric() || byte == b'-' {
+            WORD
+        } else if byte == b'.' {
+            SENTENCE_END | NUMBER_MARK
+        } else if byte == b'!' || byte == b'?' {
+            SENTENCE_END
+        } else if byte == b',' {
+            NUMBER_MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The words of `text` as written, each with whether a sentence starts at it. A word is a run
 /// of letters, digits and hyphens; a number keeps its separators ("559,000", "5.8").
 fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
@@ -275,40 +308,44 @@ fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
     std::iter::from_fn(move || {
         // To the next word, noting where a sentence ends on the way.
         loop {
-            let &b = bytes.get(at)?;
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() || b == b'-' {
-                    break;
-                }
-                if matches!(b, b'.' | b'!' | b'?') {
-                    sentence_start = true;
-                }
-                at += 1;
-            } else {
+            let class = BYTE_CLASS[usize::from(*bytes.get(at)?)];
+            if class & WORD != 0 {
+                break;
+            }
+            if class & BEYOND_ASCII != 0 {
                 let c = char_at(at);
                 if c.is_alphanumeric() {
                     break;
                 }
                 at += c.len_utf8();
+            } else {
+                sentence_start |= class & SENTENCE_END != 0;
+                at += 1;
             }
         }
         let start = at;
-        while let Some(&b) = bytes.get(at) {
-            if b < 0x80 {
-                let in_number = matches!(b, b'.' | b',')
-                    && at > start
-                    && bytes[at - 1].is_ascii_digit()
-                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
-                if !(b.is_ascii_alphanumeric() || b == b'-' || in_number) {
-                    break;
-                }
+        loop {
+            while at < bytes.len() && BYTE_CLASS[usize::from(bytes[at])] & WORD != 0 {
                 at += 1;
-            } else {
+            }
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & BEYOND_ASCII != 0 {
                 let c = char_at(at);
                 if !c.is_alphanumeric() {
                     break;
                 }
                 at += c.len_utf8();
+            } else if class & NUMBER_MARK != 0
+                && at > start
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+            {
+                at += 1;
+            } else {
+                break;
             }
         }
         let starts = std::mem::replace(&mut sentence_start, false);
@@ -403,21 +440,33 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
     let mut read = 0;
     for (raw, starts) in tokens(text).take(limit) {
         read += 1;
-        let raw = raw.trim_matches('-');
-        let name = !starts && raw.starts_with(char::is_uppercase);
-        if raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_alphabetic()) {
-            // The whole word's hash for the stop words, its first letters' for the term.
-            let (mut whole, mut stemmed) = (0x811c_9dc5u32, 0);
-            for (at, byte) in raw.bytes().enumerate() {
-                if at == STEM_LETTERS {
-                    stemmed = whole;
-                }
-                whole ^= u32::from(byte.to_ascii_lowercase());
-                whole = whole.wrapping_mul(0x0100_0193);
+        // Hyphens off both ends, by bytes (a hyphen is ASCII, so this cuts no character).
+        let bytes = raw.as_bytes();
+        let first = bytes.iter().position(|&b| b != b'-').unwrap_or(bytes.len());
+        let last = bytes
+            .iter()
+            .rposition(|&b| b != b'-')
+            .map_or(first, |at| at + 1);
+        let word = &raw[first..last];
+        let name = !starts
+            && match word.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => word.starts_with(char::is_uppercase),
+            };
+        // The whole word's hash for the stop words, its first letters' for the term.
+        let (mut whole, mut stemmed, mut letters_only) = (0x811c_9dc5u32, 0, true);
+        for (at, &byte) in word.as_bytes().iter().enumerate() {
+            if at == STEM_LETTERS {
+                stemmed = whole;
             }
+            letters_only &= byte.is_ascii_alphabetic();
+            whole ^= u32::from(byte.to_ascii_lowercase());
+            whole = whole.wrapping_mul(0x0100_0193);
+        }
+        if letters_only && word.len() >= 3 {
             if !stops.contains(&whole) {
                 found(
-                    if raw.len() > STEM_LETTERS {
+                    if word.len() > STEM_LETTERS {
                         stemmed
                     } else {
                         whole
@@ -425,7 +474,7 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
                     name,
                 );
             }
-        } else if let Some(key) = term_key(raw) {
+        } else if !letters_only && let Some(key) = term_key(word) {
             found(hash_word(&key), name);
         }
     }
