@@ -58,8 +58,15 @@ fn signature_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]{1,40}?)\s*(?:[,/]\s*([^()]{1,60}?))?\s*\)$",
+        r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]+?)\s*(?:[,/]\s*([^()]+?))?\s*\)$",
     )
+}
+
+/// The signature pattern's groups: 1 the first part, 2 what follows its comma or slash.
+fn signature_captures(line: &str) -> Option<regex::Captures<'_>> {
+    signature_regex().captures(line).filter(|caps| {
+        within(caps.get(1), SIGNATURE_NAME_CHARS) && within(caps.get(2), SIGNATURE_REST_CHARS)
+    })
 }
 
 /// "(Tribunnews.com, Tiara Shelavie)", "(ANTARA/JACX)": the outlet it names and the author,
@@ -68,7 +75,7 @@ pub fn signature(line: &str, rules: &Rules) -> Option<(Option<String>, Option<St
     if !line.starts_with('(') || !line.ends_with(')') || line.len() > 110 {
         return None;
     }
-    let caps = signature_regex().captures(line)?;
+    let caps = signature_captures(line)?;
     let token = caps.get(1)?.as_str();
     let outlet = outlet_name(token, rules)?;
     // "ANTARA/JACX": the part after a slash is an editor's code, not a name.
@@ -77,6 +84,25 @@ pub fn signature(line: &str, rules: &Rules) -> Option<(Option<String>, Option<St
         .filter(|a| !line[..a.start()].trim_end().ends_with('/'))
         .map(|a| a.as_str().trim().to_string());
     Some((Some(outlet), author))
+}
+
+/// The most characters of a signature's first part ("Tribunnews.com") and of what follows
+/// its comma or slash.
+const SIGNATURE_NAME_CHARS: usize = 41;
+const SIGNATURE_REST_CHARS: usize = 60;
+/// The most letters of the weekday or month after a place ("Washington, April 9").
+const DAY_WORD_CHARS: usize = 9;
+/// The most characters of an agency's name in brackets, and of the code after its slash.
+const AGENCY_NAME_CHARS: usize = 31;
+const AGENCY_CODE_CHARS: usize = 12;
+
+/// Whether a group, if it took part, is at most `most` characters long. The patterns leave
+/// such lengths to this check: a Unicode class repeated a bounded number of times compiles to
+/// an automaton that many times its size (thousands of states), and each group's extent is
+/// fixed by the characters around it, so checking after the match accepts exactly what the
+/// bounded pattern did.
+fn within(group: Option<regex::Match<'_>>, most: usize) -> bool {
+    group.is_none_or(|m| m.as_str().chars().count() <= most)
 }
 
 fn label_stamp_regex() -> &'static Regex {
@@ -383,16 +409,25 @@ fn agency_regex() -> &'static Regex {
     regex(
         &RE,
         &format!(
-            r"^(?:({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]{{0,30}}?)\s*(?:/\s*[\p{{L}}0-9 ]{{1,12}})?\)\s*((?:-{{1,2}}|[–—]{{1,2}}|\||:)\s*)?"
+            r"^(?:({PLACE})(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—]{{1,2}}|\||:)\s*)?"
         ),
     )
+}
+
+/// The agency pattern's groups: 1 the place, 3 the name, 5 the separator.
+fn agency_captures(text: &str) -> Option<regex::Captures<'_>> {
+    agency_regex().captures(text).filter(|caps| {
+        within(caps.name("day"), DAY_WORD_CHARS)
+            && within(caps.get(3), AGENCY_NAME_CHARS)
+            && within(caps.name("code"), AGENCY_CODE_CHARS)
+    })
 }
 
 /// `[PLACE [, Month Day]] "(" NAME ["/" CODE] ")" SEP`: "Jakarta (ANTARA) - ",
 /// "WASHINGTON (Reuters) - ", "(CNN) -- ", "Jakarta (ANTARA/JACX) - ".
 fn agency_form(text: &str, rules: &Rules) -> Option<Form> {
-    let caps = agency_regex().captures(text)?;
-    let name = caps.get(2)?.as_str().trim();
+    let caps = agency_captures(text)?;
+    let name = caps.get(3)?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = words.len() <= 3
         && words
@@ -407,7 +442,7 @@ fn agency_form(text: &str, rules: &Rules) -> Option<Form> {
     let known = outlet_name(name, rules);
     let end = caps.get(0)?.end();
     // "Jakarta (ANTARA/JACX)Calon …": only a known agency goes without a separator.
-    if caps.get(3).is_none() && (known.is_none() || !text[end..].starts_with(char::is_uppercase)) {
+    if caps.get(5).is_none() && (known.is_none() || !text[end..].starts_with(char::is_uppercase)) {
         return None;
     }
     let outlet = known.or_else(|| agency_like.then(|| name_as_written(name)))?;
@@ -424,17 +459,24 @@ fn place_form_regex() -> &'static Regex {
     regex(
         &RE,
         &format!(
-            r"^(?:({CAPS_PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—]{{1,2}}|:)|({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—]{{1,2}}))\s*"
+            r"^(?:({CAPS_PLACE})(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—]{{1,2}}|:)|({PLACE})(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—]{{1,2}}))\s*"
         ),
     )
+}
+
+/// The place pattern's groups: 1 a place in capitals, 3 one in mixed case.
+fn place_form_captures(text: &str) -> Option<regex::Captures<'_>> {
+    place_form_regex().captures(text).filter(|caps| {
+        within(caps.name("day1"), DAY_WORD_CHARS) && within(caps.name("day2"), DAY_WORD_CHARS)
+    })
 }
 
 /// `PLACE SEP`: "Pyongyang – ", "NEW DELHI: ", "Washington, April 9 - ". A place in capitals
 /// may be glued to its dash ("YOGYAKARTA--"); one in mixed case needs a space before a
 /// hyphen, so "Jong-un" is never a dateline.
 fn place_form(text: &str) -> Option<Form> {
-    let caps = place_form_regex().captures(text)?;
-    let place = caps.get(1).or(caps.get(2))?.as_str();
+    let caps = place_form_captures(text)?;
+    let place = caps.get(1).or(caps.get(3))?.as_str();
     Some(Form {
         len: caps.get(0)?.end(),
         outlet: None,

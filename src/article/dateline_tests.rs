@@ -222,3 +222,121 @@ fn signatures() {
     assert_eq!(signature("(RIA Novosti)", rules()), None);
     assert_eq!(signature("(foto: AFP)", rules()), None);
 }
+
+/// The three patterns as they were written before their bounded repetitions moved into
+/// [`within`]: the same lines must give the same groups.
+mod bounded {
+    use super::super::{CAPS_PLACE, PLACE};
+    use regex::Regex;
+    use std::sync::OnceLock;
+
+    pub fn signature() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| {
+            Regex::new(r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]{1,40}?)\s*(?:[,/]\s*([^()]{1,60}?))?\s*\)$")
+                .unwrap()
+        })
+    }
+
+    pub fn agency() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| Regex::new(&format!(
+            r"^(?:({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]{{0,30}}?)\s*(?:/\s*[\p{{L}}0-9 ]{{1,12}})?\)\s*((?:-{{1,2}}|[–—]{{1,2}}|\||:)\s*)?"
+        ))
+        .unwrap())
+    }
+
+    pub fn place_form() -> &'static Regex {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        RE.get_or_init(|| Regex::new(&format!(
+            r"^(?:({CAPS_PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—]{{1,2}}|:)|({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—]{{1,2}}))\s*"
+        ))
+        .unwrap())
+    }
+}
+
+/// Each group's span, or `None` where it took no part.
+fn spans(
+    caps: Option<regex::Captures<'_>>,
+    groups: &[usize],
+) -> Option<Vec<Option<(usize, usize)>>> {
+    caps.map(|c| {
+        groups
+            .iter()
+            .map(|&g| c.get(g).map(|m| (m.start(), m.end())))
+            .collect()
+    })
+}
+
+/// Lines shaped as the three forms are, with every part's length drawn around its bound (a
+/// weekday of 9 letters or 10, an agency's name of 31 characters or 32), and some noise.
+fn dateline_like() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let place = prop_oneof![
+        Just("JAKARTA"),
+        Just("Banda Aceh"),
+        Just("NEW DELHI"),
+        Just("Washington")
+    ];
+    let day = proptest::option::of(("[A-Z][a-z]{1,11}", "[.]?", "[0-9]{1,3}"));
+    let separator = prop_oneof![Just(" - "), Just(" – "), Just(": "), Just(""), Just(" | ")];
+    let signature = (
+        "[A-Za-z0-9][A-Za-z0-9 .-]{0,44}",
+        proptest::option::of(("[,/]", "[a-zA-Z ,.]{0,64}")),
+    )
+        .prop_map(|(name, rest)| match rest {
+            Some((mark, rest)) => format!("({name}{mark}{rest})"),
+            None => format!("({name})"),
+        });
+    let agency = (
+        proptest::option::of((place.clone(), day.clone())),
+        "[A-Z][A-Za-z0-9.& -]{0,34}",
+        proptest::option::of("[A-Za-z0-9 ]{0,15}"),
+        separator.clone(),
+    )
+        .prop_map(|(before, name, code, sep)| {
+            let before = match before {
+                Some((place, Some((day, dot, n)))) => format!("{place}, {day}{dot} {n} "),
+                Some((place, None)) => format!("{place} "),
+                None => String::new(),
+            };
+            let code = code.map(|c| format!("/{c}")).unwrap_or_default();
+            format!("{before}({name}{code}){sep}Teks")
+        });
+    let place_form = (place, day, separator).prop_map(|(place, day, sep)| match day {
+        Some((day, dot, n)) => format!("{place}, {day}{dot} {n}{sep}Teks"),
+        None => format!("{place}{sep}Teks"),
+    });
+    prop_oneof![signature, agency, place_form]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+    #[test]
+    fn unbounded_patterns_with_length_checks_read_as_the_bounded_ones(line in dateline_like()) {
+        let (signature, agency, place) = (bounded::signature(), bounded::agency(), bounded::place_form());
+        proptest::prop_assert_eq!(
+            spans(signature.captures(&line), &[0, 1, 2]),
+            spans(signature_captures(&line), &[0, 1, 2])
+        );
+        proptest::prop_assert_eq!(
+            spans(agency.captures(&line), &[0, 1, 2, 3]),
+            spans(agency_captures(&line), &[0, 1, 3, 5])
+        );
+        proptest::prop_assert_eq!(
+            spans(place.captures(&line), &[0, 1, 2]),
+            spans(place_form_captures(&line), &[0, 1, 3])
+        );
+    }
+}
+
+#[test]
+fn lengths_at_the_bounds() {
+    let name = |n: usize| "A".repeat(n);
+    assert!(signature_captures(&format!("({})", name(41))).is_some());
+    assert!(signature_captures(&format!("({})", name(42))).is_none());
+    assert!(agency_captures(&format!("JAKARTA ({}) - x", name(31))).is_some());
+    assert!(agency_captures(&format!("JAKARTA ({}) - x", name(32))).is_none());
+    assert!(place_form_captures("Washington, Wednesday 9 - x").is_some());
+    assert!(place_form_captures("Washington, Wednesdays 9 - x").is_none());
+}
