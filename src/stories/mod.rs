@@ -5,6 +5,7 @@
 
 pub mod cluster;
 pub mod compare;
+mod stop_words;
 pub mod terms;
 
 use crate::article::fold::fold;
