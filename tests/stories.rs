@@ -7,7 +7,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::process::Command;
 use warta::app::list::{ListView, Row};
 use warta::app::{App, Input};
 use warta::article::parse::parse;
@@ -274,15 +273,7 @@ proptest! {
 
 #[test]
 fn stories_on_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_warta"))
-            .args(args)
-            .env("XDG_STATE_HOME", dir.path())
-            .env("XDG_CONFIG_HOME", dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::warta().args(args).output().unwrap();
     let out = run(&["--no-state", "--stories", "--json"]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -317,12 +308,9 @@ fn articles_stored_twice_in_the_devcorpus_are_one_story() {
         eprintln!("skipped: {} not found", corpus.display());
         return;
     }
-    let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+    let out = common::warta()
         .args(["--no-state", "--stories", "--json"])
         .arg(&corpus)
-        .env("XDG_STATE_HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
         .output()
         .unwrap();
     assert!(out.status.success());

@@ -155,6 +155,17 @@ fn stem(folded: &str) -> &str {
     }
 }
 
+/// A written word (its hyphens at either end dropped) folded, or `None` for a word too short
+/// (under three letters, or two digits) or a stop word.
+fn kept_word(raw: &str) -> Option<String> {
+    let long_enough = match raw.bytes().all(|b| b.is_ascii_digit()) {
+        true => raw.len() >= 2,
+        false => raw.chars().count() >= 3,
+    };
+    let folded = long_enough.then(|| fold(raw))?;
+    (!stop_hashes().contains(&hash_word(&folded))).then_some(folded)
+}
+
 /// A written word's term (a number's key, or the folded word stemmed), or `None` for a word
 /// too short (under three letters or two digits) or a stop word.
 pub fn term_key(raw: &str) -> Option<String> {
@@ -162,14 +173,7 @@ pub fn term_key(raw: &str) -> Option<String> {
     if is_number(raw) {
         return Some(number_key(raw)).filter(|key| key.len() >= 2);
     }
-    if raw.chars().count() < 3 {
-        return None;
-    }
-    let folded = fold(raw);
-    if stop_hashes().contains(&hash_word(&folded)) {
-        return None;
-    }
-    Some(stem(&folded).to_string())
+    kept_word(raw).map(|folded| stem(&folded).to_string())
 }
 
 /// The words of `text` worth keeping, folded (not stemmed): at least three letters (or two
@@ -178,17 +182,7 @@ pub fn term_key(raw: &str) -> Option<String> {
 pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
     tokens(text).filter_map(|(raw, starts)| {
         let raw = raw.trim_matches('-');
-        let long_enough = match raw.bytes().all(|b| b.is_ascii_digit()) {
-            true => raw.len() >= 2,
-            false => raw.chars().count() >= 3,
-        };
-        if !long_enough {
-            return None;
-        }
-        let folded = fold(raw);
-        if stop_hashes().contains(&hash_word(&folded)) {
-            return None;
-        }
+        let folded = kept_word(raw)?;
         Some((folded, !starts && raw.starts_with(char::is_uppercase)))
     })
 }
@@ -221,28 +215,22 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
                 _ => word.starts_with(char::is_uppercase),
             };
         // The whole word's hash for the stop words, its first letters' for the term.
-        let (mut whole, mut stemmed, mut letters_only) = (0x811c_9dc5u32, 0, true);
+        let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
         for (at, &byte) in word.as_bytes().iter().enumerate() {
             if at == STEM_LETTERS {
-                stemmed = whole;
+                stemmed_hash = whole;
             }
             letters_only &= byte.is_ascii_alphabetic();
             whole ^= u32::from(byte.to_ascii_lowercase());
             whole = whole.wrapping_mul(0x0100_0193);
         }
-        if letters_only && word.len() >= 3 {
-            if !stops.contains(&whole) {
-                found(
-                    if word.len() > STEM_LETTERS {
-                        stemmed
-                    } else {
-                        whole
-                    },
-                    name,
-                );
+        if !letters_only {
+            if let Some(key) = term_key(word) {
+                found(hash_word(&key), name);
             }
-        } else if !letters_only && let Some(key) = term_key(word) {
-            found(hash_word(&key), name);
+        } else if word.len() >= 3 && !stops.contains(&whole) {
+            let stemmed = word.len() > STEM_LETTERS;
+            found(if stemmed { stemmed_hash } else { whole }, name);
         }
     }
     read

@@ -123,7 +123,7 @@ fn trim_space(line: &str) -> &str {
         .iter()
         .rposition(|b| !b.is_ascii_whitespace() && *b != 0x0b)
         .map_or(start, |at| at + 1);
-    let ascii_trimmed = &line[start..end.max(start)];
+    let ascii_trimmed = &line[start..end];
     let ends_beyond_ascii = |t: &str| {
         t.as_bytes().first().is_some_and(|&b| b >= 0x80)
             || t.as_bytes().last().is_some_and(|&b| b >= 0x80)
@@ -182,9 +182,11 @@ fn is_plain(line: &str) -> bool {
 /// Tabs, no-break spaces and runs of white space become one plain space; `None` when the
 /// line has none to change.
 fn clean_spaces(line: &str) -> Option<String> {
-    if is_plain(line) {
-        return None;
-    }
+    (!is_plain(line)).then(|| collapse_spaces(line))
+}
+
+/// Every run of white space as one plain space, character by character.
+fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_space = false;
     for c in line.chars() {
@@ -198,7 +200,7 @@ fn clean_spaces(line: &str) -> Option<String> {
             in_space = false;
         }
     }
-    Some(out)
+    out
 }
 
 /// Text wrapped by hand at a fixed width (as wire copy is: lines of 60 to 80 characters, a
@@ -279,7 +281,8 @@ pub(super) fn reflow_lines(slots: &mut Vec<Slot>) {
 mod tests {
     use super::*;
 
-    /// The lines as the parser split them before it looked at bytes: char by char.
+    /// The lines as the parser split them before it looked at bytes: split, trimmed and
+    /// cleaned char by char.
     fn reference(text: &str) -> Vec<(String, Option<String>, bool, bool)> {
         let mut out: Vec<(String, Option<String>, bool, bool)> = Vec::new();
         let mut blank_since_last = false;
@@ -297,20 +300,8 @@ mod tests {
                 last.2 = blank_since_last;
             }
             blank_since_last = false;
-            let decoded = decode_entities(original);
-            let mut clean = String::new();
-            let mut in_space = false;
-            for c in decoded.chars() {
-                if is_space(c) {
-                    if !in_space {
-                        clean.push(' ');
-                    }
-                    in_space = true;
-                } else {
-                    clean.push(c);
-                    in_space = false;
-                }
-            }
+            // Every line collapsed, plain or not: what the fast path skips must change nothing.
+            let clean = collapse_spaces(&decode_entities(original));
             let written = (clean != original).then(|| original.to_string());
             out.push((clean, written, false, indented));
         }
