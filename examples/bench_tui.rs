@@ -4,7 +4,12 @@
 //! typed while loading shows. Runs warta and fzf (on the same titles) in the same way, and
 //! beside them `cat` of the corpus and `warta --list`; scripts/bench-tui.sh drives it.
 //!
-//!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin]
+//!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin] [--cache off|warm]
+//!
+//! `--cache off` (the default) runs warta with `--no-cache`: every file is parsed, as on the
+//! first start in a folder. `--cache warm` gives warta a cache folder of its own and fills it
+//! with one start of the reader and one of `--list` before measuring: the second and later
+//! starts in a folder.
 
 #[path = "common/reader.rs"]
 #[allow(dead_code)]
@@ -20,6 +25,18 @@ const COLS: u16 = 120;
 const ROWS: u16 = 40;
 /// The screen counts as settled when nothing more is written for this long.
 const QUIET: Duration = Duration::from_millis(150);
+
+/// `--no-cache` when the parse cache is not used, else nothing.
+static CACHE_ARGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// warta's arguments for `rest`: no saved state (a filter remembered from the last run would
+/// change what is measured), and the cache as asked.
+fn warta_args<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["--no-state"];
+    args.extend(CACHE_ARGS.get().into_iter().flatten());
+    args.extend_from_slice(rest);
+    args
+}
 
 struct Screen {
     parser: vt100::Parser,
@@ -194,8 +211,7 @@ fn group(n: usize) -> String {
 }
 
 fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
-    // No saved state: a filter remembered from the last run would change what is measured.
-    let mut session = Session::spawn(binary, &["--no-state", corpus]);
+    let mut session = Session::spawn(binary, &warta_args(&[corpus]));
     let first_frame = session
         .wait_until(Duration::from_secs(10), |s| s.contains("q quit"))
         .expect("a first frame");
@@ -219,7 +235,7 @@ fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
     let peak = peak_mib(session.child.process_id());
     drop(session);
     // Again, typing the query as soon as the first frame shows, while articles load.
-    let mut session = Session::spawn(binary, &["--no-state", corpus]);
+    let mut session = Session::spawn(binary, &warta_args(&[corpus]));
     session
         .wait_until(Duration::from_secs(10), |s| s.contains("q quit"))
         .expect("a first frame");
@@ -337,7 +353,7 @@ fn disk(binary: &str, corpus: &str, runs: usize, bytes: u64) -> f64 {
     let mut list_peaks = Vec::new();
     for _ in 0..runs {
         cats.push(timed("sh", &["-c", &cat]).0);
-        let (secs, peak) = timed(binary, &["--no-state", "--list", corpus]);
+        let (secs, peak) = timed(binary, &warta_args(&["--list", corpus]));
         lists.push(secs);
         list_peaks.push(peak);
     }
@@ -350,12 +366,22 @@ fn disk(binary: &str, corpus: &str, runs: usize, bytes: u64) -> f64 {
     cat
 }
 
+/// A folder deleted when the benchmark ends.
+struct RemoveOnDrop(std::path::PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn main() {
     let mut corpus = String::new();
     let mut titles = String::new();
     let mut runs = 5;
     let mut query = "putin".to_string();
     let mut binary = "target/release/warta".to_string();
+    let mut cache = "off".to_string();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().expect("every option takes a value");
@@ -365,6 +391,7 @@ fn main() {
             "--runs" => runs = value.parse().expect("--runs N"),
             "--query" => query = value,
             "--warta" => binary = value,
+            "--cache" => cache = value,
             other => panic!("unknown option {other}"),
         }
     }
@@ -377,6 +404,32 @@ fn main() {
         QUIET.as_millis()
     );
     let bytes = reader::folder_bytes(&corpus);
+    let _cache_folder = match cache.as_str() {
+        "off" => {
+            CACHE_ARGS.get_or_init(|| vec!["--no-cache"]);
+            println!("parse cache: off (every file parsed, as on a first start)");
+            None
+        }
+        "warm" => {
+            let folder =
+                std::env::temp_dir().join(format!("bench_tui_cache.{}", std::process::id()));
+            // SAFETY: no other thread runs yet; the children inherit the variable.
+            unsafe { std::env::set_var("XDG_CACHE_HOME", &folder) };
+            CACHE_ARGS.get_or_init(Vec::new);
+            timed(&binary, &warta_args(&["--list", &corpus]));
+            let session = Session::spawn(&binary, &warta_args(&[&corpus]));
+            let done = format!("{}/{}", group(total), group(total));
+            session
+                .wait_until(Duration::from_secs(1800), |s| {
+                    s.contains(&done) && !s.contains("loading")
+                })
+                .expect("everything loads");
+            drop(session);
+            println!("parse cache: warm (filled by one start of the reader and one of --list)");
+            Some(RemoveOnDrop(folder))
+        }
+        other => panic!("--cache off|warm, not {other}"),
+    };
     println!(
         "corpus: {bytes} bytes ({:.0} MiB)",
         bytes as f64 / 1048576.0

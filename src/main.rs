@@ -66,6 +66,11 @@ struct Cli {
     #[arg(long)]
     no_state: bool,
 
+    /// Parse every file again: neither read nor write the parse cache
+    /// (~/.cache/warta/*.parsed, which makes the next start of the same folders fast).
+    #[arg(long)]
+    no_cache: bool,
+
     /// Do not use the mouse.
     #[arg(long)]
     no_mouse: bool,
@@ -145,6 +150,11 @@ fn main() -> ExitCode {
         // Story terms are read with the search text.
         keep_search: cli.filter.is_some() || reader_mode || cli.stories,
         index: reader_mode,
+        cache: !cli.no_cache,
+        // Articles parsed under other rules are not taken from the cache.
+        cache_salt: config.rules.as_ref().map_or(0, |rules| {
+            xxhash_rust::xxh3::xxh3_64(format!("{rules:?}").as_bytes())
+        }),
     };
     let state_file = if cli.no_state {
         None

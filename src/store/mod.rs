@@ -2,6 +2,7 @@
 //! reading (through one guard: regular files only, never blocking, under the size cap) and
 //! parsing on every core, sent to the reader in batches as it goes.
 
+pub mod cache;
 pub mod loader;
 mod size;
 
@@ -58,6 +59,12 @@ pub struct LoadOptions {
     pub keep_search: bool,
     /// Index the words of article bodies as they load (the reader's fast body search).
     pub index: bool,
+    /// Keep what was parsed in the user's cache folder and read it back on the next start
+    /// (see [`cache`]); off for tests and `--no-cache`.
+    pub cache: bool,
+    /// Anything else that changes what a load makes and is not in the binary (a hash of
+    /// the config's rules): caches made with another salt are not read.
+    pub cache_salt: u64,
 }
 
 impl Default for LoadOptions {
@@ -67,6 +74,8 @@ impl Default for LoadOptions {
             keep_body: true,
             keep_search: true,
             index: false,
+            cache: false,
+            cache_salt: 0,
         }
     }
 }

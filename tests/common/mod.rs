@@ -36,6 +36,7 @@ pub fn warta() -> std::process::Command {
     command
         .env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home);
     command
 }
@@ -133,6 +134,7 @@ impl Pty {
         let home = tempfile::tempdir().expect("a temporary folder");
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
         cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_CACHE_HOME", home.path().join("cache"));
         cmd.env("HOME", home.path());
         for (key, value) in env {
             cmd.env(key, value);

@@ -4,6 +4,7 @@
 pub mod read;
 mod walk;
 
+use super::cache::{ParseCache, Segment};
 use super::{LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
 use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
 use crate::article::search_text::SearchText;
@@ -12,10 +13,12 @@ use crate::index::BatchIndex;
 use crate::rules::Rules;
 use read::{ReadError, looks_binary, read_regular_timed};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use walk::{Walk, stem};
+
+pub use walk::FileStamp;
 
 /// Articles at least this large keep their body in memory even when bodies are let go.
 const KEEP_BODY_FROM: usize = 1024 * 1024;
@@ -103,57 +106,115 @@ fn run_loader(
     }
     let candidates = Arc::new(walk.candidates);
     let _ = tx.send(LoadEvent::Found(candidates.len()));
+    let cache = options
+        .cache
+        .then(|| ParseCache::open(&paths, &options))
+        .flatten();
     let next = Arc::new(AtomicUsize::new(0));
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let tx = Arc::new(Mutex::new(tx));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let candidates = Arc::clone(&candidates);
-            let next = Arc::clone(&next);
-            let tx = Arc::clone(&tx);
-            scope.spawn(move || {
-                let send = |event| tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
-                // Words are indexed here, on the loader's threads, not in the reader's.
-                let batch_event = |mut batch: Vec<Article>| {
-                    let index = options.index.then(|| BatchIndex::build(&batch));
-                    // The index has the words: from now on the body text is read only by the
-                    // searches it cannot answer, and kept packed.
-                    if options.index {
-                        SearchText::pack(batch.iter_mut().map(|a| &mut a.search_body));
-                    }
-                    LoadEvent::Batch(batch, index)
-                };
-                let mut batch = Vec::with_capacity(BATCH);
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(candidate) = candidates.get(i) else {
-                        break;
+    let abandoned = AtomicBool::new(false);
+    let segments: Vec<Segment> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..workers)
+            .map(|_| {
+                let candidates = Arc::clone(&candidates);
+                let next = Arc::clone(&next);
+                let tx = Arc::clone(&tx);
+                let (cache, abandoned) = (cache.as_ref(), &abandoned);
+                scope.spawn(move || {
+                    let send = |event| {
+                        let sent = tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
+                        if !sent {
+                            abandoned.store(true, Ordering::Relaxed);
+                        }
+                        sent
                     };
-                    match load_file(&candidate.path, rules, options) {
-                        Ok(mut article) => {
-                            article.id = candidate.id.clone();
-                            batch.push(article);
-                            if batch.len() >= BATCH
-                                && !send(batch_event(std::mem::take(&mut batch)))
-                            {
-                                return;
-                            }
-                        }
-                        Err(skipped) => {
-                            if !send(LoadEvent::Skipped(skipped)) {
-                                return;
-                            }
-                        }
-                    }
-                }
-                if !batch.is_empty() {
-                    send(batch_event(batch));
-                }
-            });
-        }
+                    let mut segment = cache.map(ParseCache::segment);
+                    load_share(
+                        &candidates,
+                        &next,
+                        rules,
+                        options,
+                        cache,
+                        &mut segment,
+                        send,
+                    );
+                    segment
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .filter_map(|thread| thread.join().ok().flatten())
+            .collect()
     });
+    // The cache is written before `Done`: the command-line modes end the process on it.
+    if let Some(cache) = cache
+        && !abandoned.load(Ordering::Relaxed)
+    {
+        cache.finish(segments);
+    }
     if let Ok(tx) = tx.lock() {
         let _ = tx.send(LoadEvent::Done);
+    }
+}
+
+/// One loading thread's work: takes the next file until none is left, from the cache when it
+/// has the file as it is, else read and parsed (and added to the thread's cache segment);
+/// sends batches of articles with their words indexed. Stops when `send` fails.
+fn load_share(
+    candidates: &[walk::Candidate],
+    next: &AtomicUsize,
+    rules: &Rules,
+    options: LoadOptions,
+    cache: Option<&ParseCache>,
+    segment: &mut Option<Segment>,
+    send: impl Fn(LoadEvent) -> bool,
+) {
+    // Words are indexed here, on the loader's threads, not in the reader's.
+    let batch_event = |mut batch: Vec<Article>| {
+        let index = options.index.then(|| BatchIndex::build(&batch));
+        // The index has the words: from now on the body text is read only by the searches
+        // it cannot answer, and kept packed.
+        if options.index {
+            SearchText::pack(batch.iter_mut().map(|a| &mut a.search_body));
+        }
+        LoadEvent::Batch(batch, index)
+    };
+    let mut batch = Vec::with_capacity(BATCH);
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(candidate) = candidates.get(i) else {
+            break;
+        };
+        let loaded = match cache.and_then(|cache| cache.get(&candidate.stamp)) {
+            Some(mut article) => {
+                article.path = candidate.path.clone();
+                Ok(article)
+            }
+            None => load_file(&candidate.path, rules, options).inspect(|article| {
+                if let Some(segment) = segment {
+                    segment.add(candidate.stamp, article);
+                }
+            }),
+        };
+        match loaded {
+            Ok(mut article) => {
+                article.id = candidate.id.clone();
+                batch.push(article);
+                if batch.len() >= BATCH && !send(batch_event(std::mem::take(&mut batch))) {
+                    return;
+                }
+            }
+            Err(skipped) => {
+                if !send(LoadEvent::Skipped(skipped)) {
+                    return;
+                }
+            }
+        }
+    }
+    if !batch.is_empty() {
+        send(batch_event(batch));
     }
 }
 
