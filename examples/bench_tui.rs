@@ -424,6 +424,21 @@ fn main() {
                     s.contains(&done) && !s.contains("loading")
                 })
                 .expect("everything loads");
+            // The cache is written after everything shows: wait for it before stopping warta.
+            let written = |folder: &std::path::Path| {
+                let names: Vec<String> = std::fs::read_dir(folder.join("warta"))
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                names.iter().filter(|n| n.ends_with(".parsed")).count() >= 2
+                    && !names.iter().any(|n| n.ends_with(".tmp"))
+            };
+            let waiting = Instant::now();
+            while !written(&folder) && waiting.elapsed() < Duration::from_secs(600) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
             drop(session);
             println!("parse cache: warm (filled by one start of the reader and one of --list)");
             Some(RemoveOnDrop(folder))

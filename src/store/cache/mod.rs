@@ -130,11 +130,7 @@ impl ParseCache {
     /// A new segment, for one loading thread.
     pub fn segment(&self) -> Segment {
         let number = self.next_segment.fetch_add(1, Ordering::Relaxed);
-        let name = format!(
-            "{}.{}.{number}.tmp",
-            self.path.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        );
+        let name = format!("{:016x}.{}.{number}.tmp", self.key, std::process::id());
         Segment {
             path: self.path.with_file_name(name),
             file: None,
@@ -360,8 +356,8 @@ impl Drop for Segment {
     }
 }
 
-/// Deletes all but the [`KEEP_FILES`] cache files used last, and temporary files a day old
-/// (left by a warta that was stopped while writing).
+/// Deletes all but the [`KEEP_FILES`] cache files used last, and the temporary files of a
+/// warta that was stopped while writing (the second part of their names is its process id).
 fn prune(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
@@ -376,9 +372,10 @@ fn prune(folder: &Path) {
         match path.extension().and_then(|e| e.to_str()) {
             Some("parsed") => caches.push((modified, path)),
             Some("tmp")
-                if now
-                    .duration_since(modified)
-                    .is_ok_and(|age| age.as_secs() > 86_400) =>
+                if !writer_running(&path)
+                    || now
+                        .duration_since(modified)
+                        .is_ok_and(|age| age.as_secs() > 86_400) =>
             {
                 let _ = std::fs::remove_file(&path);
             }
@@ -389,6 +386,21 @@ fn prune(folder: &Path) {
     for (_, path) in caches.into_iter().skip(KEEP_FILES) {
         let _ = std::fs::remove_file(path);
     }
+}
+
+/// Whether the process that named the temporary file `path` still runs.
+fn writer_running(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let Some(pid) = name
+        .split('.')
+        .nth(1)
+        .and_then(|p| p.parse::<libc::pid_t>().ok())
+    else {
+        return false;
+    };
+    // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
 /// What a cache is made for: this build of warta, the rules, the options that change what a
@@ -435,13 +447,17 @@ mod tests {
         let caches: Vec<PathBuf> = (0..KEEP_FILES as u64 + 2)
             .map(|n| aged(&format!("{n:016x}.parsed"), n * 60))
             .collect();
-        let stale = aged("0.parsed.1.0.tmp", 2 * 86_400);
-        let writing = aged("0.parsed.2.0.tmp", 60);
+        let me = std::process::id();
+        let stale = aged(&format!("0.{me}.1.tmp"), 2 * 86_400);
+        let writing = aged(&format!("0.{me}.2.tmp"), 60);
+        // No process has this id (above the largest Linux allows).
+        let orphan = aged("0.4194305.0.tmp", 60);
         let other = aged("notes.txt", 3 * 86_400);
         prune(dir.path());
         for (n, cache) in caches.iter().enumerate() {
             assert_eq!(cache.exists(), n < KEEP_FILES, "{}", cache.display());
         }
-        assert!(!stale.exists() && writing.exists() && other.exists());
+        assert!(!stale.exists() && !orphan.exists());
+        assert!(writing.exists() && other.exists());
     }
 }
