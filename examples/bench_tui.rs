@@ -6,10 +6,11 @@
 //!
 //!     cargo run --release --example bench_tui -- --corpus DIR --titles FILE [--runs 5] [--query putin] [--cache off|warm]
 //!
-//! `--cache off` (the default) runs warta with `--no-cache`: every file is parsed, as on the
-//! first start in a folder. `--cache warm` gives warta a cache folder of its own and fills it
-//! with one start of the reader and one of `--list` before measuring: the second and later
-//! starts in a folder.
+//! `--cache off` (the default) runs warta with `--no-cache`: every file is parsed. `--cache
+//! cold` gives every start an empty cache folder: every file is parsed and the cache written,
+//! as on the first start in a folder. `--cache warm` gives warta a cache folder of its own
+//! and fills it with one start of the reader and one of `--list` before measuring: the second
+//! and later starts in a folder.
 
 #[path = "common/reader.rs"]
 #[allow(dead_code)]
@@ -29,9 +30,15 @@ const QUIET: Duration = Duration::from_millis(150);
 /// `--no-cache` when the parse cache is not used, else nothing.
 static CACHE_ARGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
 
+/// With `--cache cold`, the cache folder, emptied before each start.
+static COLD_CACHE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
 /// warta's arguments for `rest`: no saved state (a filter remembered from the last run would
 /// change what is measured), and the cache as asked.
 fn warta_args<'a>(rest: &[&'a str]) -> Vec<&'a str> {
+    if let Some(folder) = COLD_CACHE.get() {
+        let _ = std::fs::remove_dir_all(folder);
+    }
     let mut args = vec!["--no-state"];
     args.extend(CACHE_ARGS.get().into_iter().flatten());
     args.extend_from_slice(rest);
@@ -410,6 +417,16 @@ fn main() {
             println!("parse cache: off (every file parsed, as on a first start)");
             None
         }
+        "cold" => {
+            let folder =
+                std::env::temp_dir().join(format!("bench_tui_cache.{}", std::process::id()));
+            // SAFETY: no other thread runs yet; the children inherit the variable.
+            unsafe { std::env::set_var("XDG_CACHE_HOME", &folder) };
+            CACHE_ARGS.get_or_init(Vec::new);
+            COLD_CACHE.get_or_init(|| folder.clone());
+            println!("parse cache: cold (emptied before each start, which parses and writes it)");
+            Some(RemoveOnDrop(folder))
+        }
         "warm" => {
             let folder =
                 std::env::temp_dir().join(format!("bench_tui_cache.{}", std::process::id()));
@@ -443,7 +460,7 @@ fn main() {
             println!("parse cache: warm (filled by one start of the reader and one of --list)");
             Some(RemoveOnDrop(folder))
         }
-        other => panic!("--cache off|warm, not {other}"),
+        other => panic!("--cache off|cold|warm, not {other}"),
     };
     println!(
         "corpus: {bytes} bytes ({:.0} MiB)",

@@ -177,3 +177,39 @@ fn articles_parsed_under_other_rules_are_not_reused() {
     assert_eq!(setup.run(&["--json"]), plain);
     assert_eq!(setup.caches().len(), 2, "one cache for each set of rules");
 }
+
+#[test]
+fn a_file_skipped_for_what_it_holds_is_skipped_from_the_cache_until_it_changes() {
+    let setup = Setup::new(&[("a.txt", FIRST)]);
+    let binary = "PK\u{3}\u{4}\0\0\0\0 something zipped, not an article at all";
+    std::fs::write(setup.news().join("b.txt"), binary).unwrap();
+    let stderr = |setup: &Setup| {
+        let out = common::warta()
+            .env("XDG_CACHE_HOME", setup.cache_home())
+            .arg("--list")
+            .arg(setup.news())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let first = stderr(&setup);
+    assert!(first.contains("b.txt: binary file"), "{first}");
+    // Text of the same size and time: the cache still says binary…
+    let text = format!(
+        "{:<1$}",
+        "Judul baru\n\nIsi yang sekarang bisa dibaca.",
+        binary.len()
+    );
+    write_keeping_time(&setup.news().join("b.txt"), &text);
+    assert_eq!(stderr(&setup), first);
+    // …until the file's time changes.
+    let later = SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(setup.news().join("b.txt"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(stderr(&setup), "");
+    assert!(setup.run(&["--list"]).contains("Judul baru"));
+}

@@ -32,11 +32,30 @@ enum Text {
 
 /// Several bodies, one after another, LZ4-packed with the unpacked size in front.
 #[derive(Debug)]
-struct Block {
+pub struct Block {
     /// Tells blocks apart in the cache of the one unpacked last.
     id: u64,
     bytes: Box<[u8]>,
 }
+
+impl Block {
+    /// A block of `bytes` as [`SearchText::pack`] makes them (read back from the parse
+    /// cache). Bytes that do not unpack read as empty texts, never as garbage.
+    pub fn new(bytes: Box<[u8]>) -> Arc<Block> {
+        Arc::new(Block {
+            id: NEXT_BLOCK_ID.fetch_add(1, Ordering::Relaxed),
+            bytes,
+        })
+    }
+
+    /// The packed bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
+/// Blocks are numbered from 1: 0 is "none unpacked".
+static NEXT_BLOCK_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
     /// The block unpacked last, by id: reading its other bodies unpacks nothing more.
@@ -63,7 +82,6 @@ impl SearchText {
     /// Packs the plain bodies of `texts` (once the word index has their words), neighbours
     /// together in blocks.
     pub fn pack<'a>(texts: impl IntoIterator<Item = &'a mut SearchText>) {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let mut run: Vec<&mut SearchText> = Vec::new();
         let mut run_bytes = 0;
         let flush = |run: &mut Vec<&mut SearchText>| {
@@ -78,10 +96,8 @@ impl SearchText {
                     joined.extend_from_slice(plain.as_bytes());
                 }
             }
-            let block = Arc::new(Block {
-                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-                bytes: lz4_flex::block::compress_prepend_size(&joined).into_boxed_slice(),
-            });
+            let block =
+                Block::new(lz4_flex::block::compress_prepend_size(&joined).into_boxed_slice());
             for (text, (start, len)) in run.drain(..).zip(spans) {
                 text.0 = Text::Packed {
                     block: Arc::clone(&block),
@@ -102,6 +118,31 @@ impl SearchText {
             run.push(text);
         }
         flush(&mut run);
+    }
+
+    /// Bytes `start..start + len` of `block`, unpacked.
+    pub fn in_block(block: &Arc<Block>, start: u32, len: u32) -> SearchText {
+        SearchText(Text::Packed {
+            block: Arc::clone(block),
+            start,
+            len,
+        })
+    }
+
+    /// The block holding this text, and where in it, when it is packed.
+    pub fn packed(&self) -> Option<(&Arc<Block>, u32, u32)> {
+        match &self.0 {
+            Text::Packed { block, start, len } => Some((block, *start, *len)),
+            _ => None,
+        }
+    }
+
+    /// The text, when it is held plain.
+    pub fn as_plain(&self) -> Option<&str> {
+        match &self.0 {
+            Text::Plain(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// Whether there is no text.

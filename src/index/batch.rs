@@ -24,7 +24,39 @@ pub(super) fn initial_bit(c: char) -> u64 {
     }
 }
 
+/// A batch's index as lists, to be stored and read back (the parse cache): each word, and
+/// each joined run, with the batch-local indices of the articles holding it; and each
+/// article's word initials.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BatchLists<'a> {
+    pub words: Vec<(&'a str, &'a [u32])>,
+    pub joined: Vec<(&'a str, &'a [u32])>,
+    pub initials: &'a [u64],
+}
+
 impl BatchIndex {
+    /// The index as lists.
+    pub fn lists(&self) -> BatchLists<'_> {
+        BatchLists {
+            words: self.words.lists().collect(),
+            joined: self.joined.lists().collect(),
+            initials: &self.initials,
+        }
+    }
+
+    /// An index of these lists (as [`BatchIndex::lists`] gave them).
+    pub fn from_lists(
+        words: Vec<(Box<str>, Vec<u32>)>,
+        joined: Vec<(Box<str>, Vec<u32>)>,
+        initials: Vec<u64>,
+    ) -> BatchIndex {
+        BatchIndex {
+            words: BatchWords::from_lists(words),
+            joined: BatchWords::from_lists(joined),
+            initials,
+        }
+    }
+
     /// Indexes the search text of `articles`, numbered from 0 in order.
     pub fn build(articles: &[Article]) -> BatchIndex {
         let mut words = BatchWords::default();
@@ -94,6 +126,31 @@ impl BatchWords {
                 );
             }
         }
+    }
+
+    /// Each word with the articles holding it, in the table's order.
+    fn lists(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.table
+            .iter()
+            .map(|entry| (&*entry.word, entry.articles.as_slice()))
+    }
+
+    /// A table of these words and lists (each word once).
+    fn from_lists(lists: Vec<(Box<str>, Vec<u32>)>) -> BatchWords {
+        let mut table = hashbrown::HashTable::with_capacity(lists.len());
+        for (word, articles) in lists {
+            let hash = rustc_hash::FxBuildHasher.hash_one(&*word);
+            table.insert_unique(
+                hash,
+                BatchWord {
+                    hash,
+                    word,
+                    articles,
+                },
+                |entry| entry.hash,
+            );
+        }
+        BatchWords { table }
     }
 
     pub(super) fn into_lists(self) -> impl Iterator<Item = (Box<str>, Vec<u32>)> {

@@ -8,7 +8,7 @@
 mod batch;
 mod postings;
 
-pub use batch::{BatchIndex, each_word};
+pub use batch::{BatchIndex, BatchLists, each_word};
 
 use batch::initial_bit;
 use postings::Postings;

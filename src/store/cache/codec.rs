@@ -3,13 +3,149 @@
 //! there, so a damaged entry reads as nothing rather than as a wrong article.
 
 use crate::article::dates::TimeOfDay;
-use crate::article::search_text::SearchText;
+use crate::article::search_text::{Block, SearchText};
 use crate::article::{Article, ArticleDate, Origin, Removed, StoryTerm};
+use crate::index::BatchIndex;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Appends `article` to `out`. Its id, path and origin are not written: they are the file's.
-pub fn encode(article: &Article, out: &mut Vec<u8>) {
-    let mut w = Writer(out);
+/// Bytes before a chunk's parts: the checksum of all that follows, and the length of the
+/// packed part.
+const HEAD: usize = 8 + 4;
+
+/// What a chunk of files gave, read back: for each file in order its article or why it was
+/// skipped, and the chunk's word index when it was made.
+#[derive(Debug, Default)]
+pub struct Chunk {
+    pub items: Vec<Result<Article, String>>,
+    pub index: Option<BatchIndex>,
+}
+
+/// Appends a chunk to `out`: each file's article (or why it was skipped), the index, and the
+/// blocks the articles' packed bodies are in. An article's id, path and origin are not
+/// written: they are the file's.
+pub fn encode_chunk<'a>(
+    items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
+    index: Option<&BatchIndex>,
+    out: &mut Vec<u8>,
+) {
+    let mut blocks: Vec<&Arc<Block>> = Vec::new();
+    let mut numbers: HashMap<*const Block, u32> = HashMap::new();
+    let mut meta = Vec::new();
+    let mut w = Writer(&mut meta);
+    let items: Vec<_> = items.into_iter().collect();
+    w.u32(items.len() as u32);
+    for item in items {
+        match item {
+            Ok(article) => {
+                w.u8(0);
+                encode_article(article, &mut w, |block| {
+                    *numbers.entry(Arc::as_ptr(block)).or_insert_with(|| {
+                        blocks.push(block);
+                        blocks.len() as u32 - 1
+                    })
+                });
+            }
+            Err(reason) => {
+                w.u8(1);
+                w.str(reason);
+            }
+        }
+    }
+    match index {
+        None => w.u8(0),
+        Some(index) => {
+            w.u8(1);
+            let lists = index.lists();
+            for lists in [&lists.words, &lists.joined] {
+                w.u32(lists.len() as u32);
+                for (word, articles) in lists {
+                    w.str(word);
+                    w.u32(articles.len() as u32);
+                    for article in *articles {
+                        w.u32(*article);
+                    }
+                }
+            }
+            w.u32(lists.initials.len() as u32);
+            for initials in lists.initials {
+                w.u64(*initials);
+            }
+        }
+    }
+    // The blocks' lengths go first, so a reader has the blocks before the articles.
+    let mut head = Vec::with_capacity(4 + 4 * blocks.len() + meta.len());
+    let mut w = Writer(&mut head);
+    w.u32(blocks.len() as u32);
+    for block in &blocks {
+        w.u32(block.bytes().len() as u32);
+    }
+    head.extend_from_slice(&meta);
+    let meta = head;
+    let meta = lz4_flex::compress_prepend_size(&meta);
+    let start = out.len();
+    out.extend_from_slice(&[0; 8]);
+    out.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+    out.extend_from_slice(&meta);
+    for block in blocks {
+        out.extend_from_slice(block.bytes());
+    }
+    let checksum = xxhash_rust::xxh3::xxh3_64(&out[start + 8..]);
+    out[start..start + 8].copy_from_slice(&checksum.to_le_bytes());
+}
+
+/// Reads a chunk written by [`encode_chunk`], or None when `bytes` do not hold exactly one.
+pub fn decode_chunk(bytes: &[u8]) -> Option<Chunk> {
+    let (checksum, rest) = bytes.split_at_checked(8)?;
+    if checksum != xxhash_rust::xxh3::xxh3_64(rest).to_le_bytes() {
+        return None;
+    }
+    let meta_len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let packed_meta = bytes.get(HEAD..HEAD.checked_add(meta_len)?)?;
+    let mut raw_blocks = &bytes[HEAD + meta_len..];
+    let meta = lz4_flex::decompress_size_prepended(packed_meta).ok()?;
+    let mut r = Reader(&meta);
+    let blocks = (0..r.count()?)
+        .map(|_| {
+            let len = r.u32()? as usize;
+            let (block, rest) = raw_blocks.split_at_checked(len)?;
+            raw_blocks = rest;
+            Some(Block::new(block.into()))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    if !raw_blocks.is_empty() {
+        return None;
+    }
+    let items = (0..r.count()?)
+        .map(|_| match r.u8()? {
+            0 => decode_article(&mut r, &blocks).map(Ok),
+            1 => r.string().map(Err),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let index = match r.u8()? {
+        0 => None,
+        1 => {
+            let words = r.lists()?;
+            let joined = r.lists()?;
+            let initials = (0..r.count()?)
+                .map(|_| r.u64())
+                .collect::<Option<Vec<_>>>()?;
+            Some(BatchIndex::from_lists(words, joined, initials))
+        }
+        _ => return None,
+    };
+    if !r.0.is_empty() {
+        return None;
+    }
+    Some(Chunk { items, index })
+}
+
+fn encode_article<'a>(
+    article: &'a Article,
+    w: &mut Writer,
+    mut block_number: impl FnMut(&'a Arc<Block>) -> u32,
+) {
     w.opt_str(article.outlet.as_deref());
     w.str(&article.title);
     w.bool(article.title_derived);
@@ -45,7 +181,21 @@ pub fn encode(article: &Article, out: &mut Vec<u8>) {
         w.str(&removed.text);
     }
     w.strs(&article.warnings);
-    article.search_body.with(|body| w.str(body));
+    match article.search_body.packed() {
+        Some((block, start, len)) => {
+            w.u8(2);
+            w.u32(block_number(block));
+            w.u32(start);
+            w.u32(len);
+        }
+        None => match article.search_body.as_plain() {
+            Some(text) => {
+                w.u8(1);
+                w.str(text);
+            }
+            None => w.u8(0),
+        },
+    }
     w.str(&article.search_title);
     w.bool(article.has_body);
     w.u64(article.content_hash);
@@ -57,9 +207,8 @@ pub fn encode(article: &Article, out: &mut Vec<u8>) {
     }
 }
 
-/// Reads an article written by [`encode`], or None when `bytes` do not hold exactly one.
-pub fn decode(bytes: &[u8]) -> Option<Article> {
-    let mut r = Reader(bytes);
+/// Reads an article written by [`encode_article`], its packed body in one of `blocks`.
+fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
     let outlet = r.opt_string()?.map(Arc::<str>::from);
     let title = r.string()?;
     let title_derived = r.bool()?;
@@ -104,7 +253,15 @@ pub fn decode(bytes: &[u8]) -> Option<Article> {
         })
         .collect::<Option<Vec<_>>>()?;
     let warnings = r.strings()?;
-    let search_body = SearchText::plain(r.string()?);
+    let search_body = match r.u8()? {
+        0 => SearchText::default(),
+        1 => SearchText::plain(r.string()?),
+        2 => {
+            let (block, start, len) = (r.u32()? as usize, r.u32()?, r.u32()?);
+            SearchText::in_block(blocks.get(block)?, start, len)
+        }
+        _ => return None,
+    };
     let search_title = r.string()?.into_boxed_str();
     let has_body = r.bool()?;
     let content_hash = r.u64()?;
@@ -116,9 +273,6 @@ pub fn decode(bytes: &[u8]) -> Option<Article> {
             })
         })
         .collect::<Option<Arc<[StoryTerm]>>>()?;
-    if !r.0.is_empty() {
-        return None;
-    }
     Some(Article {
         id: String::new(),
         path: Default::default(),
@@ -237,6 +391,19 @@ impl Reader<'_> {
         }
     }
 
+    /// Words, each with a list of article numbers.
+    fn lists(&mut self) -> Option<Vec<(Box<str>, Vec<u32>)>> {
+        (0..self.count()?)
+            .map(|_| {
+                let word = self.string()?.into_boxed_str();
+                let articles = (0..self.count()?)
+                    .map(|_| self.u32())
+                    .collect::<Option<Vec<_>>>()?;
+                Some((word, articles))
+            })
+            .collect()
+    }
+
     fn strings(&mut self) -> Option<Vec<String>> {
         (0..self.count()?).map(|_| self.string()).collect()
     }
@@ -264,8 +431,10 @@ mod tests {
 
     fn round_trip(article: &Article) -> Article {
         let mut bytes = Vec::new();
-        encode(article, &mut bytes);
-        decode(&bytes).expect("an encoded article decodes")
+        encode_chunk([Ok(article)], None, &mut bytes);
+        let mut chunk = decode_chunk(&bytes).expect("an encoded chunk decodes");
+        assert_eq!(chunk.items.len(), 1);
+        chunk.items.remove(0).expect("an article")
     }
 
     fn parsed(text: &str) -> Article {
@@ -316,15 +485,64 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_or_lengthened_entry_reads_as_nothing() {
+    fn a_chunk_comes_back_with_its_skips_packed_bodies_and_index() {
+        let mut articles: Vec<Article> = (0..40)
+            .map(|i| {
+                parsed(&format!(
+                    "Judul berita nomor {i}\n\nIsi berita {i}: kim jong-un dan putin bertemu di pyongyang. {}",
+                    "Kalimat pengisi yang panjang. ".repeat(20 + i)
+                ))
+            })
+            .collect();
+        let index = BatchIndex::build(&articles);
+        SearchText::pack(articles.iter_mut().map(|a| &mut a.search_body));
+        assert!(articles.iter().all(|a| a.search_body.packed().is_some()));
+        let items = articles.iter().enumerate().flat_map(|(i, a)| {
+            [Ok(a)]
+                .into_iter()
+                .chain((i % 7 == 3).then_some(Err("binary file; skipped")))
+        });
+        let mut bytes = Vec::new();
+        encode_chunk(items, Some(&index), &mut bytes);
+        let chunk = decode_chunk(&bytes).expect("the chunk decodes");
+        let mut back = chunk.items.iter();
+        for (i, article) in articles.iter().enumerate() {
+            let got = back.next().unwrap().as_ref().expect("an article");
+            assert_eq!(fields(got), fields(article), "article {i}");
+            assert!(got.search_body.packed().is_some());
+            if i % 7 == 3 {
+                assert_eq!(
+                    back.next().unwrap().as_ref().unwrap_err(),
+                    "binary file; skipped"
+                );
+            }
+        }
+        assert!(back.next().is_none());
+        let sorted = |mut lists: crate::index::BatchLists<'_>| {
+            lists.words.sort();
+            lists.joined.sort();
+            format!("{lists:?}")
+        };
+        let back = chunk.index.expect("the index");
+        assert_eq!(sorted(back.lists()), sorted(index.lists()));
+    }
+
+    #[test]
+    fn a_cut_lengthened_or_changed_chunk_reads_as_nothing() {
         let article = parsed("Judul\n\nIsi berita yang cukup panjang untuk diuji.");
         let mut bytes = Vec::new();
-        encode(&article, &mut bytes);
+        encode_chunk([Ok(&article), Err("empty; skipped")], None, &mut bytes);
         for len in 0..bytes.len() {
-            assert!(decode(&bytes[..len]).is_none(), "cut at {len}");
+            assert!(decode_chunk(&bytes[..len]).is_none(), "cut at {len}");
         }
-        bytes.push(0);
-        assert!(decode(&bytes).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode_chunk(&longer).is_none());
+        for at in 0..bytes.len() {
+            let mut changed = bytes.clone();
+            changed[at] ^= 1;
+            assert!(decode_chunk(&changed).is_none(), "byte {at} changed");
+        }
     }
 
     proptest::proptest! {
@@ -334,14 +552,21 @@ mod tests {
             proptest::prop_assert_eq!(fields(&round_trip(&article)), fields(&article));
         }
 
+        /// Bytes that pass the checksum but were not written by `encode_chunk` (a cache
+        /// from a faulty build, say) read as nothing or as something, never as a panic.
         #[test]
-        fn damaged_bytes_never_panic(at in 0usize..400, value in proptest::num::u8::ANY) {
-            let article = parsed("KOMPAS.com\nJudul\nPenulis: Ani\n\nIsi berita, 19 Juni 2024.");
-            let mut bytes = Vec::new();
-            encode(&article, &mut bytes);
-            let at = at % bytes.len();
-            bytes[at] = value;
-            let _ = decode(&bytes);
+        fn any_bytes_behind_a_good_checksum_never_panic(
+            meta in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+            raw in proptest::collection::vec(proptest::num::u8::ANY, 0..50),
+        ) {
+            let packed = lz4_flex::compress_prepend_size(&meta);
+            let mut bytes = vec![0; 8];
+            bytes.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(&packed);
+            bytes.extend_from_slice(&raw);
+            let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[8..]);
+            bytes[..8].copy_from_slice(&checksum.to_le_bytes());
+            let _ = decode_chunk(&bytes);
         }
     }
 }

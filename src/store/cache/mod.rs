@@ -1,25 +1,29 @@
 //! The parse cache: what loading made of each file, kept in the user's cache folder so that
 //! the next start reads it back instead of parsing again. Parsing is most of a load's work
-//! (about 400,000 instructions for a 5 KB article); reading an article back is a copy.
+//! (about 400,000 instructions for a 5 KB article); indexing its words and packing its
+//! body most of the rest.
 //!
-//! One file per set of folders and load options, under `$XDG_CACHE_HOME/warta` (or
-//! `~/.cache/warta`): the articles one after another, each LZ4-packed behind a checksum (a
-//! cache of the reader's load is about three quarters of the folder's size), then an index
-//! of which file (device and inode) each is and which version (size, modification time).
-//! An article is taken from the cache only when its file's size and modification time are
-//! what they were; anything else is parsed again, and then the cache is written anew, in a
-//! temporary file renamed over the old. The key of the cache names the warta binary (its
-//! size and modification time) and the rules, so a new build or other rules never read
-//! articles that an old one made. A cache that cannot be read or written is not used: it
-//! never changes what is loaded, only how fast. The article files are never written.
+//! Files are loaded in chunks of neighbours (see [`crate::store::loader`]), and the cache
+//! keeps what each chunk gave: its articles (or why a file was skipped), its word index, and
+//! the packed blocks of its bodies, behind a checksum. A chunk whose files are all as they
+//! were (device, inode, size and modification time) is taken whole: nothing is parsed,
+//! indexed or packed. In a chunk where some file changed, the others are still taken from
+//! the cache one by one, and the chunk is then made again. The cache is one file per set of
+//! folders and load options under `$XDG_CACHE_HOME/warta` (or `~/.cache/warta`): the
+//! chunks, then an index of them, written anew (a temporary file renamed over the old) when
+//! anything changed. Its key names the warta binary (size and modification time) and the
+//! rules, so a new build or other rules never read what an old one made. A cache that cannot
+//! be read or written is not used: it never changes what is loaded, only how fast. The
+//! article files are never written.
 
 mod codec;
 
-pub use codec::{decode, encode};
+pub use codec::{Chunk, decode_chunk, encode_chunk};
 
 use super::LoadOptions;
 use super::loader::FileStamp;
 use crate::article::Article;
+use crate::index::BatchIndex;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, Write};
@@ -28,49 +32,54 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The start and end of a cache file; a new layout gets a new number.
-const MAGIC: &[u8; 8] = b"WARTAPC2";
+const MAGIC: &[u8; 8] = b"WARTAPC3";
 /// Cache files kept: the ones used last; older ones are deleted.
 const KEEP_FILES: usize = 8;
-/// Bytes of one index row: device, inode, size, modification time, offset, length.
-const ROW: usize = 8 * 5 + 4;
-/// Bytes before an entry's article: its checksum.
-const CHECKSUM: usize = 8;
+/// Bytes of one file's stamp in the index: device, inode, size, modification time.
+const STAMP: usize = 32;
+/// Bytes of a chunk's row in the index before its stamps: offset, length, file count.
+const ROW: usize = 8 + 8 + 4;
 
-/// The cache for one load: the previous one's articles, if any, and where the next goes.
+/// The cache for one load: the previous one's chunks, if any, and where the next goes.
 pub struct ParseCache {
     path: PathBuf,
     key: u64,
     previous: Option<Previous>,
     next_segment: AtomicUsize,
-    hits: AtomicUsize,
 }
 
 /// The cache file found at start.
 struct Previous {
     file: File,
-    /// Which entry holds each file, by device and inode.
-    by_file: HashMap<(u64, u64), usize>,
-    entries: Vec<Entry>,
-    /// Entries handed out in this load (the rest are of files gone or changed).
-    used: Vec<AtomicBool>,
+    chunks: Vec<ChunkEntry>,
+    /// Which chunk starts with each file.
+    by_first: HashMap<FileStamp, usize>,
+    /// Which chunk, and where in it, holds each file (by device and inode).
+    by_file: HashMap<(u64, u64), (usize, usize)>,
+    /// Chunks taken whole in this load: copied into the next cache as they are.
+    reused: Vec<AtomicBool>,
 }
 
-/// Where one article is in a cache file, and the version of the file it was made from.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    stamp: FileStamp,
+/// Where one chunk is in a cache file, and the versions of the files it was made from.
+#[derive(Debug, Clone)]
+struct ChunkEntry {
     offset: u64,
-    len: u32,
+    len: u64,
+    stamps: Vec<FileStamp>,
 }
 
-/// The articles one loading thread parsed, written to a temporary file of its own as they
-/// come; [`ParseCache::finish`] joins them into the new cache.
+/// The chunk a loading thread decoded last to take single files from (neighbouring files
+/// are mostly in the same chunk).
+#[derive(Default)]
+pub struct LastChunk(Option<(usize, Chunk)>);
+
+/// The chunks one loading thread made, written to a temporary file of its own as they come;
+/// [`ParseCache::finish`] joins them into the new cache.
 pub struct Segment {
     path: PathBuf,
     file: Option<BufWriter<File>>,
     written: u64,
-    entries: Vec<Entry>,
-    encoded: Vec<u8>,
+    chunks: Vec<ChunkEntry>,
     buffer: Vec<u8>,
     failed: bool,
 }
@@ -93,38 +102,35 @@ impl ParseCache {
             key,
             previous,
             next_segment: AtomicUsize::new(0),
-            hits: AtomicUsize::new(0),
         }
     }
 
-    /// The article made from the file at `stamp` by an earlier load, if the file has not
-    /// changed since.
-    pub fn get(&self, stamp: &FileStamp) -> Option<Article> {
+    /// What an earlier load made of exactly these files, if none has changed since.
+    pub fn chunk(&self, stamps: &[FileStamp]) -> Option<Chunk> {
         let previous = self.previous.as_ref()?;
-        let index = *previous.by_file.get(&(stamp.device, stamp.inode))?;
-        let entry = previous.entries[index];
-        if entry.stamp != *stamp {
+        let number = *previous.by_first.get(stamps.first()?)?;
+        let entry = &previous.chunks[number];
+        if entry.stamps != stamps {
             return None;
         }
-        let mut bytes = vec![0; entry.len as usize];
-        previous.file.read_exact_at(&mut bytes, entry.offset).ok()?;
-        let (checksum, encoded) = bytes.split_at_checked(CHECKSUM)?;
-        if checksum != xxhash_rust::xxh3::xxh3_64(encoded).to_le_bytes() {
-            return None;
-        }
-        let encoded = lz4_flex::decompress_size_prepended(encoded).ok()?;
-        let article = decode(&encoded)?;
-        if previous.used[index].swap(true, Ordering::Relaxed) {
-            // Two candidates with one inode cannot both be it (the walk loads a file once).
-            return None;
-        }
-        self.hits.fetch_add(1, Ordering::Relaxed);
-        Some(article)
+        let chunk = previous.decode(number)?;
+        previous.reused[number].store(true, Ordering::Relaxed);
+        Some(chunk)
     }
 
-    /// How many articles came from the cache so far.
-    pub fn hits(&self) -> usize {
-        self.hits.load(Ordering::Relaxed)
+    /// What an earlier load made of the file at `stamp` (its article, or why it was
+    /// skipped), if the file has not changed since.
+    pub fn file(&self, stamp: &FileStamp, last: &mut LastChunk) -> Option<Result<Article, String>> {
+        let previous = self.previous.as_ref()?;
+        let (number, at) = *previous.by_file.get(&(stamp.device, stamp.inode))?;
+        if previous.chunks[number].stamps[at] != *stamp {
+            return None;
+        }
+        if last.0.as_ref().is_none_or(|(held, _)| *held != number) {
+            last.0 = Some((number, previous.decode(number)?));
+        }
+        let (_, chunk) = last.0.as_ref()?;
+        chunk.items.get(at).cloned()
     }
 
     /// A new segment, for one loading thread.
@@ -135,31 +141,29 @@ impl ParseCache {
             path: self.path.with_file_name(name),
             file: None,
             written: 0,
-            entries: Vec::new(),
-            encoded: Vec::new(),
+            chunks: Vec::new(),
             buffer: Vec::new(),
             failed: false,
         }
     }
 
-    /// Writes the new cache when anything changed: the previous cache's articles that were
-    /// used, then every segment's. Errors leave the previous cache as it was.
+    /// Writes the new cache when anything changed: the previous cache's chunks that were
+    /// taken whole, then every segment's. Errors leave the previous cache as it was.
     pub fn finish(self, segments: Vec<Segment>) {
         let folder = self.path.parent().map(Path::to_path_buf);
-        let unchanged = segments.iter().all(|s| s.entries.is_empty() && !s.failed)
+        let unchanged = segments.iter().all(|s| s.chunks.is_empty() && !s.failed)
             && self
                 .previous
                 .as_ref()
-                .is_none_or(|p| p.used.iter().all(|used| used.load(Ordering::Relaxed)));
+                .is_none_or(|p| p.reused.iter().all(|reused| reused.load(Ordering::Relaxed)));
         if unchanged {
             if let Some(previous) = &self.previous {
                 // Marks it as used now, so pruning keeps it.
                 let _ = previous.file.set_modified(std::time::SystemTime::now());
             }
         } else {
-            let temporary = self
-                .path
-                .with_extension(format!("{}.tmp", std::process::id()));
+            let temporary =
+                (self.path).with_file_name(format!("{:016x}.{}.tmp", self.key, std::process::id()));
             match self.write(&temporary, segments) {
                 Ok(()) => {
                     if std::fs::rename(&temporary, &self.path).is_err() {
@@ -186,19 +190,19 @@ impl ParseCache {
         let mut at = (MAGIC.len() + 8) as u64;
         let mut index = Vec::new();
         if let Some(previous) = &self.previous {
-            let mut kept: Vec<Entry> = (previous.entries.iter())
-                .zip(&previous.used)
-                .filter(|(_, used)| used.load(Ordering::Relaxed))
-                .map(|(entry, _)| *entry)
+            let mut kept: Vec<&ChunkEntry> = (previous.chunks.iter())
+                .zip(&previous.reused)
+                .filter(|(_, reused)| reused.load(Ordering::Relaxed))
+                .map(|(entry, _)| entry)
                 .collect();
             kept.sort_by_key(|e| e.offset);
             let mut bytes = Vec::new();
             for entry in kept {
-                bytes.resize(entry.len as usize, 0);
+                bytes.resize(usize::try_from(entry.len).unwrap_or(usize::MAX), 0);
                 previous.file.read_exact_at(&mut bytes, entry.offset)?;
                 out.write_all(&bytes)?;
-                push_row(&mut index, &entry, at);
-                at += u64::from(entry.len);
+                push_row(&mut index, entry, at);
+                at += entry.len;
             }
         }
         for mut segment in segments {
@@ -210,7 +214,7 @@ impl ParseCache {
             if copied != segment.written {
                 return Err(std::io::ErrorKind::UnexpectedEof.into());
             }
-            for entry in &segment.entries {
+            for entry in &segment.chunks {
                 push_row(&mut index, entry, at + entry.offset);
             }
             at += segment.written;
@@ -222,18 +226,20 @@ impl ParseCache {
     }
 }
 
-fn push_row(index: &mut Vec<u8>, entry: &Entry, offset: u64) {
-    let stamp = entry.stamp;
-    for value in [
-        stamp.device,
-        stamp.inode,
-        stamp.size,
-        stamp.modified_ns as u64,
-        offset,
-    ] {
-        index.extend_from_slice(&value.to_le_bytes());
-    }
+fn push_row(index: &mut Vec<u8>, entry: &ChunkEntry, offset: u64) {
+    index.extend_from_slice(&offset.to_le_bytes());
     index.extend_from_slice(&entry.len.to_le_bytes());
+    index.extend_from_slice(&(entry.stamps.len() as u32).to_le_bytes());
+    for stamp in &entry.stamps {
+        for value in [
+            stamp.device,
+            stamp.inode,
+            stamp.size,
+            stamp.modified_ns as u64,
+        ] {
+            index.extend_from_slice(&value.to_le_bytes());
+        }
+    }
 }
 
 impl Previous {
@@ -250,59 +256,83 @@ impl Previous {
         }
         let index_at = u64::from_le_bytes(foot[..8].try_into().ok()?);
         let index_len = usize::try_from(len.checked_sub(16)?.checked_sub(index_at)?).ok()?;
-        if index_at < 16 || index_len % ROW != 0 {
+        if index_at < 16 {
             return None;
         }
         let mut index = vec![0; index_len];
         file.read_exact_at(&mut index, index_at).ok()?;
-        let mut entries = Vec::with_capacity(index_len / ROW);
-        let mut by_file = HashMap::with_capacity(index_len / ROW);
-        for row in index.chunks_exact(ROW) {
-            let word = |i: usize| u64::from_le_bytes(row[i * 8..i * 8 + 8].try_into().unwrap());
-            let entry = Entry {
-                stamp: FileStamp {
-                    device: word(0),
-                    inode: word(1),
-                    size: word(2),
-                    modified_ns: word(3) as i64,
-                },
-                offset: word(4),
-                len: u32::from_le_bytes(row[40..44].try_into().unwrap()),
+        let mut rest = index.as_slice();
+        let mut chunks = Vec::new();
+        let mut by_first = HashMap::new();
+        let mut by_file = HashMap::new();
+        let word = |bytes: &[u8], i: usize| {
+            u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap())
+        };
+        while !rest.is_empty() {
+            let (row, after) = rest.split_at_checked(ROW)?;
+            let count = u32::from_le_bytes(row[16..20].try_into().ok()?) as usize;
+            let (stamps, after) = after.split_at_checked(count.checked_mul(STAMP)?)?;
+            rest = after;
+            let entry = ChunkEntry {
+                offset: word(row, 0),
+                len: word(row, 1),
+                stamps: stamps
+                    .chunks_exact(STAMP)
+                    .map(|s| FileStamp {
+                        device: word(s, 0),
+                        inode: word(s, 1),
+                        size: word(s, 2),
+                        modified_ns: word(s, 3) as i64,
+                    })
+                    .collect(),
             };
-            if entry.offset.checked_add(u64::from(entry.len))? > index_at {
+            if entry.offset < 16 || entry.offset.checked_add(entry.len)? > index_at {
                 return None;
             }
-            by_file.insert((entry.stamp.device, entry.stamp.inode), entries.len());
-            entries.push(entry);
+            let number = chunks.len();
+            if let Some(first) = entry.stamps.first() {
+                by_first.insert(*first, number);
+            }
+            for (at, stamp) in entry.stamps.iter().enumerate() {
+                by_file.insert((stamp.device, stamp.inode), (number, at));
+            }
+            chunks.push(entry);
         }
-        let used = entries.iter().map(|_| AtomicBool::new(false)).collect();
+        let reused = chunks.iter().map(|_| AtomicBool::new(false)).collect();
         Some(Previous {
             file,
+            chunks,
+            by_first,
             by_file,
-            entries,
-            used,
+            reused,
         })
+    }
+
+    /// Chunk `number`, read and checked; None when it is damaged or does not fit its row.
+    fn decode(&self, number: usize) -> Option<Chunk> {
+        let entry = &self.chunks[number];
+        let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
+        self.file.read_exact_at(&mut bytes, entry.offset).ok()?;
+        let chunk = decode_chunk(&bytes)?;
+        (chunk.items.len() == entry.stamps.len()).then_some(chunk)
     }
 }
 
 impl Segment {
-    /// Adds the article made from the file at `stamp`. A segment that fails to write is
-    /// dropped from the new cache (its files are parsed again next time).
-    pub fn add(&mut self, stamp: FileStamp, article: &Article) {
+    /// Adds what the files at `stamps` gave: each its article or why it was skipped, in
+    /// order, and their index. A segment that fails to write is left out of the new cache
+    /// (its files are parsed again next time).
+    pub fn add<'a>(
+        &mut self,
+        stamps: &[FileStamp],
+        items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
+        index: Option<&BatchIndex>,
+    ) {
         if self.failed {
             return;
         }
-        self.encoded.clear();
-        encode(article, &mut self.encoded);
         self.buffer.clear();
-        self.buffer.extend_from_slice(&[0; CHECKSUM]);
-        self.buffer
-            .extend_from_slice(&lz4_flex::compress_prepend_size(&self.encoded));
-        let checksum = xxhash_rust::xxh3::xxh3_64(&self.buffer[CHECKSUM..]);
-        self.buffer[..CHECKSUM].copy_from_slice(&checksum.to_le_bytes());
-        let Ok(len) = u32::try_from(self.buffer.len()) else {
-            return;
-        };
+        encode_chunk(items, index, &mut self.buffer);
         if self.file.is_none() && self.create().is_err() {
             self.failed = true;
             return;
@@ -312,12 +342,13 @@ impl Segment {
             self.failed = true;
             return;
         }
-        self.entries.push(Entry {
-            stamp,
+        let len = self.buffer.len() as u64;
+        self.chunks.push(ChunkEntry {
             offset: self.written,
             len,
+            stamps: stamps.to_vec(),
         });
-        self.written += u64::from(len);
+        self.written += len;
     }
 
     fn create(&mut self) -> std::io::Result<()> {
@@ -416,6 +447,7 @@ fn cache_key(roots: &[PathBuf], options: &LoadOptions) -> Option<u64> {
         options.max_file_size,
         u64::from(options.keep_body),
         u64::from(options.keep_search),
+        u64::from(options.index),
         options.cache_salt,
     ] {
         key.extend_from_slice(&value.to_le_bytes());

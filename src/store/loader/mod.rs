@@ -1,20 +1,22 @@
 //! Loading: the walk finds the files, one thread per core reads and parses them, and batches
 //! of articles (with their words indexed, when asked) go to whoever listens.
 
+mod chunks;
 pub mod read;
 mod walk;
 
-use super::cache::{ParseCache, Segment};
+use super::cache::{Chunk, LastChunk, ParseCache, Segment};
 use super::{LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
 use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
 use crate::article::search_text::SearchText;
 use crate::article::{Article, Origin};
 use crate::index::BatchIndex;
 use crate::rules::Rules;
+use chunks::{CHUNK_MARK, CHUNK_MAX, chunk_ranges};
 use read::{ReadError, looks_binary, read_regular_timed};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use walk::{Walk, stem};
 
@@ -22,8 +24,9 @@ pub use walk::FileStamp;
 
 /// Articles at least this large keep their body in memory even when bodies are let go.
 const KEEP_BODY_FROM: usize = 1024 * 1024;
-/// Articles sent to the reader at a time while loading.
-const BATCH: usize = 512;
+
+/// Events that may wait for the reader before the loading threads wait too.
+const IN_FLIGHT: usize = 4;
 
 /// Checks that every PATH exists before anything starts.
 pub fn check_paths(sources: &Sources) -> Result<(), LoadError> {
@@ -61,7 +64,10 @@ pub fn spawn_loader(
     rules: &'static Rules,
     options: LoadOptions,
 ) -> Receiver<LoadEvent> {
-    let (tx, rx) = channel();
+    // Bounded: loading from the cache outruns the reader taking batches in, and batches
+    // waiting in the channel (with their indexes not yet merged) would add a third to the
+    // reader's peak memory.
+    let (tx, rx) = sync_channel(IN_FLIGHT);
     std::thread::Builder::new()
         .name("warta-load".into())
         .spawn(move || run_loader(sources, rules, options, tx))
@@ -73,7 +79,7 @@ fn run_loader(
     sources: Sources,
     rules: &'static Rules,
     options: LoadOptions,
-    tx: Sender<LoadEvent>,
+    tx: SyncSender<LoadEvent>,
 ) {
     let paths = match sources {
         Sources::Seeds => {
@@ -107,6 +113,7 @@ fn run_loader(
         let _ = tx.send(LoadEvent::Skipped(skipped));
     }
     let candidates = Arc::new(walk.candidates);
+    let chunks = Arc::new(chunk_ranges(&candidates, CHUNK_MARK, CHUNK_MAX));
     let _ = tx.send(LoadEvent::Found(candidates.len()));
     let cache = options
         .cache
@@ -119,7 +126,7 @@ fn run_loader(
     let segments: Vec<Segment> = std::thread::scope(|scope| {
         let threads: Vec<_> = (0..workers)
             .map(|_| {
-                let candidates = Arc::clone(&candidates);
+                let (candidates, chunks) = (Arc::clone(&candidates), Arc::clone(&chunks));
                 let next = Arc::clone(&next);
                 let tx = Arc::clone(&tx);
                 let (cache, abandoned) = (cache.as_ref(), &abandoned);
@@ -132,15 +139,15 @@ fn run_loader(
                         sent
                     };
                     let mut segment = cache.map(ParseCache::segment);
-                    load_share(
-                        &candidates,
-                        &next,
+                    let share = Share {
+                        candidates: &candidates,
+                        chunks: &chunks,
+                        next: &next,
                         rules,
                         options,
                         cache,
-                        &mut segment,
-                        send,
-                    );
+                    };
+                    share.load(&mut segment, send);
                     segment
                 })
             })
@@ -162,62 +169,128 @@ fn run_loader(
     }
 }
 
-/// One loading thread's work: takes the next file until none is left, from the cache when it
-/// has the file as it is, else read and parsed (and added to the thread's cache segment);
-/// sends batches of articles with their words indexed. Stops when `send` fails.
-fn load_share(
-    candidates: &[walk::Candidate],
-    next: &AtomicUsize,
-    rules: &Rules,
+/// What the loading threads share.
+struct Share<'a> {
+    candidates: &'a [walk::Candidate],
+    chunks: &'a [std::ops::Range<usize>],
+    next: &'a AtomicUsize,
+    rules: &'a Rules,
     options: LoadOptions,
-    cache: Option<&ParseCache>,
-    segment: &mut Option<Segment>,
-    send: impl Fn(LoadEvent) -> bool,
-) {
-    // Words are indexed here, on the loader's threads, not in the reader's.
-    let batch_event = |mut batch: Vec<Article>| {
-        let index = options.index.then(|| BatchIndex::build(&batch));
-        // The index has the words: from now on the body text is read only by the searches
-        // it cannot answer, and kept packed.
-        if options.index {
-            SearchText::pack(batch.iter_mut().map(|a| &mut a.search_body));
-        }
-        LoadEvent::Batch(batch, index)
-    };
-    let mut batch = Vec::with_capacity(BATCH);
-    loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(candidate) = candidates.get(i) else {
-            break;
-        };
-        let loaded = match cache.and_then(|cache| cache.get(&candidate.stamp)) {
-            Some(mut article) => {
-                article.path = candidate.path.clone();
-                Ok(article)
-            }
-            None => load_file(&candidate.path, rules, options).inspect(|article| {
-                if let Some(segment) = segment {
-                    segment.add(candidate.stamp, article);
-                }
-            }),
-        };
-        match loaded {
-            Ok(mut article) => {
-                article.id = candidate.id.clone();
-                batch.push(article);
-                if batch.len() >= BATCH && !send(batch_event(std::mem::take(&mut batch))) {
-                    return;
-                }
-            }
-            Err(skipped) => {
-                if !send(LoadEvent::Skipped(skipped)) {
+    cache: Option<&'a ParseCache>,
+}
+
+impl Share<'_> {
+    /// One loading thread's work: takes the next chunk of files until none is left, whole
+    /// from the cache when it has them all as they are, else file by file (from the cache,
+    /// or read and parsed), indexed, and added to the thread's cache segment. Sends each
+    /// chunk's articles as a batch, with their words indexed. Stops when `send` fails.
+    fn load(&self, segment: &mut Option<Segment>, send: impl Fn(LoadEvent) -> bool) {
+        let mut last = LastChunk::default();
+        loop {
+            let Some(range) = self.chunks.get(self.next.fetch_add(1, Ordering::Relaxed)) else {
+                return;
+            };
+            let files = &self.candidates[range.clone()];
+            let stamps: Vec<FileStamp> = files.iter().map(|c| c.stamp).collect();
+            let events = match self.cache.and_then(|cache| cache.chunk(&stamps)) {
+                Some(chunk) => self.taken_whole(files, chunk),
+                None => self.file_by_file(files, &stamps, &mut last, segment),
+            };
+            for event in events {
+                if !send(event) {
                     return;
                 }
             }
         }
     }
-    if !batch.is_empty() {
-        send(batch_event(batch));
+
+    /// A chunk's events from what the cache holds for it.
+    fn taken_whole(&self, files: &[walk::Candidate], chunk: Chunk) -> Vec<LoadEvent> {
+        let mut events = Vec::new();
+        let mut articles = Vec::with_capacity(files.len());
+        for (file, item) in files.iter().zip(chunk.items) {
+            match item {
+                Ok(mut article) => {
+                    article.path = file.path.clone();
+                    article.id = file.id.clone();
+                    articles.push(article);
+                }
+                Err(reason) => events.push(LoadEvent::Skipped(Skipped {
+                    path: file.path.clone(),
+                    reason,
+                })),
+            }
+        }
+        if !articles.is_empty() {
+            let index = match (self.options.index, chunk.index) {
+                (true, None) => Some(BatchIndex::build(&articles)),
+                (indexed, index) => index.filter(|_| indexed),
+            };
+            events.push(LoadEvent::Batch(articles, index));
+        }
+        events
+    }
+
+    /// A chunk's events from its files, each from the cache or parsed; the chunk is then
+    /// added to the thread's cache segment.
+    fn file_by_file(
+        &self,
+        files: &[walk::Candidate],
+        stamps: &[FileStamp],
+        last: &mut LastChunk,
+        segment: &mut Option<Segment>,
+    ) -> Vec<LoadEvent> {
+        let mut articles = Vec::with_capacity(files.len());
+        // For each file: None for an article (the next in `articles`), else why it was
+        // skipped and whether a reread could say otherwise (an error reading it).
+        let mut skips: Vec<Option<(String, bool)>> = Vec::with_capacity(files.len());
+        for file in files {
+            let cached = self.cache.and_then(|cache| cache.file(&file.stamp, last));
+            let loaded = match cached {
+                Some(Ok(article)) => Ok(article),
+                Some(Err(reason)) => Err((reason, false)),
+                None => load_judged(&file.path, self.rules, self.options)
+                    .map_err(|(skipped, transient)| (skipped.reason, transient)),
+            };
+            match loaded {
+                Ok(mut article) => {
+                    article.path = file.path.clone();
+                    article.id = file.id.clone();
+                    articles.push(article);
+                    skips.push(None);
+                }
+                Err(skip) => skips.push(Some(skip)),
+            }
+        }
+        let index = self.options.index.then(|| BatchIndex::build(&articles));
+        // The index has the words: from now on the body text is read only by the searches
+        // it cannot answer, and kept packed.
+        if self.options.index {
+            SearchText::pack(articles.iter_mut().map(|a| &mut a.search_body));
+        }
+        if let Some(segment) = segment
+            && skips.iter().flatten().all(|(_, transient)| !transient)
+        {
+            let mut next = articles.iter();
+            let items = skips.iter().map(|skip| match skip {
+                None => Ok(next.next().expect("an article for each file not skipped")),
+                Some((reason, _)) => Err(reason.as_str()),
+            });
+            segment.add(stamps, items, index.as_ref());
+        }
+        let mut events: Vec<LoadEvent> = (files.iter().zip(skips))
+            .filter_map(|(file, skip)| {
+                let (reason, _) = skip?;
+                Some(LoadEvent::Skipped(Skipped {
+                    path: file.path.clone(),
+                    reason,
+                }))
+            })
+            .collect();
+        if !articles.is_empty() {
+            events.push(LoadEvent::Batch(articles, index));
+        }
+        events
     }
 }
 
@@ -243,21 +316,34 @@ pub fn with_story_terms(article: &mut Article) {
 
 /// Reads and parses one file, or says why it was skipped.
 pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Article, Skipped> {
+    load_judged(path, rules, options).map_err(|(skipped, _)| skipped)
+}
+
+/// Reads and parses one file, or says why it was skipped and whether reading it again could
+/// say otherwise (it could not be read; a file that was read and held no article is skipped
+/// again until it changes).
+fn load_judged(
+    path: &Path,
+    rules: &Rules,
+    options: LoadOptions,
+) -> Result<Article, (Skipped, bool)> {
     let skip = |reason: String| Skipped {
         path: path.to_path_buf(),
         reason,
     };
     let (bytes, modified) = read_regular_timed(path, options.max_file_size).map_err(|e| {
-        skip(match e {
+        let reason = match e {
             ReadError::TooLarge { .. } => {
                 format!("{e}; skipped (raise it with --max-file-size)")
             }
             _ => format!("{e}; skipped"),
-        })
+        };
+        (skip(reason), true)
     })?;
     if looks_binary(&bytes) {
-        return Err(skip(
-            "binary file (NUL bytes near the start); skipped".into(),
+        return Err((
+            skip("binary file (NUL bytes near the start); skipped".into()),
+            false,
         ));
     }
     let searchable = match options.keep_search {
@@ -276,7 +362,7 @@ pub fn load_file(path: &Path, rules: &Rules, options: LoadOptions) -> Result<Art
         } else {
             "no article text (only boilerplate); skipped"
         };
-        return Err(skip(reason.into()));
+        return Err((skip(reason.into()), false));
     }
     article.path = path.to_path_buf();
     article.origin = Origin::File;

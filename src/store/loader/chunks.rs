@@ -1,0 +1,102 @@
+//! Which files a loading thread takes together: chunks of neighbours in the walk's order,
+//! cut where the files' own paths say, so that the chunks of an unchanged folder are the
+//! same from one start to the next (the parse cache keeps what each chunk gave).
+
+use super::walk::Candidate;
+use std::ops::Range;
+
+/// Chunks of files a loading thread takes at a time: a chunk ends after a file whose path
+/// hashes to a multiple of this (so about this many files, and adding or removing a file
+/// changes only its own chunk), or at [`CHUNK_MAX`] files.
+pub const CHUNK_MARK: u64 = 512;
+pub const CHUNK_MAX: usize = 2048;
+
+/// Splits `candidates` into chunks of neighbours, each ending after a file whose path
+/// hashes to a multiple of `mark`, or at `max` files. Where a chunk ends depends on that
+/// file's path alone (and `max`), so a file added or removed changes only the chunk it is
+/// in, and the rest of a folder's chunks are the same as last time (see
+/// [`crate::store::cache`]).
+pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    for (i, candidate) in candidates.iter().enumerate() {
+        let hash = xxhash_rust::xxh3::xxh3_64(candidate.path.as_os_str().as_encoded_bytes());
+        if hash.is_multiple_of(mark) || i + 1 - start >= max {
+            chunks.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < candidates.len() {
+        chunks.push(start..candidates.len());
+    }
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::loader::walk::FileStamp;
+    use std::path::PathBuf;
+
+    fn candidates(names: &[String]) -> Vec<Candidate> {
+        names
+            .iter()
+            .map(|name| Candidate {
+                path: PathBuf::from("news").join(name),
+                id: name.clone(),
+                stamp: FileStamp {
+                    device: 0,
+                    inode: 0,
+                    size: 0,
+                    modified_ns: 0,
+                },
+            })
+            .collect()
+    }
+
+    /// The chunks as lists of names.
+    fn chunked(names: &[String], mark: u64, max: usize) -> Vec<Vec<String>> {
+        let files = candidates(names);
+        chunk_ranges(&files, mark, max)
+            .into_iter()
+            .map(|range| files[range].iter().map(|c| c.id.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn chunks_cover_every_file_in_order_and_end_at_the_cap() {
+        let names: Vec<String> = (0..5000).map(|n| format!("{n:05}.txt")).collect();
+        let chunks = chunked(&names, CHUNK_MARK, CHUNK_MAX);
+        assert_eq!(chunks.concat(), names);
+        assert!(chunks.iter().all(|c| !c.is_empty() && c.len() <= CHUNK_MAX));
+        assert!((4..=40).contains(&chunks.len()), "{} chunks", chunks.len());
+        let capped = chunked(&names, u64::MAX, 1000);
+        assert_eq!(capped.iter().map(Vec::len).collect::<Vec<_>>(), [1000; 5]);
+        assert!(chunked(&[], CHUNK_MARK, CHUNK_MAX).is_empty());
+    }
+
+    proptest::proptest! {
+        /// A file added or removed changes at most the chunk it is in (which an added file
+        /// may split in two): every other chunk is as it was, so its cache is still good.
+        #[test]
+        fn a_file_added_or_removed_changes_only_its_own_chunk(
+            count in 1usize..300,
+            at in 0usize..300,
+            seed in 0u64..1000,
+        ) {
+            let names: Vec<String> = (0..count).map(|n| format!("{seed}-{n:04}.txt")).collect();
+            let at = at % count;
+            let mut added = names.clone();
+            added.insert(at, format!("{seed}-{at:04}a.txt"));
+            let mut removed = names.clone();
+            removed.remove(at);
+            let before = chunked(&names, 8, 1000);
+            for (after, most) in [(chunked(&added, 8, 1000), 2), (chunked(&removed, 8, 1000), 1)] {
+                let new = after.iter().filter(|c| !before.contains(c)).count();
+                proptest::prop_assert!(new <= most, "{new} chunks changed");
+                let gone = before.iter().filter(|c| !after.contains(c)).count();
+                proptest::prop_assert!(gone <= 2, "{gone} chunks gone");
+            }
+        }
+    }
+}
