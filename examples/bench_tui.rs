@@ -10,7 +10,8 @@
 //! cold` gives every start an empty cache folder: every file is parsed and the cache written,
 //! as on the first start in a folder. `--cache warm` gives warta a cache folder of its own
 //! and fills it with one start of the reader and one of `--list` before measuring: the second
-//! and later starts in a folder.
+//! and later starts in a folder. `--cache none` passes nothing, for builds from before the
+//! cache.
 
 #[path = "common/reader.rs"]
 #[allow(dead_code)]
@@ -29,6 +30,10 @@ const QUIET: Duration = Duration::from_millis(150);
 
 /// `--no-cache` when the parse cache is not used, else nothing.
 static CACHE_ARGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// How long to wait after everything is loaded before the actions and keys (`--pause MS`;
+/// 300 ms unless given): the stories are still forming for a while after.
+static PAUSE: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
 
 /// With `--cache cold`, the cache folder, emptied before each start.
 static COLD_CACHE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
@@ -228,7 +233,7 @@ fn run_warta(binary: &str, corpus: &str, total: usize, query: &str) -> Run {
             s.contains(&done) && !s.contains("loading")
         })
         .expect("everything loads");
-    std::thread::sleep(Duration::from_millis(300));
+    std::thread::sleep(*PAUSE.get().unwrap_or(&Duration::from_millis(300)));
     let actions = ACTIONS
         .iter()
         .map(|(_, key)| ms(session.key_settle(key, "")))
@@ -399,6 +404,10 @@ fn main() {
             "--query" => query = value,
             "--warta" => binary = value,
             "--cache" => cache = value,
+            "--pause" => {
+                let ms = value.parse().expect("--pause MS");
+                PAUSE.get_or_init(|| Duration::from_millis(ms));
+            }
             other => panic!("unknown option {other}"),
         }
     }
@@ -415,6 +424,11 @@ fn main() {
         "off" => {
             CACHE_ARGS.get_or_init(|| vec!["--no-cache"]);
             println!("parse cache: off (every file parsed, as on a first start)");
+            None
+        }
+        "none" => {
+            CACHE_ARGS.get_or_init(Vec::new);
+            println!("parse cache: none (a build without one)");
             None
         }
         "cold" => {
@@ -460,7 +474,7 @@ fn main() {
             println!("parse cache: warm (filled by one start of the reader and one of --list)");
             Some(RemoveOnDrop(folder))
         }
-        other => panic!("--cache off|cold|warm, not {other}"),
+        other => panic!("--cache off|cold|warm|none, not {other}"),
     };
     println!(
         "corpus: {bytes} bytes ({:.0} MiB)",

@@ -29,22 +29,48 @@ pub fn encode_chunk<'a>(
     index: Option<&BatchIndex>,
     out: &mut Vec<u8>,
 ) {
+    for block in encode_chunk_head(items, index, &mut Vec::new(), out) {
+        out.extend_from_slice(block.bytes());
+    }
+}
+
+/// Appends all of a chunk but its blocks to `out`, and gives the blocks, whose bytes follow
+/// it one after another (the checksum in front covers them too). Written so, a chunk's
+/// bodies are never copied into one buffer.
+///
+/// `meta` is a buffer to reuse (loading threads keep theirs: buffers of megabytes made and
+/// freed for every chunk leave the allocator's heaps in pieces).
+pub fn encode_chunk_head<'a>(
+    items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
+    index: Option<&BatchIndex>,
+    meta: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) -> Vec<Arc<Block>> {
+    let items: Vec<_> = items.into_iter().collect();
+    // The blocks first (numbered in the order the bodies name them), so a reader has them
+    // before the articles.
     let mut blocks: Vec<&Arc<Block>> = Vec::new();
     let mut numbers: HashMap<*const Block, u32> = HashMap::new();
-    let mut meta = Vec::new();
-    let mut w = Writer(&mut meta);
-    let items: Vec<_> = items.into_iter().collect();
+    for article in items.iter().flatten() {
+        if let Some((block, _, _)) = article.search_body.packed() {
+            numbers.entry(Arc::as_ptr(block)).or_insert_with(|| {
+                blocks.push(block);
+                blocks.len() as u32 - 1
+            });
+        }
+    }
+    meta.clear();
+    let mut w = Writer(meta);
+    w.u32(blocks.len() as u32);
+    for block in &blocks {
+        w.u32(block.bytes().len() as u32);
+    }
     w.u32(items.len() as u32);
     for item in items {
         match item {
             Ok(article) => {
                 w.u8(0);
-                encode_article(article, &mut w, |block| {
-                    *numbers.entry(Arc::as_ptr(block)).or_insert_with(|| {
-                        blocks.push(block);
-                        blocks.len() as u32 - 1
-                    })
-                });
+                encode_article(article, &mut w, |block| numbers[&Arc::as_ptr(block)]);
             }
             Err(reason) => {
                 w.u8(1);
@@ -73,25 +99,27 @@ pub fn encode_chunk<'a>(
             }
         }
     }
-    // The blocks' lengths go first, so a reader has the blocks before the articles.
-    let mut head = Vec::with_capacity(4 + 4 * blocks.len() + meta.len());
-    let mut w = Writer(&mut head);
-    w.u32(blocks.len() as u32);
-    for block in &blocks {
-        w.u32(block.bytes().len() as u32);
-    }
-    head.extend_from_slice(&meta);
-    let meta = head;
-    let meta = lz4_flex::compress_prepend_size(&meta);
     let start = out.len();
-    out.extend_from_slice(&[0; 8]);
+    out.extend_from_slice(&[0; 12]);
+    // Packed as `lz4_flex::compress_prepend_size` would, into `out` itself.
     out.extend_from_slice(&(meta.len() as u32).to_le_bytes());
-    out.extend_from_slice(&meta);
-    for block in blocks {
-        out.extend_from_slice(block.bytes());
+    let packed_at = out.len();
+    out.resize(
+        packed_at + lz4_flex::block::get_maximum_output_size(meta.len()),
+        0,
+    );
+    let packed = lz4_flex::block::compress_into(meta, &mut out[packed_at..])
+        .expect("the output has the room LZ4 asks for");
+    out.truncate(packed_at + packed);
+    let meta_len = (out.len() - start - HEAD) as u32;
+    out[start + 8..start + HEAD].copy_from_slice(&meta_len.to_le_bytes());
+    let mut checksum = xxhash_rust::xxh3::Xxh3::new();
+    checksum.update(&out[start + 8..]);
+    for block in &blocks {
+        checksum.update(block.bytes());
     }
-    let checksum = xxhash_rust::xxh3::xxh3_64(&out[start + 8..]);
-    out[start..start + 8].copy_from_slice(&checksum.to_le_bytes());
+    out[start..start + 8].copy_from_slice(&checksum.digest().to_le_bytes());
+    blocks.into_iter().cloned().collect()
 }
 
 /// Reads a chunk written by [`encode_chunk`], or None when `bytes` do not hold exactly one.
@@ -141,11 +169,7 @@ pub fn decode_chunk(bytes: &[u8]) -> Option<Chunk> {
     Some(Chunk { items, index })
 }
 
-fn encode_article<'a>(
-    article: &'a Article,
-    w: &mut Writer,
-    mut block_number: impl FnMut(&'a Arc<Block>) -> u32,
-) {
+fn encode_article(article: &Article, w: &mut Writer, block_number: impl Fn(&Arc<Block>) -> u32) {
     w.opt_str(article.outlet.as_deref());
     w.str(&article.title);
     w.bool(article.title_derived);

@@ -18,7 +18,7 @@
 
 mod codec;
 
-pub use codec::{Chunk, decode_chunk, encode_chunk};
+pub use codec::{Chunk, decode_chunk, encode_chunk, encode_chunk_head};
 
 use super::LoadOptions;
 use super::loader::FileStamp;
@@ -26,10 +26,10 @@ use crate::article::Article;
 use crate::index::BatchIndex;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// The start and end of a cache file; a new layout gets a new number.
 const MAGIC: &[u8; 8] = b"WARTAPC3";
@@ -39,13 +39,22 @@ const KEEP_FILES: usize = 8;
 const STAMP: usize = 32;
 /// Bytes of a chunk's row in the index before its stamps: offset, length, file count.
 const ROW: usize = 8 + 8 + 4;
+/// Bytes before the first chunk: the magic and the key.
+const HEADER: u64 = 16;
 
-/// The cache for one load: the previous one's chunks, if any, and where the next goes.
+/// The cache for one load: the previous one's chunks, if any, and the next one as the loading
+/// threads write it.
 pub struct ParseCache {
     path: PathBuf,
     key: u64,
     previous: Option<Previous>,
-    next_segment: AtomicUsize,
+    /// The next cache, a temporary file until [`ParseCache::finish`] renames it; made at the
+    /// first chunk written (None inside when it could not be).
+    next: OnceLock<Option<File>>,
+    next_path: PathBuf,
+    /// Where in it the next chunk goes.
+    next_at: AtomicU64,
+    failed: AtomicBool,
 }
 
 /// The cache file found at start.
@@ -73,15 +82,12 @@ struct ChunkEntry {
 #[derive(Default)]
 pub struct LastChunk(Option<(usize, Chunk)>);
 
-/// The chunks one loading thread made, written to a temporary file of its own as they come;
-/// [`ParseCache::finish`] joins them into the new cache.
+/// The chunks one loading thread wrote into the next cache, and its buffer for them.
+#[derive(Default)]
 pub struct Segment {
-    path: PathBuf,
-    file: Option<BufWriter<File>>,
-    written: u64,
     chunks: Vec<ChunkEntry>,
+    meta: Vec<u8>,
     buffer: Vec<u8>,
-    failed: bool,
 }
 
 impl ParseCache {
@@ -97,11 +103,15 @@ impl ParseCache {
     pub fn open_in(folder: &Path, key: u64) -> ParseCache {
         let path = folder.join(format!("{key:016x}.parsed"));
         let previous = Previous::read(&path, key);
+        let next_path = folder.join(format!("{key:016x}.{}.tmp", std::process::id()));
         ParseCache {
             path,
             key,
             previous,
-            next_segment: AtomicUsize::new(0),
+            next: OnceLock::new(),
+            next_path,
+            next_at: AtomicU64::new(HEADER),
+            failed: AtomicBool::new(false),
         }
     }
 
@@ -133,25 +143,68 @@ impl ParseCache {
         chunk.items.get(at).cloned()
     }
 
-    /// A new segment, for one loading thread.
-    pub fn segment(&self) -> Segment {
-        let number = self.next_segment.fetch_add(1, Ordering::Relaxed);
-        let name = format!("{:016x}.{}.{number}.tmp", self.key, std::process::id());
-        Segment {
-            path: self.path.with_file_name(name),
-            file: None,
-            written: 0,
-            chunks: Vec::new(),
-            buffer: Vec::new(),
-            failed: false,
+    /// Writes what the files at `stamps` gave into the next cache: each its article or why
+    /// it was skipped, in order, and their index. When writing fails, no cache is written
+    /// this time (and the files are parsed again next time).
+    pub fn add<'a>(
+        &self,
+        segment: &mut Segment,
+        stamps: &[FileStamp],
+        items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
+        index: Option<&BatchIndex>,
+    ) {
+        if self.failed.load(Ordering::Relaxed) {
+            return;
         }
+        segment.buffer.clear();
+        let blocks = encode_chunk_head(items, index, &mut segment.meta, &mut segment.buffer);
+        let len =
+            (segment.buffer.len() + blocks.iter().map(|b| b.bytes().len()).sum::<usize>()) as u64;
+        let offset = self.next_at.fetch_add(len, Ordering::Relaxed);
+        let written = match self.next.get_or_init(|| self.create_next().ok()) {
+            Some(file) => {
+                let mut at = offset;
+                std::iter::once(segment.buffer.as_slice())
+                    .chain(blocks.iter().map(|b| b.bytes()))
+                    .try_for_each(|bytes| {
+                        let written = file.write_all_at(bytes, at);
+                        at += bytes.len() as u64;
+                        written
+                    })
+            }
+            None => Err(std::io::ErrorKind::Other.into()),
+        };
+        if written.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+            return;
+        }
+        segment.chunks.push(ChunkEntry {
+            offset,
+            len,
+            stamps: stamps.to_vec(),
+        });
     }
 
-    /// Writes the new cache when anything changed: the previous cache's chunks that were
-    /// taken whole, then every segment's. Errors leave the previous cache as it was.
+    fn create_next(&self) -> std::io::Result<File> {
+        if let Some(folder) = self.next_path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&self.next_path)?;
+        let mut head = MAGIC.to_vec();
+        head.extend_from_slice(&self.key.to_le_bytes());
+        file.write_all_at(&head, 0)?;
+        Ok(file)
+    }
+
+    /// Finishes the next cache when anything changed: the previous cache's chunks that were
+    /// taken whole are copied after the chunks written, then the index. Errors leave the
+    /// previous cache as it was.
     pub fn finish(self, segments: Vec<Segment>) {
-        let folder = self.path.parent().map(Path::to_path_buf);
-        let unchanged = segments.iter().all(|s| s.chunks.is_empty() && !s.failed)
+        let unchanged = segments.iter().all(|s| s.chunks.is_empty())
             && self
                 .previous
                 .as_ref()
@@ -161,34 +214,21 @@ impl ParseCache {
                 // Marks it as used now, so pruning keeps it.
                 let _ = previous.file.set_modified(std::time::SystemTime::now());
             }
-        } else {
-            let temporary =
-                (self.path).with_file_name(format!("{:016x}.{}.tmp", self.key, std::process::id()));
-            match self.write(&temporary, segments) {
-                Ok(()) => {
-                    if std::fs::rename(&temporary, &self.path).is_err() {
-                        let _ = std::fs::remove_file(&temporary);
-                    }
-                }
-                Err(_) => {
-                    let _ = std::fs::remove_file(&temporary);
-                }
-            }
+        } else if !self.failed.load(Ordering::Relaxed) && self.complete(segments).is_ok() {
+            let _ = std::fs::rename(&self.next_path, &self.path);
         }
-        if let Some(folder) = folder {
-            prune(&folder);
+        if let Some(folder) = self.path.parent() {
+            prune(folder);
         }
     }
 
-    fn write(&self, temporary: &Path, segments: Vec<Segment>) -> std::io::Result<()> {
-        if let Some(folder) = temporary.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let mut out = File::create(temporary)?;
-        out.write_all(MAGIC)?;
-        out.write_all(&self.key.to_le_bytes())?;
-        let mut at = (MAGIC.len() + 8) as u64;
-        let mut index = Vec::new();
+    fn complete(&self, segments: Vec<Segment>) -> std::io::Result<()> {
+        let out = match self.next.get_or_init(|| self.create_next().ok()) {
+            Some(file) => file,
+            None => return Err(std::io::ErrorKind::Other.into()),
+        };
+        let mut at = self.next_at.load(Ordering::Relaxed);
+        let mut entries: Vec<ChunkEntry> = segments.into_iter().flat_map(|s| s.chunks).collect();
         if let Some(previous) = &self.previous {
             let mut kept: Vec<&ChunkEntry> = (previous.chunks.iter())
                 .zip(&previous.reused)
@@ -200,34 +240,37 @@ impl ParseCache {
             for entry in kept {
                 bytes.resize(usize::try_from(entry.len).unwrap_or(usize::MAX), 0);
                 previous.file.read_exact_at(&mut bytes, entry.offset)?;
-                out.write_all(&bytes)?;
-                push_row(&mut index, entry, at);
+                out.write_all_at(&bytes, at)?;
+                entries.push(ChunkEntry {
+                    offset: at,
+                    ..entry.clone()
+                });
                 at += entry.len;
             }
         }
-        for mut segment in segments {
-            let Some(mut file) = segment.finished()? else {
-                continue;
-            };
-            file.rewind()?;
-            let copied = std::io::copy(&mut (&mut file).take(segment.written), &mut out)?;
-            if copied != segment.written {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-            for entry in &segment.chunks {
-                push_row(&mut index, entry, at + entry.offset);
-            }
-            at += segment.written;
+        let mut index = Vec::new();
+        for entry in &entries {
+            push_row(&mut index, entry);
         }
-        out.write_all(&index)?;
-        out.write_all(&at.to_le_bytes())?;
-        out.write_all(MAGIC)?;
-        Ok(())
+        index.extend_from_slice(&at.to_le_bytes());
+        index.extend_from_slice(MAGIC);
+        out.write_all_at(&index, at)?;
+        out.set_len(at + index.len() as u64)
     }
 }
 
-fn push_row(index: &mut Vec<u8>, entry: &ChunkEntry, offset: u64) {
-    index.extend_from_slice(&offset.to_le_bytes());
+impl Drop for ParseCache {
+    /// A next cache not renamed into place (nothing changed, writing failed, or the load
+    /// was given up) is deleted.
+    fn drop(&mut self) {
+        if self.next.get().is_some_and(Option::is_some) {
+            let _ = std::fs::remove_file(&self.next_path);
+        }
+    }
+}
+
+fn push_row(index: &mut Vec<u8>, entry: &ChunkEntry) {
+    index.extend_from_slice(&entry.offset.to_le_bytes());
     index.extend_from_slice(&entry.len.to_le_bytes());
     index.extend_from_slice(&(entry.stamps.len() as u32).to_le_bytes());
     for stamp in &entry.stamps {
@@ -315,75 +358,6 @@ impl Previous {
         self.file.read_exact_at(&mut bytes, entry.offset).ok()?;
         let chunk = decode_chunk(&bytes)?;
         (chunk.items.len() == entry.stamps.len()).then_some(chunk)
-    }
-}
-
-impl Segment {
-    /// Adds what the files at `stamps` gave: each its article or why it was skipped, in
-    /// order, and their index. A segment that fails to write is left out of the new cache
-    /// (its files are parsed again next time).
-    pub fn add<'a>(
-        &mut self,
-        stamps: &[FileStamp],
-        items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
-        index: Option<&BatchIndex>,
-    ) {
-        if self.failed {
-            return;
-        }
-        self.buffer.clear();
-        encode_chunk(items, index, &mut self.buffer);
-        if self.file.is_none() && self.create().is_err() {
-            self.failed = true;
-            return;
-        }
-        let written = (self.file.as_mut()).map(|file| file.write_all(&self.buffer));
-        if !matches!(written, Some(Ok(()))) {
-            self.failed = true;
-            return;
-        }
-        let len = self.buffer.len() as u64;
-        self.chunks.push(ChunkEntry {
-            offset: self.written,
-            len,
-            stamps: stamps.to_vec(),
-        });
-        self.written += len;
-    }
-
-    fn create(&mut self) -> std::io::Result<()> {
-        if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&self.path)?;
-        self.file = Some(BufWriter::with_capacity(256 * 1024, file));
-        Ok(())
-    }
-
-    /// The written file, flushed; None when nothing was written. An error when it failed.
-    fn finished(&mut self) -> std::io::Result<Option<File>> {
-        if self.failed {
-            return Err(std::io::ErrorKind::Other.into());
-        }
-        match &mut self.file {
-            None => Ok(None),
-            Some(file) => {
-                file.flush()?;
-                Ok(Some(file.get_ref().try_clone()?))
-            }
-        }
-    }
-}
-
-impl Drop for Segment {
-    fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = std::fs::remove_file(&self.path);
-        }
     }
 }
 

@@ -138,7 +138,7 @@ fn run_loader(
                         }
                         sent
                     };
-                    let mut segment = cache.map(ParseCache::segment);
+                    let mut segment = cache.map(|_| Segment::default());
                     let share = Share {
                         candidates: &candidates,
                         chunks: &chunks,
@@ -268,7 +268,7 @@ impl Share<'_> {
         if self.options.index {
             SearchText::pack(articles.iter_mut().map(|a| &mut a.search_body));
         }
-        if let Some(segment) = segment
+        if let (Some(cache), Some(segment)) = (self.cache, segment)
             && skips.iter().flatten().all(|(_, transient)| !transient)
         {
             let mut next = articles.iter();
@@ -276,7 +276,7 @@ impl Share<'_> {
                 None => Ok(next.next().expect("an article for each file not skipped")),
                 Some((reason, _)) => Err(reason.as_str()),
             });
-            segment.add(stamps, items, index.as_ref());
+            cache.add(segment, stamps, items, index.as_ref());
         }
         let mut events: Vec<LoadEvent> = (files.iter().zip(skips))
             .filter_map(|(file, skip)| {
