@@ -213,3 +213,17 @@ fn a_file_skipped_for_what_it_holds_is_skipped_from_the_cache_until_it_changes()
     assert_eq!(stderr(&setup), "");
     assert!(setup.run(&["--list"]).contains("Judul baru"));
 }
+
+#[test]
+fn a_cache_folder_that_cannot_be_made_changes_nothing() {
+    let setup = Setup::new(&[("a.txt", FIRST), ("b.txt", SECOND)]);
+    let fresh = setup.run(&["--no-cache", "--json"]);
+    // A file where the cache folder would be: nothing can be written under it.
+    std::fs::write(setup.cache_home(), "not a folder").unwrap();
+    assert_eq!(setup.run(&["--json"]), fresh);
+    assert_eq!(setup.run(&["--json"]), fresh);
+    assert_eq!(
+        std::fs::read_to_string(setup.cache_home()).unwrap(),
+        "not a folder"
+    );
+}

@@ -49,6 +49,26 @@ const PLACE: &str = r"\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*(?:\s+\p{Lu}[\p{L}.'’]*(?
 const CAPS_PLACE: &str =
     r"\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*(?:\s+\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*){0,3}";
 
+/// Compiles this module's patterns now rather than at their first use (see
+/// [`crate::article::compile_patterns`]).
+pub(crate) fn compile_patterns() {
+    for pattern in [
+        separator_regex,
+        signature_regex,
+        label_stamp_regex,
+        before_masthead_regex,
+        reporter_regex,
+        place_after_regex,
+        place_then_dash_regex,
+        caps_run_regex,
+        reporter_line_regex,
+        agency_regex,
+        place_form_regex,
+    ] {
+        pattern();
+    }
+}
+
 fn separator_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, r"^\s*(?:-{1,2}|[–—]{1,2}|\||:)\s*")

@@ -179,6 +179,14 @@ fn offset_of_zone(zone: &str) -> Option<i16> {
     }
 }
 
+/// Compiles this module's patterns now rather than at their first use (see
+/// [`crate::article::compile_patterns`]).
+pub(crate) fn compile_patterns() {
+    for pattern in [complete_date_regex, stamp_regex, weekday_date_regex] {
+        pattern();
+    }
+}
+
 fn complete_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

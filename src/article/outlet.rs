@@ -14,6 +14,12 @@ const SUFFIX_LABELS: &[&str] = &[
     "us", "ca", "nz", "za", "ac", "or", "go", "web", "biz", "online", "media", "live",
 ];
 
+/// Compiles this module's patterns now rather than at their first use (see
+/// [`crate::article::compile_patterns`]).
+pub(crate) fn compile_patterns() {
+    domain_regex();
+}
+
 fn domain_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

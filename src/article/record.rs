@@ -95,6 +95,15 @@ fn markup(text: &str) -> Option<Unwrapped> {
     })
 }
 
+/// Compiles this module's patterns now rather than at their first use (see
+/// [`crate::article::compile_patterns`]).
+pub(crate) fn compile_patterns() {
+    tags();
+    for pattern in [url_regex, iso_date_regex, sgml_date_regex] {
+        pattern();
+    }
+}
+
 fn url_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

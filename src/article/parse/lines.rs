@@ -155,6 +155,12 @@ fn decode_entities(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(html_escape::decode_html_entities(&without_controls).into_owned())
 }
 
+/// Compiles this module's patterns now rather than at their first use (see
+/// [`crate::article::compile_patterns`]).
+pub(crate) fn compile_patterns() {
+    control_entity_regex();
+}
+
 fn control_entity_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| regex::Regex::new(r"&#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7});").expect("valid"))

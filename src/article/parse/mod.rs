@@ -19,6 +19,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use super::headline::{DERIVED_TITLE_MAX, derive_title};
+pub(crate) use lines::compile_patterns;
 
 /// How far into the text (in bytes) a date may be inferred from: the opening, about 250 words.
 const OPENING_BYTES: usize = 1_500;

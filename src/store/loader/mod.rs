@@ -68,6 +68,13 @@ pub fn spawn_loader(
     // waiting in the channel (with their indexes not yet merged) would add a third to the
     // reader's peak memory.
     let (tx, rx) = sync_channel(IN_FLIGHT);
+    if matches!(sources, Sources::Paths(_)) {
+        // Articles taken from the parse cache are not parsed: the first one shown would
+        // compile the parser's patterns (tens of milliseconds, on a key) if nothing had.
+        let _ = std::thread::Builder::new()
+            .name("warta-patterns".into())
+            .spawn(crate::article::compile_patterns);
+    }
     std::thread::Builder::new()
         .name("warta-load".into())
         .spawn(move || run_loader(sources, rules, options, tx))
