@@ -68,9 +68,10 @@ pub fn spawn_loader(
     // waiting in the channel (with their indexes not yet merged) would add a third to the
     // reader's peak memory.
     let (tx, rx) = sync_channel(IN_FLIGHT);
-    if matches!(sources, Sources::Paths(_)) {
-        // Articles taken from the parse cache are not parsed: the first one shown would
-        // compile the parser's patterns (tens of milliseconds, on a key) if nothing had.
+    if options.index && options.cache && matches!(sources, Sources::Paths(_)) {
+        // Articles taken from the parse cache are not parsed: the first one the reader
+        // shows would compile the parser's patterns (tens of milliseconds, on a key) if
+        // nothing had.
         let _ = std::thread::Builder::new()
             .name("warta-patterns".into())
             .spawn(crate::article::compile_patterns);
