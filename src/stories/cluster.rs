@@ -34,6 +34,8 @@ const BACKGROUND_ARTICLES: f32 = 50.0;
 /// candidates: it still counts in the similarity.
 const COMMON_SHARE: usize = 50;
 const MIN_COMMON: usize = 24;
+/// Articles below which one more thread finding pairs is not worth starting.
+const PAIRS_PER_THREAD: usize = 2000;
 
 /// What the grouping reads of one article.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,6 +49,14 @@ pub struct Doc<'a> {
 /// Each article's story number; stories are numbered from 0 in the order of their first
 /// article.
 pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(docs.len() / PAIRS_PER_THREAD + 1);
+    group_on(docs, threads)
+}
+
+/// [`group`], with the pairs found on `threads` threads.
+fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
     let n = docs.len();
     let mut df: FxHashMap<u32, u32> = FxHashMap::default();
     for doc in docs {
@@ -81,31 +91,51 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
             }
         }
     }
-    let mut links: Vec<(f32, u32, u32)> = Vec::new();
-    let mut seen: Vec<u32> = vec![u32::MAX; n];
-    for (i, doc) in docs.iter().enumerate() {
-        for term in doc.terms {
-            let Some(list) = postings.get(&{ term.hash }) else {
-                continue;
-            };
-            for &j in list {
-                let j = j as usize;
-                if j <= i || seen[j] == i as u32 {
+    // The pairs are found on every core, each thread taking every `threads`th article; the
+    // links' order does not matter (they are sorted before they join anything).
+    let threads = threads.max(1);
+    let pairs_from = |first: usize| {
+        let mut links: Vec<(f32, u32, u32)> = Vec::new();
+        let mut seen: Vec<u32> = vec![u32::MAX; n];
+        for i in (first..n).step_by(threads) {
+            let doc = &docs[i];
+            for term in doc.terms {
+                let Some(list) = postings.get(&{ term.hash }) else {
                     continue;
-                }
-                seen[j] = i as u32;
-                if let (Some(a), Some(b)) = (doc.day, docs[j].day)
-                    && (a - b).abs() > MAX_DAYS_APART
-                {
-                    continue;
-                }
-                let similarity = cosine(&weighted[i], &weighted[j]);
-                if similarity >= KNOWN_SIMILARITY {
-                    links.push((similarity, i as u32, j as u32));
+                };
+                for &j in list {
+                    let j = j as usize;
+                    if j <= i || seen[j] == i as u32 {
+                        continue;
+                    }
+                    seen[j] = i as u32;
+                    if let (Some(a), Some(b)) = (doc.day, docs[j].day)
+                        && (a - b).abs() > MAX_DAYS_APART
+                    {
+                        continue;
+                    }
+                    let similarity = cosine(&weighted[i], &weighted[j]);
+                    if similarity >= KNOWN_SIMILARITY {
+                        links.push((similarity, i as u32, j as u32));
+                    }
                 }
             }
         }
-    }
+        links
+    };
+    let mut links = match threads {
+        1 => pairs_from(0),
+        _ => std::thread::scope(|scope| {
+            let others: Vec<_> = (1..threads)
+                .map(|first| scope.spawn(move || pairs_from(first)))
+                .collect();
+            let mut links = pairs_from(0);
+            for other in others {
+                links.extend(other.join().expect("a pair-finding thread does not panic"));
+            }
+            links
+        }),
+    };
     local_scale(n, &mut links);
     average_linkage(n, links)
 }
@@ -253,6 +283,29 @@ mod tests {
         Doc {
             terms: terms.leak(),
             day,
+        }
+    }
+
+    /// Stories found with the pairs split over threads are the ones found on one.
+    #[test]
+    fn the_threads_finding_pairs_do_not_change_the_stories() {
+        let vocabulary: Vec<String> = (0..120).map(|n| format!("word{n}")).collect();
+        let own: Vec<String> = (0..240).map(|n| format!("event{n}")).collect();
+        // 600 articles: 60 events of ten, each sharing four words of its own, with words
+        // of the whole folder mixed in, and dates on most.
+        let docs: Vec<Doc<'static>> = (0..600usize)
+            .map(|i| {
+                let event = i % 60;
+                let mut words: Vec<&str> = (0..4).map(|k| own[event * 4 + k].as_str()).collect();
+                words.extend((0..5).map(|k| vocabulary[(i * 7 + k * 13) % 120].as_str()));
+                doc(&words, (i % 9 != 0).then_some((event * 3 + i % 2) as i32))
+            })
+            .collect();
+        let one = group_on(&docs, 1);
+        let stories = one.iter().max().map_or(0, |&m| m as usize + 1);
+        assert!((30..590).contains(&stories), "{stories} stories");
+        for threads in [2, 3, 7] {
+            assert_eq!(group_on(&docs, threads), one, "{threads} threads");
         }
     }
 
