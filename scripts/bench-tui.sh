@@ -7,6 +7,10 @@
 #
 #   scripts/bench-tui.sh [COUNT] [RUNS]      (defaults: 100000 articles, 5 runs)
 #
+# The reader is measured on a first start in the folder (CACHE=cold: every file parsed and the
+# parse cache written) and on a later one (CACHE=warm: the cache read back); CACHE=off runs
+# warta with --no-cache. Default: cold and warm, one after the other.
+#
 # Writes the corpus to ${CORPUS:-/tmp/warta-corpus-COUNT} once, and reports medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +26,11 @@ if [[ ! -d $corpus ]]; then
   ./target/release/examples/gen_corpus --count "$count" --out "$corpus"
 fi
 titles=$corpus.titles
-./target/release/warta --list "$corpus" | cut -f4 > "$titles"
+./target/release/warta --no-cache --list "$corpus" | cut -f4 > "$titles"
 # Warm the page cache, as the figures are for a warm cache.
 find "$corpus" -type f -print0 | xargs -0 cat > /dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
-./target/release/examples/bench_tui --corpus "$corpus" --titles "$titles" --runs "$runs" --query putin --warta "$PWD/target/release/warta"
+for cache in ${CACHE:-cold warm}; do
+  ./target/release/examples/bench_tui --corpus "$corpus" --titles "$titles" --runs "$runs" --query putin --warta "$PWD/target/release/warta" --cache "$cache"
+done
 ./target/release/examples/bench_memory "$corpus"

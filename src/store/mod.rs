@@ -5,12 +5,14 @@
 pub mod cache;
 pub mod loader;
 mod size;
+mod stamp;
 
 pub use loader::read::{ReadAgain, read_regular, read_regular_timed};
 pub use loader::{
     check_paths, load_all, load_file, release_freed_memory, spawn_loader, with_story_terms,
 };
 pub use size::{human_size, parse_size};
+pub use stamp::FileStamp;
 
 use crate::article::Article;
 use crate::article::fold::fold;

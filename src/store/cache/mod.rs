@@ -20,8 +20,8 @@ mod codec;
 
 pub use codec::{Chunk, decode_chunk, encode_chunk, encode_chunk_head};
 
+use super::FileStamp;
 use super::LoadOptions;
-use super::loader::FileStamp;
 use crate::article::Article;
 use crate::index::BatchIndex;
 use std::collections::HashMap;

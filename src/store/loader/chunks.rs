@@ -35,7 +35,7 @@ pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Rang
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::loader::walk::FileStamp;
+    use crate::store::FileStamp;
     use std::path::PathBuf;
 
     fn candidates(names: &[String]) -> Vec<Candidate> {

@@ -6,7 +6,7 @@ pub mod read;
 mod walk;
 
 use super::cache::{Chunk, LastChunk, ParseCache, Segment};
-use super::{LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
+use super::{FileStamp, LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
 use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
 use crate::article::search_text::SearchText;
 use crate::article::{Article, Origin};
@@ -19,8 +19,6 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
 use walk::{Walk, stem};
-
-pub use walk::FileStamp;
 
 /// Articles at least this large keep their body in memory even when bodies are let go.
 const KEEP_BODY_FROM: usize = 1024 * 1024;

@@ -1,0 +1,160 @@
+//! The parse cache's codec: articles, chunks and damage.
+
+use super::*;
+use crate::article::parse::parse_bytes;
+use crate::rules::Rules;
+use crate::store::with_story_terms;
+
+/// Everything the load keeps of an article, to compare two.
+fn fields(article: &Article) -> String {
+    format!(
+        "{}|{}|{}|{}|{}|{:?}",
+        serde_json::to_string(article).unwrap(),
+        article.search_body.with(str::to_string),
+        article.search_title,
+        article.has_body,
+        article.content_hash,
+        article.story_terms,
+    )
+}
+
+fn round_trip(article: &Article) -> Article {
+    let mut bytes = Vec::new();
+    encode_chunk([Ok(article)], None, &mut bytes);
+    let mut chunk = decode_chunk(&bytes).expect("an encoded chunk decodes");
+    assert_eq!(chunk.items.len(), 1);
+    chunk.items.remove(0).expect("an article")
+}
+
+fn parsed(text: &str) -> Article {
+    let mut article = parse_bytes(text.as_bytes(), Rules::builtin());
+    with_story_terms(&mut article);
+    article
+}
+
+#[test]
+fn the_seeds_come_back_whole() {
+    for (_, bytes) in crate::store::SEEDS {
+        let mut article = parse_bytes(bytes, Rules::builtin());
+        with_story_terms(&mut article);
+        assert!(!article.paragraphs.is_empty() && !article.story_terms.is_empty());
+        assert_eq!(fields(&round_trip(&article)), fields(&article));
+    }
+}
+
+#[test]
+fn every_field_comes_back() {
+    let mut article = parsed(
+        "KOMPAS.com\nJudul yang panjang sekali\nPenulis: Ani | Editor: Budi\n\
+         JAKARTA, KOMPAS.com - Isi berita pertama.\n\nBaca juga: Sesuatu yang lain\n\nIsi kedua.",
+    );
+    article.lead = Some("Sebuah pengantar.".into());
+    article.section = Some("Internasional".into());
+    article.dateline = Some("Pyongyang".into());
+    article.sources = vec!["Reuters".into()];
+    article.warnings = vec!["read as Windows-1252".into()];
+    article.date = Some(ArticleDate {
+        year: 2024,
+        month: 6,
+        day: 19,
+        time: Some(TimeOfDay {
+            hour: 23,
+            minute: 5,
+            offset_minutes: -330,
+        }),
+    });
+    article.date_inferred = true;
+    article.title_derived = true;
+    assert!(!article.removed.is_empty() && !article.authors.is_empty());
+    assert_eq!(fields(&round_trip(&article)), fields(&article));
+    article.drop_body();
+    article.date = None;
+    article.outlet = None;
+    assert_eq!(fields(&round_trip(&article)), fields(&article));
+}
+
+#[test]
+fn a_chunk_comes_back_with_its_skips_packed_bodies_and_index() {
+    let mut articles: Vec<Article> = (0..40)
+        .map(|i| {
+            parsed(&format!(
+                "Judul berita nomor {i}\n\nIsi berita {i}: kim jong-un dan putin bertemu di pyongyang. {}",
+                "Kalimat pengisi yang panjang. ".repeat(20 + i)
+            ))
+        })
+        .collect();
+    let index = BatchIndex::build(&articles);
+    SearchText::pack(articles.iter_mut().map(|a| &mut a.search_body));
+    assert!(articles.iter().all(|a| a.search_body.packed().is_some()));
+    let items = articles.iter().enumerate().flat_map(|(i, a)| {
+        [Ok(a)]
+            .into_iter()
+            .chain((i % 7 == 3).then_some(Err("binary file; skipped")))
+    });
+    let mut bytes = Vec::new();
+    encode_chunk(items, Some(&index), &mut bytes);
+    let chunk = decode_chunk(&bytes).expect("the chunk decodes");
+    let mut back = chunk.items.iter();
+    for (i, article) in articles.iter().enumerate() {
+        let got = back.next().unwrap().as_ref().expect("an article");
+        assert_eq!(fields(got), fields(article), "article {i}");
+        assert!(got.search_body.packed().is_some());
+        if i % 7 == 3 {
+            assert_eq!(
+                back.next().unwrap().as_ref().unwrap_err(),
+                "binary file; skipped"
+            );
+        }
+    }
+    assert!(back.next().is_none());
+    let sorted = |mut lists: crate::index::BatchLists<'_>| {
+        lists.words.sort();
+        lists.joined.sort();
+        format!("{lists:?}")
+    };
+    let back = chunk.index.expect("the index");
+    assert_eq!(sorted(back.lists()), sorted(index.lists()));
+}
+
+#[test]
+fn a_cut_lengthened_or_changed_chunk_reads_as_nothing() {
+    let article = parsed("Judul\n\nIsi berita yang cukup panjang untuk diuji.");
+    let mut bytes = Vec::new();
+    encode_chunk([Ok(&article), Err("empty; skipped")], None, &mut bytes);
+    for len in 0..bytes.len() {
+        assert!(decode_chunk(&bytes[..len]).is_none(), "cut at {len}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(decode_chunk(&longer).is_none());
+    for at in 0..bytes.len() {
+        let mut changed = bytes.clone();
+        changed[at] ^= 1;
+        assert!(decode_chunk(&changed).is_none(), "byte {at} changed");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_parsed_text_comes_back(text in "[A-Za-z0-9 .,:|\\-–\\n]{0,300}") {
+        let article = parsed(&text);
+        proptest::prop_assert_eq!(fields(&round_trip(&article)), fields(&article));
+    }
+
+    /// Bytes that pass the checksum but were not written by `encode_chunk` (a cache
+    /// from a faulty build, say) read as nothing or as something, never as a panic.
+    #[test]
+    fn any_bytes_behind_a_good_checksum_never_panic(
+        meta in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+        raw in proptest::collection::vec(proptest::num::u8::ANY, 0..50),
+    ) {
+        let packed = lz4_flex::compress_prepend_size(&meta);
+        let mut bytes = vec![0; 8];
+        bytes.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&packed);
+        bytes.extend_from_slice(&raw);
+        let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[8..]);
+        bytes[..8].copy_from_slice(&checksum.to_le_bytes());
+        let _ = decode_chunk(&bytes);
+    }
+}
