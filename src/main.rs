@@ -424,6 +424,7 @@ fn reader(
         measure: config.measure,
         rules,
         max_file_size: options.max_file_size,
+        cache_stories: options.cache,
     };
     let mut app = App::with_settings(
         Store::default(),

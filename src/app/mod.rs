@@ -53,6 +53,9 @@ pub struct Settings {
     pub rules: &'static Rules,
     /// Files larger than this are not read (again).
     pub max_file_size: u64,
+    /// Keep the stories formed in the cache folder, and take them from it when the articles
+    /// are the same (off for tests and `--no-cache`).
+    pub cache_stories: bool,
 }
 
 impl Default for Settings {
@@ -62,6 +65,7 @@ impl Default for Settings {
             measure: layout::DEFAULT_MEASURE,
             rules: Rules::builtin(),
             max_file_size: crate::store::DEFAULT_MAX_FILE_SIZE,
+            cache_stories: false,
         }
     }
 }

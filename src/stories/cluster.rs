@@ -46,6 +46,21 @@ pub struct Doc<'a> {
     pub day: Option<i32>,
 }
 
+/// All that [`group`] reads of `docs`, as bytes: the same bytes, the same stories.
+pub fn grouping_input(docs: &[Doc<'_>]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(docs.iter().map(|d| 12 + d.terms.len() * 6).sum());
+    for doc in docs {
+        bytes.extend_from_slice(&doc.day.unwrap_or(i32::MIN).to_le_bytes());
+        bytes.extend_from_slice(&(doc.terms.len() as u32).to_le_bytes());
+        for term in doc.terms {
+            let Term { hash, halves } = *term;
+            bytes.extend_from_slice(&hash.to_le_bytes());
+            bytes.extend_from_slice(&halves.to_le_bytes());
+        }
+    }
+    bytes
+}
+
 /// Each article's story number; stories are numbered from 0 in the order of their first
 /// article.
 pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {

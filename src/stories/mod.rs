@@ -37,6 +37,16 @@ impl Stories {
     /// Groups what [`StoryInput`]s say of a store's articles (by store index), away from the
     /// store: on a thread of its own while keys go on being answered.
     pub fn from_inputs(inputs: &[StoryInput], by_date: &[usize]) -> Stories {
+        Stories::from_inputs_with(inputs, by_date, cluster::group)
+    }
+
+    /// [`Stories::from_inputs`], with the articles grouped by `group` (which may take the
+    /// numbers [`cluster::group`] gave the same documents before, from the cache).
+    pub fn from_inputs_with(
+        inputs: &[StoryInput],
+        by_date: &[usize],
+        group: impl FnOnce(&[cluster::Doc]) -> Vec<u32>,
+    ) -> Stories {
         // A stable order (by path, then text) so the stories never depend on load order.
         let mut stable: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].live).collect();
         stable.sort_by(|&a, &b| {
@@ -50,7 +60,7 @@ impl Stories {
                 day: inputs[i].day,
             })
             .collect();
-        let numbers = cluster::group(&docs);
+        let numbers = group(&docs);
         let mut story_of = vec![u32::MAX; inputs.len()];
         for (&index, &number) in stable.iter().zip(&numbers) {
             story_of[index] = number;

@@ -17,6 +17,7 @@
 //! article files are never written.
 
 mod codec;
+pub mod stories;
 
 pub use codec::{Chunk, decode_chunk, encode_chunk, encode_chunk_head};
 
@@ -361,14 +362,16 @@ impl Previous {
     }
 }
 
-/// Deletes all but the [`KEEP_FILES`] cache files used last, and the temporary files of a
-/// warta that was stopped while writing (the second part of their names is its process id).
-fn prune(folder: &Path) {
+/// Deletes all but the [`KEEP_FILES`] cache files used last (and as many stories files), and
+/// the temporary files of a warta that was stopped while writing (the second part of their
+/// names is its process id).
+pub(crate) fn prune(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     let now = std::time::SystemTime::now();
     let mut caches = Vec::new();
+    let mut stories = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         let Ok(modified) = entry.metadata().and_then(|m| m.modified()) else {
@@ -376,6 +379,7 @@ fn prune(folder: &Path) {
         };
         match path.extension().and_then(|e| e.to_str()) {
             Some("parsed") => caches.push((modified, path)),
+            Some("stories") => stories.push((modified, path)),
             Some("tmp")
                 if !writer_running(&path)
                     || now
@@ -387,9 +391,11 @@ fn prune(folder: &Path) {
             _ => {}
         }
     }
-    caches.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-    for (_, path) in caches.into_iter().skip(KEEP_FILES) {
-        let _ = std::fs::remove_file(path);
+    for mut files in [caches, stories] {
+        files.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+        for (_, path) in files.into_iter().skip(KEEP_FILES) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
