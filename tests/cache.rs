@@ -227,3 +227,24 @@ fn a_cache_folder_that_cannot_be_made_changes_nothing() {
         "not a folder"
     );
 }
+
+#[test]
+fn the_folder_named_another_way_is_the_same_cache() {
+    let setup = Setup::new(&[("a.txt", FIRST), ("b.txt", SECOND)]);
+    let list = |folder: &str| {
+        let out = common::warta()
+            .env("XDG_CACHE_HOME", setup.cache_home())
+            .current_dir(setup.dir.path())
+            .args(["--list", folder])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(list("news").contains("Gempa mengguncang Cianjur"));
+    write_keeping_time(&setup.news().join("a.txt"), FIRST_EDITED);
+    // Named by its absolute path, and with a trailing `./`: the same cache, so the article
+    // as it was cached.
+    assert!(list(setup.news().to_str().unwrap()).contains("Gempa mengguncang Cianjur"));
+    assert!(list("./news/").contains("Gempa mengguncang Cianjur"));
+    assert_eq!(setup.caches().len(), 1);
+}
