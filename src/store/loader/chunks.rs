@@ -1,31 +1,26 @@
 //! Which files a loading thread takes together: chunks of neighbours in the walk's order,
-//! cut where the files' own names say, so that the chunks of an unchanged folder are the
+//! cut where the files' own places say, so that the chunks of an unchanged folder are the
 //! same from one start to the next (the parse cache keeps what each chunk gave).
 
 use super::walk::Candidate;
 use std::ops::Range;
 
-/// Chunks of files a loading thread takes at a time: a chunk ends after a file whose name
-/// hashes to a multiple of this (so about this many files, and adding or removing a file
+/// Chunks of files a loading thread takes at a time: a chunk ends after a file whose place
+/// (its path below the folder named) hashes to a multiple of this (so about this many files, and adding or removing a file
 /// changes only its own chunk), or at [`CHUNK_MAX`] files.
 pub const CHUNK_MARK: u64 = 512;
 pub const CHUNK_MAX: usize = 2048;
 
-/// Splits `candidates` into chunks of neighbours, each ending after a file whose name
-/// hashes to a multiple of `mark`, or at `max` files. Where a chunk ends depends on that
-/// file's name alone (and `max`), so a file added or removed changes only the chunk it is
+/// Splits `candidates` into chunks of neighbours, each ending after a file whose place
+/// ([`Candidate::place`]) is a multiple of `mark`, or at `max` files. Where a chunk ends
+/// depends on that file's place alone (and `max`), so a file added or removed changes only the chunk it is
 /// in, and the rest of a folder's chunks are the same as last time (see
 /// [`crate::store::cache`]) — however the folder was named (`news`, `./news`, `~/news`).
 pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Range<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
     for (i, candidate) in candidates.iter().enumerate() {
-        let name = candidate
-            .path
-            .file_name()
-            .unwrap_or(candidate.path.as_os_str());
-        let hash = xxhash_rust::xxh3::xxh3_64(name.as_encoded_bytes());
-        if hash.is_multiple_of(mark) || i + 1 - start >= max {
+        if candidate.place.is_multiple_of(mark) || i + 1 - start >= max {
             chunks.push(start..i + 1);
             start = i + 1;
         }
@@ -48,6 +43,7 @@ mod tests {
             .map(|name| Candidate {
                 path: PathBuf::from("news").join(name),
                 id: name.clone(),
+                place: xxhash_rust::xxh3::xxh3_64(name.as_bytes()),
                 stamp: FileStamp {
                     device: 0,
                     inode: 0,

@@ -14,6 +14,9 @@ pub struct Candidate {
     pub id: String,
     /// The file as the walk saw it: which file, and which version of it.
     pub stamp: FileStamp,
+    /// A hash of its path below the folder named (its name, when it was named itself): the
+    /// same however that folder was written (`news`, `./news/`, an absolute path).
+    pub place: u64,
 }
 
 pub fn stem(path: &Path) -> String {
@@ -51,10 +54,13 @@ pub struct Walk {
     seen_folders: HashSet<(u64, u64)>,
     seen_files: HashSet<(u64, u64)>,
     ids: HashMap<String, usize>,
+    /// The PATH being walked.
+    root: PathBuf,
 }
 
 impl Walk {
     pub fn root(&mut self, path: &Path) {
+        self.root = path.to_path_buf();
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.folder(path, &m),
             Ok(m) => self.file(path, &m),
@@ -126,10 +132,15 @@ impl Walk {
         } else {
             format!("{stem}-{count}")
         };
+        let below_root = match path.strip_prefix(&self.root) {
+            Ok(below) if !below.as_os_str().is_empty() => below.as_os_str(),
+            _ => path.file_name().unwrap_or(path.as_os_str()),
+        };
         self.candidates.push(Candidate {
             path: path.to_path_buf(),
             id,
             stamp: FileStamp::of(metadata),
+            place: xxhash_rust::xxh3::xxh3_64(below_root.as_encoded_bytes()),
         });
     }
 }
@@ -137,6 +148,29 @@ impl Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_place_is_its_path_below_the_folder_named_however_that_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["a", "b"] {
+            std::fs::create_dir_all(dir.path().join("news").join(folder)).unwrap();
+            std::fs::write(dir.path().join("news").join(folder).join("01.txt"), "x").unwrap();
+        }
+        let places = |root: &Path| {
+            let mut walk = Walk::default();
+            walk.root(root);
+            walk.candidates.iter().map(|c| c.place).collect::<Vec<_>>()
+        };
+        let news = dir.path().join("news");
+        let plain = places(&news);
+        assert_eq!(plain.len(), 2);
+        assert_ne!(plain[0], plain[1], "a/01.txt and b/01.txt are two places");
+        assert_eq!(places(&dir.path().join("news/./")), plain);
+        assert_eq!(places(&dir.path().join("news/../news")), plain);
+        // A file named itself: its name.
+        let alone = places(&news.join("a/01.txt"));
+        assert_eq!(alone, [xxhash_rust::xxh3::xxh3_64(b"01.txt")]);
+    }
 
     #[test]
     fn article_names() {
