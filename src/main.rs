@@ -200,7 +200,7 @@ fn main() -> ExitCode {
         };
         let order = ordered(&store, cli.filter.as_deref(), flags);
         if cli.stories {
-            print_stories(&store, &order, cli.json)
+            print_stories(&store, &order, cli.json, options.cache)
         } else if cli.json {
             print_json(&store, &order)
         } else {
@@ -284,9 +284,19 @@ fn print_json(store: &Store, order: &[usize]) -> std::io::Result<ExitCode> {
 }
 
 /// `--stories`: the stories with an article in `order` (all, or the filter's hits).
-fn print_stories(store: &Store, order: &[usize], json: bool) -> std::io::Result<ExitCode> {
-    let grouped =
-        stories::Stories::build(&store.articles, &|i| !store.is_retired(i), store.by_date());
+fn print_stories(
+    store: &Store,
+    order: &[usize],
+    json: bool,
+    cache: bool,
+) -> std::io::Result<ExitCode> {
+    let cache_folder = cache.then(store::cache::stories::folder).flatten();
+    let grouped = stories::Stories::build_with(
+        &store.articles,
+        &|i| !store.is_retired(i),
+        store.by_date(),
+        |docs| store::cache::stories::group(cache_folder.as_deref(), docs),
+    );
     let shown: std::collections::HashSet<usize> = order.iter().copied().collect();
     let summaries = stories::summaries(&grouped, &store.articles, &|i| shown.contains(&i));
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

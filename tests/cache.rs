@@ -248,3 +248,32 @@ fn the_folder_named_another_way_is_the_same_cache() {
     assert!(list("./news/").contains("Gempa mengguncang Cianjur"));
     assert_eq!(setup.caches().len(), 1);
 }
+
+#[test]
+fn stories_are_kept_and_the_same_when_read_back() {
+    let setup = Setup::new(&[
+        ("a.txt", FIRST),
+        ("b.txt", SECOND),
+        (
+            "c.txt",
+            "Gempa Cianjur: warga mengungsi\n\nCIANJUR - Gempa bermagnitudo 5,6 membuat warga Cianjur mengungsi.\n",
+        ),
+    ]);
+    let stories_files = |setup: &Setup| {
+        std::fs::read_dir(setup.cache_home().join("warta"))
+            .map(|entries| {
+                entries
+                    .filter(|e| {
+                        e.as_ref()
+                            .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "stories"))
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let fresh = setup.run(&["--no-cache", "--stories", "--json"]);
+    assert_eq!(stories_files(&setup), 0, "--no-cache keeps none");
+    assert_eq!(setup.run(&["--stories", "--json"]), fresh);
+    assert_eq!(stories_files(&setup), 1);
+    assert_eq!(setup.run(&["--stories", "--json"]), fresh, "read back");
+}

@@ -5,7 +5,6 @@
 use super::App;
 use super::list::ListView;
 use crate::store::cache;
-use crate::stories::cluster::{self, Doc};
 use crate::stories::{Stories, StoryInput};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -76,11 +75,9 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("warta-stories".into())
             .spawn(move || {
-                let stories =
-                    Stories::from_inputs_with(&inputs, &by_date, |docs| match &cache_folder {
-                        Some(folder) => cached_group(folder, docs),
-                        None => cluster::group(docs),
-                    });
+                let stories = Stories::from_inputs_with(&inputs, &by_date, |docs| {
+                    cache::stories::group(cache_folder.as_deref(), docs)
+                });
                 let _ = send.send(stories);
             });
         if spawned.is_ok() {
@@ -123,68 +120,5 @@ impl App {
     /// Whether a tick has stories to wait for.
     pub(super) fn stories_pending(&self) -> bool {
         self.stories.job.is_some()
-    }
-}
-
-/// The stories' numbers from the cache when these documents were grouped before, else
-/// grouped now and kept there.
-fn cached_group(folder: &std::path::Path, docs: &[Doc<'_>]) -> Vec<u32> {
-    let Some(key) = cache::stories::key(&cluster::grouping_input(docs)) else {
-        return cluster::group(docs);
-    };
-    if let Some(numbers) = cache::stories::load(folder, key, docs.len())
-        && numbers.iter().all(|&n| (n as usize) < docs.len())
-    {
-        return numbers;
-    }
-    let numbers = cluster::group(docs);
-    cache::stories::save(folder, key, &numbers);
-    numbers
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::stories::terms::{Term, hash_word};
-
-    fn doc(words: &[&str], day: i32) -> Doc<'static> {
-        let mut terms: Vec<Term> = words
-            .iter()
-            .map(|w| Term {
-                hash: hash_word(w),
-                halves: 2,
-            })
-            .collect();
-        terms.sort_by_key(|t| t.hash);
-        Doc {
-            terms: terms.leak(),
-            day: Some(day),
-        }
-    }
-
-    #[test]
-    fn stories_are_grouped_once_then_read_back_for_the_same_articles_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let docs = [
-            doc(&["putin", "kim", "pyongyang", "treaty"], 10),
-            doc(&["flood", "jakarta", "evacuated"], 10),
-            doc(&["putin", "kim", "pyongyang", "signed"], 11),
-        ];
-        let grouped = cluster::group(&docs);
-        assert_eq!(grouped, [0, 1, 0]);
-        assert_eq!(cached_group(dir.path(), &docs), grouped);
-        // What is kept is what is read: numbers put under the same key come back…
-        let key = cache::stories::key(&cluster::grouping_input(&docs)).unwrap();
-        cache::stories::save(dir.path(), key, &[0, 1, 2]);
-        assert_eq!(cached_group(dir.path(), &docs), [0, 1, 2]);
-        // …but not for other articles, nor when they cannot be these articles' stories.
-        let other = [
-            docs[0],
-            docs[1],
-            doc(&["putin", "kim", "pyongyang", "signed"], 30),
-        ];
-        assert_eq!(cached_group(dir.path(), &other), cluster::group(&other));
-        cache::stories::save(dir.path(), key, &[0, 1, 7]);
-        assert_eq!(cached_group(dir.path(), &docs), grouped);
     }
 }

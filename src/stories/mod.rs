@@ -26,12 +26,23 @@ pub struct Stories {
 impl Stories {
     /// Groups `articles`: `live` says which take part, `by_date` lists them newest first.
     pub fn build(articles: &[Article], live: &dyn Fn(usize) -> bool, by_date: &[usize]) -> Stories {
+        Stories::build_with(articles, live, by_date, cluster::group)
+    }
+
+    /// [`Stories::build`], with the articles grouped by `group` (see
+    /// [`Stories::from_inputs_with`]).
+    pub fn build_with(
+        articles: &[Article],
+        live: &dyn Fn(usize) -> bool,
+        by_date: &[usize],
+        group: impl FnOnce(&[cluster::Doc]) -> Vec<u32>,
+    ) -> Stories {
         let inputs: Vec<StoryInput> = articles
             .iter()
             .enumerate()
             .map(|(i, a)| StoryInput::of(a, live(i)))
             .collect();
-        Stories::from_inputs(&inputs, by_date)
+        Stories::from_inputs_with(&inputs, by_date, group)
     }
 
     /// Groups what [`StoryInput`]s say of a store's articles (by store index), away from the

@@ -3,6 +3,7 @@
 //! what the grouping reads of each article. The file is named by a hash of that (and of the
 //! binary), so stories are reused exactly when the grouping would find the same ones.
 
+use crate::stories::cluster::{self, Doc};
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"WARTAST1";
@@ -65,6 +66,22 @@ pub fn key(input: &[u8]) -> Option<u64> {
     Some(hasher.digest())
 }
 
+/// The stories' numbers of `docs`: from the cache in `folder` when these documents were
+/// grouped before, else grouped now (and kept there, when there is a folder).
+pub fn group(folder: Option<&Path>, docs: &[Doc<'_>]) -> Vec<u32> {
+    let Some((folder, key)) = folder.zip(key(&cluster::grouping_input(docs))) else {
+        return cluster::group(docs);
+    };
+    if let Some(numbers) = load(folder, key, docs.len())
+        && numbers.iter().all(|&n| (n as usize) < docs.len())
+    {
+        return numbers;
+    }
+    let numbers = cluster::group(docs);
+    save(folder, key, &numbers);
+    numbers
+}
+
 fn path(folder: &Path, key: u64) -> PathBuf {
     folder.join(format!("{key:016x}.stories"))
 }
@@ -92,5 +109,52 @@ mod tests {
         }
         std::fs::write(&file, &whole[..whole.len() - 4]).unwrap();
         assert_eq!(load(dir.path(), 7, 1000), None, "cut short");
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+    use crate::stories::terms::{Term, hash_word};
+
+    fn doc(words: &[&str], day: i32) -> Doc<'static> {
+        let mut terms: Vec<Term> = words
+            .iter()
+            .map(|w| Term {
+                hash: hash_word(w),
+                halves: 2,
+            })
+            .collect();
+        terms.sort_by_key(|t| t.hash);
+        Doc {
+            terms: terms.leak(),
+            day: Some(day),
+        }
+    }
+
+    #[test]
+    fn stories_are_grouped_once_then_read_back_for_the_same_articles_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = [
+            doc(&["putin", "kim", "pyongyang", "treaty"], 10),
+            doc(&["flood", "jakarta", "evacuated"], 10),
+            doc(&["putin", "kim", "pyongyang", "signed"], 11),
+        ];
+        let grouped = cluster::group(&docs);
+        assert_eq!(grouped, [0, 1, 0]);
+        assert_eq!(group(Some(dir.path()), &docs), grouped);
+        // What is kept is what is read: numbers put under the same key come back…
+        let key = key(&cluster::grouping_input(&docs)).unwrap();
+        save(dir.path(), key, &[0, 1, 2]);
+        assert_eq!(group(Some(dir.path()), &docs), [0, 1, 2]);
+        // …but not for other articles, nor when they cannot be these articles' stories.
+        let other = [
+            docs[0],
+            docs[1],
+            doc(&["putin", "kim", "pyongyang", "signed"], 30),
+        ];
+        assert_eq!(group(Some(dir.path()), &other), cluster::group(&other));
+        save(dir.path(), key, &[0, 1, 7]);
+        assert_eq!(group(Some(dir.path()), &docs), grouped);
     }
 }
