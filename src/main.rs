@@ -290,7 +290,7 @@ fn print_stories(
     json: bool,
     cache: bool,
 ) -> std::io::Result<ExitCode> {
-    let cache_folder = cache.then(store::cache::stories::folder).flatten();
+    let cache_folder = cache.then(store::cache::folder).flatten();
     let grouped = stories::Stories::build_with(
         &store.articles,
         &|i| !store.is_retired(i),

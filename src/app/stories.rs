@@ -68,9 +68,7 @@ impl App {
             .map(|(i, a)| StoryInput::of(a, !self.store.is_retired(i)))
             .collect();
         let by_date = self.store.by_date().to_vec();
-        let cache_folder = (self.settings.cache_stories)
-            .then(cache::stories::folder)
-            .flatten();
+        let cache_folder = (self.settings.cache_stories).then(cache::folder).flatten();
         let (send, receive) = channel();
         let spawned = std::thread::Builder::new()
             .name("warta-stories".into())

@@ -27,7 +27,7 @@ pub(super) fn initial_bit(c: char) -> u64 {
 /// A batch's index as lists, to be stored and read back (the parse cache): each word, and
 /// each joined run, with the batch-local indices of the articles holding it; and each
 /// article's word initials.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct BatchLists<'a> {
     pub words: Vec<(&'a str, &'a [u32])>,
     pub joined: Vec<(&'a str, &'a [u32])>,

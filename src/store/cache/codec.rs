@@ -21,19 +21,6 @@ pub struct Chunk {
     pub index: Option<BatchIndex>,
 }
 
-/// Appends a chunk to `out`: each file's article (or why it was skipped), the index, and the
-/// blocks the articles' packed bodies are in. An article's id, path and origin are not
-/// written: they are the file's.
-pub fn encode_chunk<'a>(
-    items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
-    index: Option<&BatchIndex>,
-    out: &mut Vec<u8>,
-) {
-    for block in encode_chunk_head(items, index, &mut Vec::new(), out) {
-        out.extend_from_slice(block.bytes());
-    }
-}
-
 /// Appends all of a chunk but its blocks to `out`, and gives the blocks, whose bytes follow
 /// it one after another (the checksum in front covers them too). Written so, a chunk's
 /// bodies are never copied into one buffer.
@@ -122,7 +109,8 @@ pub fn encode_chunk_head<'a>(
     blocks.into_iter().cloned().collect()
 }
 
-/// Reads a chunk written by [`encode_chunk`], or None when `bytes` do not hold exactly one.
+/// Reads a chunk written by [`encode_chunk_head`] (its blocks after it), or None when
+/// `bytes` do not hold exactly one.
 pub fn decode_chunk(bytes: &[u8]) -> Option<Chunk> {
     let (checksum, rest) = bytes.split_at_checked(8)?;
     if checksum != xxhash_rust::xxh3::xxh3_64(rest).to_le_bytes() {

@@ -5,6 +5,19 @@ use crate::article::parse::parse_bytes;
 use crate::rules::Rules;
 use crate::store::with_story_terms;
 
+/// Appends a chunk to `out`: each file's article (or why it was skipped), the index, and the
+/// blocks the articles' packed bodies are in. An article's id, path and origin are not
+/// written: they are the file's.
+fn encode_chunk<'a>(
+    items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
+    index: Option<&BatchIndex>,
+    out: &mut Vec<u8>,
+) {
+    for block in encode_chunk_head(items, index, &mut Vec::new(), out) {
+        out.extend_from_slice(block.bytes());
+    }
+}
+
 /// Everything the load keeps of an article, to compare two.
 fn fields(article: &Article) -> String {
     format!(

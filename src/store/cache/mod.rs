@@ -19,7 +19,8 @@
 mod codec;
 pub mod stories;
 
-pub use codec::{Chunk, decode_chunk, encode_chunk, encode_chunk_head};
+pub use codec::Chunk;
+use codec::{decode_chunk, encode_chunk_head};
 
 use super::FileStamp;
 use super::LoadOptions;
@@ -79,9 +80,12 @@ struct ChunkEntry {
 }
 
 /// The chunk a loading thread decoded last to take single files from (neighbouring files
-/// are mostly in the same chunk).
+/// are mostly in the same chunk): its number, and each file's item until it is taken.
 #[derive(Default)]
-pub struct LastChunk(Option<(usize, Chunk)>);
+pub struct LastChunk(Option<(usize, Vec<Option<Item>>)>);
+
+/// What a chunk holds of one file: its article, or why it was skipped.
+type Item = Result<Article, String>;
 
 /// The chunks one loading thread wrote into the next cache, and its buffer for them.
 #[derive(Default)]
@@ -95,13 +99,13 @@ impl ParseCache {
     /// The cache for loading `roots` with `options`, or None when there is no cache folder
     /// or the binary cannot be told apart from other builds.
     pub fn open(roots: &[PathBuf], options: &LoadOptions) -> Option<ParseCache> {
-        let folder = crate::dirs::xdg_dir("XDG_CACHE_HOME", ".cache")?;
+        let folder = folder()?;
         let key = cache_key(roots, options)?;
         Some(ParseCache::open_in(&folder, key))
     }
 
     /// The cache with `key` in `folder` (made if missing when the cache is written).
-    pub fn open_in(folder: &Path, key: u64) -> ParseCache {
+    fn open_in(folder: &Path, key: u64) -> ParseCache {
         let path = folder.join(format!("{key:016x}.parsed"));
         let previous = Previous::read(&path, key);
         let next_path = folder.join(format!("{key:016x}.{}.tmp", std::process::id()));
@@ -131,17 +135,23 @@ impl ParseCache {
 
     /// What an earlier load made of the file at `stamp` (its article, or why it was
     /// skipped), if the file has not changed since.
-    pub fn file(&self, stamp: &FileStamp, last: &mut LastChunk) -> Option<Result<Article, String>> {
+    pub fn file(&self, stamp: &FileStamp, last: &mut LastChunk) -> Option<Item> {
         let previous = self.previous.as_ref()?;
         let (number, at) = *previous.by_file.get(&(stamp.device, stamp.inode))?;
         if previous.chunks[number].stamps[at] != *stamp {
             return None;
         }
         if last.0.as_ref().is_none_or(|(held, _)| *held != number) {
-            last.0 = Some((number, previous.decode(number)?));
+            let items = previous
+                .decode(number)?
+                .items
+                .into_iter()
+                .map(Some)
+                .collect();
+            last.0 = Some((number, items));
         }
-        let (_, chunk) = last.0.as_ref()?;
-        chunk.items.get(at).cloned()
+        // Taken, not copied: the walk gives each file once.
+        last.0.as_mut()?.1.get_mut(at)?.take()
     }
 
     /// Writes what the files at `stamps` gave into the next cache: each its article or why
@@ -414,11 +424,22 @@ fn writer_running(path: &Path) -> bool {
     alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
+/// The cache folder (`$XDG_CACHE_HOME/warta`, else `~/.cache/warta`), when there is one.
+pub fn folder() -> Option<PathBuf> {
+    crate::dirs::xdg_dir("XDG_CACHE_HOME", ".cache")
+}
+
+/// This build of warta, told from others by its binary's size and modification time: what
+/// one build made is never read by another.
+fn binary_stamp() -> Option<FileStamp> {
+    let exe = std::env::current_exe().ok()?.metadata().ok()?;
+    Some(FileStamp::of(&exe))
+}
+
 /// What a cache is made for: this build of warta, the rules, the options that change what a
 /// load makes, and the folders (as absolute paths).
 fn cache_key(roots: &[PathBuf], options: &LoadOptions) -> Option<u64> {
-    let exe = std::env::current_exe().ok()?.metadata().ok()?;
-    let stamp = FileStamp::of(&exe);
+    let stamp = binary_stamp()?;
     let mut key = Vec::new();
     key.extend_from_slice(MAGIC);
     for value in [

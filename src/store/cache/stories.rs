@@ -8,11 +8,6 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"WARTAST1";
 
-/// The cache folder, when there is one.
-pub fn folder() -> Option<PathBuf> {
-    crate::dirs::xdg_dir("XDG_CACHE_HOME", ".cache")
-}
-
 /// The story numbers kept under `key` in `folder`, if they are whole and there are `count`.
 pub fn load(folder: &Path, key: u64, count: usize) -> Option<Vec<u32>> {
     let bytes = std::fs::read(path(folder, key)).ok()?;
@@ -56,8 +51,7 @@ pub fn save(folder: &Path, key: u64, numbers: &[u32]) {
 /// The key of the stories of `input` (what the grouping reads, in its order): it and this
 /// build of warta.
 pub fn key(input: &[u8]) -> Option<u64> {
-    let exe = std::env::current_exe().ok()?.metadata().ok()?;
-    let stamp = crate::store::FileStamp::of(&exe);
+    let stamp = super::binary_stamp()?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(MAGIC);
     hasher.update(&stamp.size.to_le_bytes());

@@ -17,7 +17,6 @@ use read::{ReadError, looks_binary, read_regular_timed};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex};
 use walk::{Walk, stem};
 
 /// Articles at least this large keep their body in memory even when bodies are let go.
@@ -118,41 +117,37 @@ fn run_loader(
     for skipped in walk.skipped.drain(..) {
         let _ = tx.send(LoadEvent::Skipped(skipped));
     }
-    let candidates = Arc::new(walk.candidates);
-    let chunks = Arc::new(chunk_ranges(&candidates, CHUNK_MARK, CHUNK_MAX));
+    let candidates = walk.candidates;
+    let chunks = chunk_ranges(&candidates, CHUNK_MARK, CHUNK_MAX);
     let _ = tx.send(LoadEvent::Found(candidates.len()));
     let cache = options
         .cache
         .then(|| ParseCache::open(&paths, &options))
         .flatten();
-    let next = Arc::new(AtomicUsize::new(0));
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let tx = Arc::new(Mutex::new(tx));
+    let next = AtomicUsize::new(0);
     let abandoned = AtomicBool::new(false);
+    let share = Share {
+        candidates: &candidates,
+        chunks: &chunks,
+        next: &next,
+        rules,
+        options,
+        cache: cache.as_ref(),
+    };
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let segments: Vec<Segment> = std::thread::scope(|scope| {
         let threads: Vec<_> = (0..workers)
             .map(|_| {
-                let (candidates, chunks) = (Arc::clone(&candidates), Arc::clone(&chunks));
-                let next = Arc::clone(&next);
-                let tx = Arc::clone(&tx);
-                let (cache, abandoned) = (cache.as_ref(), &abandoned);
+                let (tx, share, abandoned) = (tx.clone(), &share, &abandoned);
                 scope.spawn(move || {
                     let send = |event| {
-                        let sent = tx.lock().map(|tx| tx.send(event).is_ok()).unwrap_or(false);
+                        let sent = tx.send(event).is_ok();
                         if !sent {
                             abandoned.store(true, Ordering::Relaxed);
                         }
                         sent
                     };
-                    let mut segment = cache.map(|_| Segment::default());
-                    let share = Share {
-                        candidates: &candidates,
-                        chunks: &chunks,
-                        next: &next,
-                        rules,
-                        options,
-                        cache,
-                    };
+                    let mut segment = share.cache.map(|_| Segment::default());
                     share.load(&mut segment, send);
                     segment
                 })
@@ -163,9 +158,7 @@ fn run_loader(
             .filter_map(|thread| thread.join().ok().flatten())
             .collect()
     });
-    if let Ok(tx) = tx.lock() {
-        let _ = tx.send(LoadEvent::Done);
-    }
+    let _ = tx.send(LoadEvent::Done);
     // After `Done`, so the reader does not wait for it (a third of a second at 100,000
     // articles); the channel closes when it is written, which is what `load_all` waits for.
     if let Some(cache) = cache
