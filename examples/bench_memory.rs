@@ -1,7 +1,10 @@
 //! What the reader holds once a folder is loaded, part by part, beside the process's resident
 //! and peak memory: for BENCHMARKS.md's table.
 //!
-//!     cargo run --release --example bench_memory -- DIR
+//!     cargo run --release --example bench_memory -- DIR [--cache]
+//!
+//! With `--cache`, the load reads and writes the parse cache in `$XDG_CACHE_HOME` (an empty
+//! folder there measures a first start; run it twice for a later one).
 
 #[path = "common/reader.rs"]
 #[allow(dead_code)]
@@ -12,8 +15,11 @@ use std::mem::size_of;
 use warta::article::{Article, StoryTerm};
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: bench_memory DIR");
-    let app = reader::loaded_app(&dir, Rect::new(0, 0, 120, 40));
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: bench_memory DIR [--cache]");
+    let cache = std::env::args().nth(2).is_some_and(|a| a == "--cache");
+    let app = reader::loaded_app_with_cache(&dir, Rect::new(0, 0, 120, 40), cache);
     let corpus = reader::folder_bytes(&dir) as f64;
     let articles = &app.store.articles;
     let strings = |a: &Article| {

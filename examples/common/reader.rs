@@ -13,12 +13,18 @@ use warta::store::{self, LoadOptions, Sources, Store};
 use warta::ui::theme::Theme;
 
 /// The reader with `dir` loaded as it loads a folder (bodies let go, search text and word
-/// index kept), its background work done.
+/// index kept), its background work done; the parse cache off.
 pub fn loaded_app(dir: &str, size: Rect) -> App {
+    loaded_app_with_cache(dir, size, false)
+}
+
+/// [`loaded_app`], with the parse cache (in `$XDG_CACHE_HOME`) on when `cache` says so.
+pub fn loaded_app_with_cache(dir: &str, size: Rect, cache: bool) -> App {
     let options = LoadOptions {
         keep_body: false,
         keep_search: true,
         index: true,
+        cache,
         ..LoadOptions::default()
     };
     let mut app = App::new(Store::default(), size);
