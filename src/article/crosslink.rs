@@ -19,12 +19,13 @@ pub fn at_sentence_start(line: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '"', '”', '’', ')', ':'])
 }
 
-/// The byte where the linked headline that starts at `start` ends.
+/// The byte where the linked headline that starts at `start` ends. Reads words only as far
+/// as the headline goes (it runs on every cross-link of every article).
 pub fn headline_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
-    let words: Vec<(usize, &str)> = word_spans(rest);
     let mut capitalised_seen = 0;
-    for (i, &(at, word)) in words.iter().enumerate() {
+    let mut previous_at = 0;
+    for (i, (at, word)) in word_spans(rest).enumerate() {
         let first = word.chars().next().unwrap_or(' ');
         if capitalised_seen > 0 && matches!(first, '"' | '“' | '‘' | '(' | '\'') {
             return start + at;
@@ -35,17 +36,16 @@ pub fn headline_end(line: &str, start: usize) -> usize {
             return start + at + glue;
         }
         let lower = first.is_lowercase();
-        let joining =
-            JOINING_WORDS.contains(&word.trim_end_matches([',', ':']).to_lowercase().as_str());
-        if lower && !joining {
+        if lower && !is_joining_word(word.trim_end_matches([',', ':'])) {
             // "video Di Tengah …": a lower-case word or two before the headline begins.
             if capitalised_seen == 0 && i < 2 {
+                previous_at = at;
                 continue;
             }
             // The capitalised word before the prose starts the next sentence ("Bansos Selain
             // itu, …"), unless the headline would be left with nothing.
             return if capitalised_seen >= 2 {
-                start + words[i - 1].0
+                start + previous_at
             } else {
                 start + at
             };
@@ -53,37 +53,40 @@ pub fn headline_end(line: &str, start: usize) -> usize {
         if !lower {
             capitalised_seen += 1;
         }
+        previous_at = at;
     }
     line.len()
 }
 
-/// Each word and where it starts.
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
+/// Whether `word` is one of [`JOINING_WORDS`], in any case.
+fn is_joining_word(word: &str) -> bool {
+    if word.is_ascii() {
+        JOINING_WORDS.iter().any(|j| j.eq_ignore_ascii_case(word))
+    } else {
+        // A character beyond ASCII may still lower-case to ASCII (the Kelvin sign to "k").
+        JOINING_WORDS.contains(&word.to_lowercase().as_str())
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+}
+
+/// Each word (a run of characters other than white space) and where it starts.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(char::is_whitespace)
+        .filter(|word| !word.is_empty())
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
 /// "PandemiPrediksi": the byte where a second word starts inside one, lower case followed by a
 /// capital that begins a lower-case word.
 fn glued_at(word: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    chars.windows(3).find_map(|w| {
-        (w[0].1.is_lowercase() && w[1].1.is_uppercase() && w[2].1.is_lowercase()).then_some(w[1].0)
-    })
+    let mut chars = word.char_indices();
+    let (mut first, mut second) = (chars.next()?.1, chars.next()?);
+    for (at, third) in chars {
+        if first.is_lowercase() && second.1.is_uppercase() && third.is_lowercase() {
+            return Some(second.0);
+        }
+        (first, second) = (second.1, (at, third));
+    }
+    None
 }
 
 #[cfg(test)]
