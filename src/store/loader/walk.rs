@@ -85,14 +85,22 @@ impl Walk {
                 return;
             }
         };
-        let mut children: Vec<PathBuf> = entries
+        // Sorted by name (the same order as by path, in one folder), without the path's
+        // component-by-component comparison.
+        let mut children: Vec<std::fs::DirEntry> = entries
             .filter_map(Result::ok)
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .map(|e| e.path())
+            .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
             .collect();
-        children.sort();
-        for child in children {
-            match std::fs::metadata(&child) {
+        children.sort_by_cached_key(std::fs::DirEntry::file_name);
+        for entry in children {
+            let child = entry.path();
+            // A link is followed to what it names; anything else is looked up by its folder's
+            // handle, not its whole path again.
+            let metadata = match entry.file_type() {
+                Ok(kind) if !kind.is_symlink() => entry.metadata(),
+                _ => std::fs::metadata(&child),
+            };
+            match metadata {
                 Ok(m) if m.is_dir() => self.folder(&child, &m),
                 Ok(m) => {
                     if is_article_name(&child) {
