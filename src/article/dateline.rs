@@ -8,8 +8,9 @@
 //! masthead  = web address ("KOMPAS.com", "FOOBAR.CO.ID") | a name the rules know ("KOMPAS")
 //! masthead-form = [PLACE ","] MASTHEAD ["," PLACE] [SEP]     "JAKARTA, KOMPAS.com - "
 //! agency-form   = [PLACE [", " Month Day]] "(" NAME ["/" CODE] ")" SEP   "Jakarta (ANTARA) - "
-//! place-form    = PLACE SEP                                   "NEW DELHI: ", "Pyongyang – "
-//! SEP       = "-" | "--" | "–" | "—" | "|" | ":"   (spaces optional on either side)
+//! place-form    = PLACE ["," REGION] ["," Month Day] SEP      "NEW DELHI: ", "Pyongyang – ",
+//!                 "GREENWICH, Conn., March 18 - " (REGION: an abbreviated state, "N.Y.")
+//! SEP       = "-" | "--" | "–" | "—" | "–-" | "|" | ":"   (spaces optional on either side)
 //! reporter  = "Laporan Wartawan Tribunnews.com, Name" | "Oleh: Name"   (glued or not)
 //! ```
 //!
@@ -45,6 +46,9 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// A place: one to four capitalised words ("Pyongyang", "NEW DELHI", "Banda Aceh").
 const PLACE: &str = r"\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*(?:\s+\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*){0,2}";
+/// The abbreviated state or region a wire dateline may put after its place: ", Conn.",
+/// ", Calif.", ", N.Y.", ", D.C." (not part of the place).
+const REGION: &str = r"(?:\s*,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+))?";
 /// A place in capitals only ("JAKARTA", "BANDA ACEH").
 const CAPS_PLACE: &str =
     r"\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*(?:\s+\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*){0,3}";
@@ -71,7 +75,7 @@ pub(crate) fn compile_patterns() {
 
 fn separator_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^\s*(?:-{1,2}|[–—]{1,2}|\||:)\s*")
+    regex(&RE, r"^\s*(?:-{1,2}|[–—][-–—]?|\||:)\s*")
 }
 
 fn signature_regex() -> &'static Regex {
@@ -193,7 +197,7 @@ fn place_then_dash_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        &format!(r"^({CAPS_PLACE})\s*(?:-{{1,2}}|[–—]{{1,2}})\s*"),
+        &format!(r"^({CAPS_PLACE})\s*(?:-{{1,2}}|[–—][-–—]?)\s*"),
     )
 }
 
@@ -429,7 +433,7 @@ fn agency_regex() -> &'static Regex {
     regex(
         &RE,
         &format!(
-            r"^(?:({PLACE})(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—]{{1,2}}|\||:)\s*)?"
+            r"^(?:({PLACE})(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
         ),
     )
 }
@@ -479,7 +483,7 @@ fn place_form_regex() -> &'static Regex {
     regex(
         &RE,
         &format!(
-            r"^(?:({CAPS_PLACE})(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—]{{1,2}}|:)|({PLACE})(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—]{{1,2}}))\s*"
+            r"^(?:({CAPS_PLACE}){REGION}(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—][-–—]?|:)|({PLACE}){REGION}(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—][-–—]?))\s*"
         ),
     )
 }

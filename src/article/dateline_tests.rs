@@ -182,6 +182,36 @@ fn places_alone() {
 }
 
 #[test]
+fn wire_datelines_with_a_state_or_region() {
+    check(
+        "GREENWICH, Conn., March 18 - Shr loss five cts",
+        None,
+        Some("Greenwich"),
+        "Shr loss five cts",
+    );
+    check(
+        "WASHINGTON, D.C., Jan. 5 - The agency said",
+        None,
+        Some("Washington"),
+        "The agency said",
+    );
+    check(
+        "Springfield, Ill. - The governor signed",
+        None,
+        Some("Springfield"),
+        "The governor signed",
+    );
+    check(
+        "DANVILLE, Ky. –- Joe Biden did",
+        None,
+        Some("Danville"),
+        "Joe Biden did",
+    );
+    // A sentence with a short word after a comma is still no dateline.
+    assert!(dateline("Jakarta, Kamis. Presiden tiba", rules()).is_none());
+}
+
+#[test]
 fn glued_stamp_and_dateline() {
     let text = "Kompas dunia | 20 Juni 2024, 08:50 WIBPYONGYANG, KOMPAS.TV - Presiden Rusia";
     let d = dateline(text, rules()).unwrap();
@@ -226,7 +256,7 @@ fn signatures() {
 /// The three patterns as they were written before their bounded repetitions moved into
 /// [`within`]: the same lines must give the same groups.
 mod bounded {
-    use super::super::{CAPS_PLACE, PLACE};
+    use super::super::{CAPS_PLACE, PLACE, REGION};
     use regex::Regex;
     use std::sync::OnceLock;
 
@@ -241,7 +271,7 @@ mod bounded {
     pub fn agency() -> &'static Regex {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| Regex::new(&format!(
-            r"^(?:({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]{{0,30}}?)\s*(?:/\s*[\p{{L}}0-9 ]{{1,12}})?\)\s*((?:-{{1,2}}|[–—]{{1,2}}|\||:)\s*)?"
+            r"^(?:({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]{{0,30}}?)\s*(?:/\s*[\p{{L}}0-9 ]{{1,12}})?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
         ))
         .unwrap())
     }
@@ -249,7 +279,7 @@ mod bounded {
     pub fn place_form() -> &'static Regex {
         static RE: OnceLock<Regex> = OnceLock::new();
         RE.get_or_init(|| Regex::new(&format!(
-            r"^(?:({CAPS_PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—]{{1,2}}|:)|({PLACE})(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—]{{1,2}}))\s*"
+            r"^(?:({CAPS_PLACE}){REGION}(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—][-–—]?|:)|({PLACE}){REGION}(?:\s*,\s*\p{{L}}{{3,9}}\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—][-–—]?))\s*"
         ))
         .unwrap())
     }
@@ -279,7 +309,14 @@ fn dateline_like() -> impl proptest::strategy::Strategy<Value = String> {
         Just("Washington")
     ];
     let day = proptest::option::of(("[A-Z][a-z]{1,11}", "[.]?", "[0-9]{1,3}"));
-    let separator = prop_oneof![Just(" - "), Just(" – "), Just(": "), Just(""), Just(" | ")];
+    let separator = prop_oneof![
+        Just(" - "),
+        Just(" – "),
+        Just(" –- "),
+        Just(": "),
+        Just(""),
+        Just(" | ")
+    ];
     let signature = (
         "[A-Za-z0-9][A-Za-z0-9 .-]{0,44}",
         proptest::option::of(("[,/]", "[a-zA-Z ,.]{0,64}")),
@@ -303,10 +340,12 @@ fn dateline_like() -> impl proptest::strategy::Strategy<Value = String> {
             let code = code.map(|c| format!("/{c}")).unwrap_or_default();
             format!("{before}({name}{code}){sep}Teks")
         });
-    let place_form = (place, day, separator).prop_map(|(place, day, sep)| match day {
-        Some((day, dot, n)) => format!("{place}, {day}{dot} {n}{sep}Teks"),
-        None => format!("{place}{sep}Teks"),
-    });
+    let region = prop_oneof![Just(""), Just(", Conn."), Just(", N.Y."), Just(", Calif")];
+    let place_form =
+        (place, region, day, separator).prop_map(|(place, region, day, sep)| match day {
+            Some((day, dot, n)) => format!("{place}{region}, {day}{dot} {n}{sep}Teks"),
+            None => format!("{place}{region}{sep}Teks"),
+        });
     prop_oneof![signature, agency, place_form]
 }
 
