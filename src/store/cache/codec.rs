@@ -25,8 +25,10 @@ pub struct Chunk {
 /// it one after another (the checksum in front covers them too). Written so, a chunk's
 /// bodies are never copied into one buffer.
 ///
-/// `meta` is a buffer to reuse (loading threads keep theirs: buffers of megabytes made and
-/// freed for every chunk leave the allocator's heaps in pieces).
+/// The rest is packed as it is written, in pieces of about [`PIECE`] bytes (each its raw and
+/// packed length, then its LZ4 block), so neither the unpacked whole nor room for packing it
+/// is ever held: at 100,000 articles those were a first start's largest buffers. `meta` is
+/// the buffer a piece is gathered in, to reuse (loading threads keep theirs).
 pub fn encode_chunk_head<'a>(
     items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
     index: Option<&BatchIndex>,
@@ -47,7 +49,9 @@ pub fn encode_chunk_head<'a>(
         }
     }
     meta.clear();
-    let mut w = Writer(meta);
+    let start = out.len();
+    out.extend_from_slice(&[0; HEAD]);
+    let mut w = Writer { raw: meta, out };
     w.u32(blocks.len() as u32);
     for block in &blocks {
         w.u32(block.bytes().len() as u32);
@@ -86,18 +90,7 @@ pub fn encode_chunk_head<'a>(
             }
         }
     }
-    let start = out.len();
-    out.extend_from_slice(&[0; 12]);
-    // Packed as `lz4_flex::compress_prepend_size` would, into `out` itself.
-    out.extend_from_slice(&(meta.len() as u32).to_le_bytes());
-    let packed_at = out.len();
-    out.resize(
-        packed_at + lz4_flex::block::get_maximum_output_size(meta.len()),
-        0,
-    );
-    let packed = lz4_flex::block::compress_into(meta, &mut out[packed_at..])
-        .expect("the output has the room LZ4 asks for");
-    out.truncate(packed_at + packed);
+    w.pack();
     let meta_len = (out.len() - start - HEAD) as u32;
     out[start + 8..start + HEAD].copy_from_slice(&meta_len.to_le_bytes());
     let mut checksum = xxhash_rust::xxh3::Xxh3::new();
@@ -119,7 +112,7 @@ pub fn decode_chunk(bytes: &[u8]) -> Option<Chunk> {
     let meta_len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
     let packed_meta = bytes.get(HEAD..HEAD.checked_add(meta_len)?)?;
     let mut raw_blocks = &bytes[HEAD + meta_len..];
-    let meta = lz4_flex::decompress_size_prepended(packed_meta).ok()?;
+    let meta = unpack(packed_meta)?;
     let mut r = Reader(&meta);
     let blocks = (0..r.count()?)
         .map(|_| {
@@ -311,11 +304,47 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
     })
 }
 
-struct Writer<'a>(&'a mut Vec<u8>);
+/// About how many bytes of a chunk's head are packed as one piece.
+const PIECE: usize = 64 * 1024;
+
+/// Writes a chunk's head: gathers it in `raw` and packs each [`PIECE`] into `out`.
+struct Writer<'a> {
+    raw: &'a mut Vec<u8>,
+    out: &'a mut Vec<u8>,
+}
 
 impl Writer<'_> {
+    /// Packs what was gathered, once it is a piece, before more is written.
+    fn room(&mut self) -> &mut Vec<u8> {
+        if self.raw.len() >= PIECE {
+            self.pack();
+        }
+        self.raw
+    }
+
+    /// Packs what was gathered as one piece: its length, its packed length, its LZ4 block.
+    fn pack(&mut self) {
+        if self.raw.is_empty() {
+            return;
+        }
+        self.out
+            .extend_from_slice(&(self.raw.len() as u32).to_le_bytes());
+        let len_at = self.out.len();
+        self.out.extend_from_slice(&[0; 4]);
+        let packed_at = self.out.len();
+        self.out.resize(
+            packed_at + lz4_flex::block::get_maximum_output_size(self.raw.len()),
+            0,
+        );
+        let packed = lz4_flex::block::compress_into(self.raw, &mut self.out[packed_at..])
+            .expect("the output has the room LZ4 asks for");
+        self.out.truncate(packed_at + packed);
+        self.out[len_at..packed_at].copy_from_slice(&(packed as u32).to_le_bytes());
+        self.raw.clear();
+    }
+
     fn u8(&mut self, value: u8) {
-        self.0.push(value);
+        self.room().push(value);
     }
 
     fn bool(&mut self, value: bool) {
@@ -323,16 +352,16 @@ impl Writer<'_> {
     }
 
     fn u32(&mut self, value: u32) {
-        self.0.extend_from_slice(&value.to_le_bytes());
+        self.room().extend_from_slice(&value.to_le_bytes());
     }
 
     fn u64(&mut self, value: u64) {
-        self.0.extend_from_slice(&value.to_le_bytes());
+        self.room().extend_from_slice(&value.to_le_bytes());
     }
 
     fn str(&mut self, text: &str) {
         self.u32(text.len() as u32);
-        self.0.extend_from_slice(text.as_bytes());
+        self.room().extend_from_slice(text.as_bytes());
     }
 
     fn opt_str(&mut self, text: Option<&str>) {
@@ -351,6 +380,29 @@ impl Writer<'_> {
             self.str(text);
         }
     }
+}
+
+/// A chunk's head from its packed pieces (see [`encode_chunk_head`]), or None when they do
+/// not unpack to the lengths they give.
+fn unpack(mut packed: &[u8]) -> Option<Vec<u8>> {
+    let mut raw = Vec::new();
+    while !packed.is_empty() {
+        let mut r = Reader(packed);
+        let (raw_len, packed_len) = (r.u32()? as usize, r.u32()? as usize);
+        // LZ4 makes at most 255 bytes of one: a damaged length asks for no more than that.
+        if raw_len > packed_len.saturating_mul(255).saturating_add(16) {
+            return None;
+        }
+        let (piece, rest) = r.0.split_at_checked(packed_len)?;
+        packed = rest;
+        let at = raw.len();
+        raw.resize(at.checked_add(raw_len)?, 0);
+        let unpacked = lz4_flex::block::decompress_into(piece, &mut raw[at..]).ok()?;
+        if unpacked != raw_len {
+            return None;
+        }
+    }
+    Some(raw)
 }
 
 struct Reader<'a>(&'a [u8]);
