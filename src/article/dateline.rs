@@ -409,10 +409,15 @@ fn reporter_line_regex() -> &'static Regex {
 /// A line that only names the reporter: "Laporan Wartawan Tribunnews.com, Name", "Laporan
 /// Name | Place". Returns the name.
 pub fn reporter_line(line: &str) -> Option<String> {
-    let head = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    // Every paragraph is asked: most are done with here, without a copy.
+    let starts_with_label = |label: &str| {
+        line.as_bytes()
+            .get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+    };
     if !["laporan", "reporter", "oleh"]
-        .iter()
-        .any(|l| head.starts_with(l))
+        .into_iter()
+        .any(starts_with_label)
     {
         return None;
     }
