@@ -41,8 +41,12 @@ pub enum Searchable {
 /// [`parse_bytes`], with or without the body's search text.
 pub fn parse_bytes_with(bytes: &[u8], rules: &Rules, searchable: Searchable) -> Article {
     let decoded = decode(bytes);
-    let mut article = parse_with(&decoded.text, rules, searchable);
-    article.content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    let mut article = parse_hashed(
+        &decoded.text,
+        rules,
+        searchable,
+        xxhash_rust::xxh3::xxh3_64(bytes),
+    );
     if let Some(warning) = decoded.warning {
         article.warnings.insert(0, warning);
     }
@@ -58,12 +62,23 @@ pub fn parse(text: &str, rules: &Rules) -> Article {
 /// function: split into lines, mark the lines rules recognise anywhere, read the head,
 /// cut editors' tags, assemble body and removed lines, and fill in what is still missing.
 pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article {
+    parse_hashed(
+        text,
+        rules,
+        searchable,
+        xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+    )
+}
+
+/// [`parse_with`], the article's content hash given (a file's is of its bytes, not of the
+/// text decoded from them).
+fn parse_hashed(text: &str, rules: &Rules, searchable: Searchable, content_hash: u64) -> Article {
     let record = super::record::unwrap(text);
     let plain = record.as_ref().map_or(text, |r| r.text.as_str());
     let mut slots = split_lines(plain);
     join_wrapped(&mut slots);
     reflow_lines(&mut slots);
-    let mut article = empty_article(text);
+    let mut article = empty_article(content_hash);
     let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
     let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits);
     if let Some(record) = record {
@@ -82,8 +97,8 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
     article
 }
 
-/// An article with nothing found yet, keyed by the text's hash.
-fn empty_article(text: &str) -> Article {
+/// An article with nothing found yet, keyed by its content hash.
+fn empty_article(content_hash: u64) -> Article {
     Article {
         id: String::new(),
         path: PathBuf::new(),
@@ -105,7 +120,7 @@ fn empty_article(text: &str) -> Article {
         search_body: Default::default(),
         search_title: Box::default(),
         has_body: true,
-        content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        content_hash,
         story_terms: Default::default(),
     }
 }
