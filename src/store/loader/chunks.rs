@@ -3,6 +3,7 @@
 //! same from one start to the next (the parse cache keeps what each chunk gave).
 
 use super::walk::Candidate;
+#[cfg(test)]
 use std::ops::Range;
 
 /// Chunks of files a loading thread takes at a time: a chunk ends after a file whose place
@@ -16,16 +17,23 @@ use std::ops::Range;
 pub const CHUNK_MARK: u64 = 256;
 pub const CHUNK_MAX: usize = 1024;
 
+/// Whether the chunk that has `len` files with `candidate` last ends after it: its place
+/// is a multiple of `mark`, or the chunk has `max` files.
+fn ends_chunk(candidate: &Candidate, len: usize, mark: u64, max: usize) -> bool {
+    candidate.place.is_multiple_of(mark) || len >= max
+}
+
 /// Splits `candidates` into chunks of neighbours, each ending after a file whose place
 /// ([`Candidate::place`]) is a multiple of `mark`, or at `max` files. Where a chunk ends
-/// depends on that file's place alone (and `max`), so a file added or removed changes only the chunk it is
-/// in, and the rest of a folder's chunks are the same as last time (see
+/// depends on that file's place alone (and `max`), so a file added or removed changes only
+/// the chunk it is in, and the rest of a folder's chunks are the same as last time (see
 /// [`crate::store::cache`]) — however the folder was named (`news`, `./news`, `~/news`).
+#[cfg(test)]
 pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Range<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
     for (i, candidate) in candidates.iter().enumerate() {
-        if candidate.place.is_multiple_of(mark) || i + 1 - start >= max {
+        if ends_chunk(candidate, i + 1 - start, mark, max) {
             chunks.push(start..i + 1);
             start = i + 1;
         }
@@ -34,6 +42,36 @@ pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Rang
         chunks.push(start..candidates.len());
     }
     chunks
+}
+
+/// The same chunks as [`chunk_ranges`], made as the walk finds the files: each is handed on
+/// as soon as its last file is found.
+pub struct Chunker {
+    mark: u64,
+    max: usize,
+    files: Vec<Candidate>,
+}
+
+impl Chunker {
+    pub fn new(mark: u64, max: usize) -> Chunker {
+        Chunker {
+            mark,
+            max,
+            files: Vec::new(),
+        }
+    }
+
+    /// Adds the next file; gives the chunk it ends, if it ends one.
+    pub fn push(&mut self, candidate: Candidate) -> Option<Vec<Candidate>> {
+        let ends = ends_chunk(&candidate, self.files.len() + 1, self.mark, self.max);
+        self.files.push(candidate);
+        ends.then(|| std::mem::take(&mut self.files))
+    }
+
+    /// The last chunk, when files are left after the walk.
+    pub fn finish(self) -> Option<Vec<Candidate>> {
+        (!self.files.is_empty()).then_some(self.files)
+    }
 }
 
 #[cfg(test)]
@@ -66,6 +104,29 @@ mod tests {
             .into_iter()
             .map(|range| files[range].iter().map(|c| c.id.clone()).collect())
             .collect()
+    }
+
+    #[test]
+    fn chunks_made_as_files_are_found_are_the_chunks_of_the_whole_list() {
+        let names: Vec<String> = (0..3000).map(|n| format!("{n:05}.txt")).collect();
+        for (mark, max) in [(CHUNK_MARK, CHUNK_MAX), (16, 20), (u64::MAX, 7)] {
+            let mut chunker = Chunker::new(mark, max);
+            let mut streamed: Vec<Vec<String>> = candidates(&names)
+                .into_iter()
+                .filter_map(|c| chunker.push(c))
+                .map(|chunk| chunk.into_iter().map(|c| c.id).collect())
+                .collect();
+            streamed.extend(
+                chunker
+                    .finish()
+                    .map(|c| c.into_iter().map(|c| c.id).collect()),
+            );
+            assert_eq!(
+                streamed,
+                chunked(&names, mark, max),
+                "mark {mark}, max {max}"
+            );
+        }
     }
 
     #[test]

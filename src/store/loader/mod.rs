@@ -12,11 +12,12 @@ use crate::article::search_text::SearchText;
 use crate::article::{Article, Origin};
 use crate::index::BatchIndex;
 use crate::rules::Rules;
-use chunks::{CHUNK_MARK, CHUNK_MAX, chunk_ranges};
+use chunks::{CHUNK_MARK, CHUNK_MAX, Chunker};
 use read::{ReadError, looks_binary, read_regular_timed};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use walk::{Walk, stem};
 
 /// Articles at least this large keep their body in memory even when bodies are let go.
@@ -110,26 +111,18 @@ fn run_loader(
         }
         Sources::Paths(paths) => paths,
     };
-    let mut walk = Walk::default();
-    for path in &paths {
-        walk.root(path);
-    }
-    for skipped in walk.skipped.drain(..) {
-        let _ = tx.send(LoadEvent::Skipped(skipped));
-    }
-    let candidates = walk.candidates;
-    let chunks = chunk_ranges(&candidates, CHUNK_MARK, CHUNK_MAX);
-    let _ = tx.send(LoadEvent::Found(candidates.len()));
     let cache = options
         .cache
         .then(|| ParseCache::open(&paths, &options))
         .flatten();
-    let next = AtomicUsize::new(0);
+    // The walk hands each chunk on as soon as its last file is found, so the loading threads
+    // start on the first chunk while the walk goes on (a walk of 100,000 files takes about
+    // half a second, which a later start would otherwise spend before anything loads).
+    let (chunk_tx, chunk_rx) = channel::<Vec<walk::Candidate>>();
+    let chunk_rx = Mutex::new(chunk_rx);
     let abandoned = AtomicBool::new(false);
     let share = Share {
-        candidates: &candidates,
-        chunks: &chunks,
-        next: &next,
+        chunks: &chunk_rx,
         rules,
         options,
         cache: cache.as_ref(),
@@ -153,6 +146,25 @@ fn run_loader(
                 })
             })
             .collect();
+        let mut walk = Walk::default();
+        let mut chunker = Chunker::new(CHUNK_MARK, CHUNK_MAX);
+        let mut found = 0;
+        for path in &paths {
+            walk.root(path, &mut |candidate| {
+                found += 1;
+                if let Some(chunk) = chunker.push(candidate) {
+                    let _ = chunk_tx.send(chunk);
+                }
+            });
+        }
+        if let Some(chunk) = chunker.finish() {
+            let _ = chunk_tx.send(chunk);
+        }
+        drop(chunk_tx);
+        for skipped in walk.skipped.drain(..) {
+            let _ = tx.send(LoadEvent::Skipped(skipped));
+        }
+        let _ = tx.send(LoadEvent::Found(found));
         threads
             .into_iter()
             .filter_map(|thread| thread.join().ok().flatten())
@@ -170,9 +182,8 @@ fn run_loader(
 
 /// What the loading threads share.
 struct Share<'a> {
-    candidates: &'a [walk::Candidate],
-    chunks: &'a [std::ops::Range<usize>],
-    next: &'a AtomicUsize,
+    /// The chunks of files the walk found, each taken by the first thread free.
+    chunks: &'a Mutex<Receiver<Vec<walk::Candidate>>>,
     rules: &'a Rules,
     options: LoadOptions,
     cache: Option<&'a ParseCache>,
@@ -186,10 +197,11 @@ impl Share<'_> {
     fn load(&self, segment: &mut Option<Segment>, send: impl Fn(LoadEvent) -> bool) {
         let mut last = LastChunk::default();
         loop {
-            let Some(range) = self.chunks.get(self.next.fetch_add(1, Ordering::Relaxed)) else {
+            let next = self.chunks.lock().map(|chunks| chunks.recv());
+            let Ok(Ok(files)) = next else {
                 return;
             };
-            let files = &self.candidates[range.clone()];
+            let files = files.as_slice();
             let stamps: Vec<FileStamp> = files.iter().map(|c| c.stamp).collect();
             let events = match self.cache.and_then(|cache| cache.chunk(&stamps)) {
                 Some(chunk) => self.taken_whole(files, chunk),

@@ -46,10 +46,10 @@ fn is_article_name(path: &Path) -> bool {
     }
 }
 
-/// A folder walk that follows links to folders at most once each.
+/// A folder walk that follows links to folders at most once each. Each file found is handed
+/// on at once, so that loading it need not wait for the rest of the walk.
 #[derive(Default)]
 pub struct Walk {
-    pub candidates: Vec<Candidate>,
     pub skipped: Vec<Skipped>,
     seen_folders: HashSet<(u64, u64)>,
     seen_files: HashSet<(u64, u64)>,
@@ -59,11 +59,12 @@ pub struct Walk {
 }
 
 impl Walk {
-    pub fn root(&mut self, path: &Path) {
+    /// Walks `path`, handing each file found to `found`, in order.
+    pub fn root(&mut self, path: &Path, found: &mut dyn FnMut(Candidate)) {
         self.root = path.to_path_buf();
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => self.folder(path, &m),
-            Ok(m) => self.file(path, &m),
+            Ok(m) if m.is_dir() => self.folder(path, &m, found),
+            Ok(m) => self.file(path, &m, found),
             Err(e) => self.skipped.push(Skipped {
                 path: path.to_path_buf(),
                 reason: unreadable(path, &e),
@@ -71,7 +72,7 @@ impl Walk {
         }
     }
 
-    fn folder(&mut self, path: &Path, metadata: &Metadata) {
+    fn folder(&mut self, path: &Path, metadata: &Metadata, found: &mut dyn FnMut(Candidate)) {
         if !self.seen_folders.insert((metadata.dev(), metadata.ino())) {
             return;
         }
@@ -101,10 +102,10 @@ impl Walk {
                 _ => std::fs::metadata(&child),
             };
             match metadata {
-                Ok(m) if m.is_dir() => self.folder(&child, &m),
+                Ok(m) if m.is_dir() => self.folder(&child, &m, found),
                 Ok(m) => {
                     if is_article_name(&child) {
-                        self.file(&child, &m);
+                        self.file(&child, &m, found);
                     }
                 }
                 Err(e) => {
@@ -120,7 +121,7 @@ impl Walk {
         }
     }
 
-    fn file(&mut self, path: &Path, metadata: &Metadata) {
+    fn file(&mut self, path: &Path, metadata: &Metadata, found: &mut dyn FnMut(Candidate)) {
         if !metadata.is_file() {
             self.skipped.push(Skipped {
                 path: path.to_path_buf(),
@@ -144,7 +145,7 @@ impl Walk {
             Ok(below) if !below.as_os_str().is_empty() => below.as_os_str(),
             _ => path.file_name().unwrap_or(path.as_os_str()),
         };
-        self.candidates.push(Candidate {
+        found(Candidate {
             path: path.to_path_buf(),
             id,
             stamp: FileStamp::of(metadata),
@@ -165,9 +166,9 @@ mod tests {
             std::fs::write(dir.path().join("news").join(folder).join("01.txt"), "x").unwrap();
         }
         let places = |root: &Path| {
-            let mut walk = Walk::default();
-            walk.root(root);
-            walk.candidates.iter().map(|c| c.place).collect::<Vec<_>>()
+            let mut places = Vec::new();
+            Walk::default().root(root, &mut |c| places.push(c.place));
+            places
         };
         let news = dir.path().join("news");
         let plain = places(&news);
