@@ -46,9 +46,9 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 /// A place: one to four capitalised words ("Pyongyang", "NEW DELHI", "Banda Aceh").
 const PLACE: &str = r"\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*(?:\s+\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*){0,2}";
-/// The abbreviated state or region a wire dateline may put after its place: ", Conn.",
-/// ", Calif.", ", N.Y.", ", D.C." (not part of the place).
-const REGION: &str = r"(?:\s*,\s*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.(?:[A-Z]\.)+))?";
+/// The state or region a wire dateline may put after its place, short or abbreviated:
+/// ", Conn.", ", Ohio", ", N.Y.", ", D.C." (not part of the place).
+const REGION: &str = r"(?:\s*,\s*(?:[A-Z][a-z]{1,4}\.?|[A-Z]\.(?:[A-Z]\.)+))?";
 /// A place in capitals only ("JAKARTA", "BANDA ACEH").
 const CAPS_PLACE: &str =
     r"\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*(?:\s+\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*){0,3}";

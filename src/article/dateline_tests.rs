@@ -196,6 +196,12 @@ fn wire_datelines_with_a_state_or_region() {
         "The agency said",
     );
     check(
+        "AKRON, Ohio, Oct 20 - Shr 60 cts",
+        None,
+        Some("Akron"),
+        "Shr 60 cts",
+    );
+    check(
         "Springfield, Ill. - The governor signed",
         None,
         Some("Springfield"),

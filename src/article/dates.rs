@@ -281,6 +281,54 @@ pub fn weekday_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
     })
 }
 
+/// A month and day written without a year: `(month, day)`.
+pub type MonthDay = (u8, u8);
+
+/// The day a wire dateline gives without a year: "GREENWICH, Conn., March 18 -" (March 18).
+pub fn dateline_month_day(dateline: &str) -> Option<MonthDay> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = RE
+        .get_or_init(|| {
+            let months = months_pattern();
+            Regex::new(&format!(r"(?i)(?-u:\b)({months})\.?\s+(\d{{1,2}})(?-u:\b)"))
+                .expect("dateline day pattern is valid")
+        })
+        .captures(dateline)?;
+    month_day(month_number(&caps[1])?, &caps[2])
+}
+
+/// The first day the text names with its weekday and without a year, as Indonesian news
+/// opens: "Jakarta, Senin (24/8)".
+pub fn weekday_month_day(text: &str) -> Option<MonthDay> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = RE
+        .get_or_init(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)")
+                .expect("weekday day pattern is valid")
+        })
+        .captures(text)?;
+    month_day(caps[2].parse().ok()?, &caps[1])
+}
+
+/// A month and day that some year has (February 29 too).
+fn month_day(month: u8, day: &str) -> Option<MonthDay> {
+    let day: u8 = day.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=days_in_month(2024, month)).contains(&day))
+        .then_some((month, day))
+}
+
+/// Days between two month-days, the shorter way round the year.
+pub fn month_days_apart(a: MonthDay, b: MonthDay) -> i32 {
+    let ordinal = |(month, day): MonthDay| {
+        (1..month)
+            .map(|m| i32::from(days_in_month(2024, m)))
+            .sum::<i32>()
+            + i32::from(day)
+    };
+    let apart = (ordinal(a) - ordinal(b)).abs();
+    apart.min(366 - apart)
+}
+
 /// A publication stamp at the start of `text` ("20 Juni 2024, 08:50 WIB", "Kamis, 20/6/2024
 /// 08.50 WIB"): the date and how many bytes it took.
 pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
@@ -334,6 +382,29 @@ mod tests {
         assert_eq!(super::day_of_unix_seconds(0), (1970, 1, 1));
         assert_eq!(super::day_of_unix_seconds(1_718_755_200), (2024, 6, 19));
         assert_eq!(super::day_of_unix_seconds(951_782_400), (2000, 2, 29));
+    }
+
+    #[test]
+    fn days_without_a_year() {
+        assert_eq!(
+            dateline_month_day("GREENWICH, Conn., March 18 -"),
+            Some((3, 18))
+        );
+        assert_eq!(
+            dateline_month_day("WASHINGTON, Jan. 5 (Reuters) -"),
+            Some((1, 5))
+        );
+        assert_eq!(dateline_month_day("PYONGYANG, KOMPAS.com -"), None);
+        assert_eq!(dateline_month_day("LONDON, March 32 -"), None);
+        assert_eq!(
+            weekday_month_day("Jakarta, Senin (24/8). Presiden tiba pada 9/10."),
+            Some((8, 24))
+        );
+        assert_eq!(weekday_month_day("Harga naik 24/8 persen"), None);
+        assert_eq!(weekday_month_day("Rabu (31/2)"), None);
+        assert_eq!(month_days_apart((3, 18), (3, 20)), 2);
+        assert_eq!(month_days_apart((12, 30), (1, 2)), 3);
+        assert_eq!(month_days_apart((3, 18), (6, 1)), 75);
     }
 
     #[test]

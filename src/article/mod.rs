@@ -82,6 +82,11 @@ pub struct Article {
     pub date: Option<ArticleDate>,
     /// True when `date` is the latest date mentioned rather than a publication stamp.
     pub date_inferred: bool,
+    /// Without a date: the month and day a wire dateline ("GREENWICH, Conn., March 18 -")
+    /// or the opening ("Senin (24/8)") gives without a year. Only the stories read it (two
+    /// such days far apart are two events); it is never shown as a date.
+    #[serde(skip)]
+    pub undated_day: Option<dates::MonthDay>,
     pub authors: Vec<String>,
     pub editors: Vec<String>,
     pub sources: Vec<String>,

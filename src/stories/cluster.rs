@@ -9,6 +9,7 @@
 //! the articles, not on the order they came in.
 
 use super::terms::Term;
+use crate::article::dates::{MonthDay, month_days_apart};
 use rustc_hash::FxHashMap;
 
 /// Two articles whose (locally scaled) similarity reaches this may be one story.
@@ -44,6 +45,9 @@ pub struct Doc<'a> {
     pub terms: &'a [Term],
     /// Days since 1970, when the article has a date.
     pub day: Option<i32>,
+    /// The month and day of its date, or the day it gives without a year (a wire dateline's
+    /// "March 18"): when either has no date, two such days far apart still keep them apart.
+    pub month_day: Option<MonthDay>,
 }
 
 /// All that [`group`] reads of `docs`, as bytes: the same bytes, the same stories.
@@ -51,6 +55,8 @@ pub fn grouping_input(docs: &[Doc<'_>]) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(docs.iter().map(|d| 12 + d.terms.len() * 6).sum());
     for doc in docs {
         bytes.extend_from_slice(&doc.day.unwrap_or(i32::MIN).to_le_bytes());
+        let (month, day) = doc.month_day.unwrap_or((0, 0));
+        bytes.extend_from_slice(&[month, day]);
         bytes.extend_from_slice(&(doc.terms.len() as u32).to_le_bytes());
         for term in doc.terms {
             let Term { hash, halves } = *term;
@@ -124,9 +130,7 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
                         continue;
                     }
                     seen[j] = i as u32;
-                    if let (Some(a), Some(b)) = (doc.day, docs[j].day)
-                        && (a - b).abs() > MAX_DAYS_APART
-                    {
+                    if far_apart(doc, &docs[j]) {
                         continue;
                     }
                     let similarity = cosine(&weighted[i], &weighted[j]);
@@ -153,6 +157,16 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
     };
     local_scale(n, &mut links);
     average_linkage(n, links)
+}
+
+/// Whether two articles are dated too far apart to be one story: by their dates when both
+/// have one, else by the month and day each gives (a year apart is not seen then).
+fn far_apart(a: &Doc<'_>, b: &Doc<'_>) -> bool {
+    match (a.day, b.day, a.month_day, b.month_day) {
+        (Some(x), Some(y), _, _) => (x - y).abs() > MAX_DAYS_APART,
+        (_, _, Some(x), Some(y)) => month_days_apart(x, y) > MAX_DAYS_APART,
+        _ => false,
+    }
 }
 
 /// Similarities read against each article's neighbourhood (local scaling, as in self-tuning
@@ -298,7 +312,42 @@ mod tests {
         Doc {
             terms: terms.leak(),
             day,
+            month_day: None,
         }
+    }
+
+    /// Wire copy with no year: four earnings reports on one template, two of them filed on
+    /// March 18 and two on June 1 — and one with a full date of June 2.
+    #[test]
+    fn days_without_a_year_keep_events_apart_too() {
+        let report = |company: &str, month_day, day| Doc {
+            month_day,
+            day,
+            ..doc(
+                &["qtr", "shr", "cts", "net", "sales", "loss", company],
+                None,
+            )
+        };
+        let docs = [
+            report("publicker", Some((3, 18)), None),
+            report("comptek", Some((6, 1)), None),
+            report("publicker", Some((3, 18)), None),
+            report("comptek", Some((6, 1)), None),
+            report("comptek", Some((6, 2)), Some(19_876)),
+        ];
+        assert_eq!(group(&docs), [0, 1, 0, 1, 1]);
+        let undated: Vec<Doc> = docs
+            .iter()
+            .map(|d| Doc {
+                month_day: None,
+                ..*d
+            })
+            .collect();
+        assert_eq!(
+            group(&undated),
+            [0, 0, 0, 0, 0],
+            "the template alone joins them"
+        );
     }
 
     /// Stories found with the pairs split over threads are the ones found on one.

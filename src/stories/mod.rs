@@ -69,6 +69,7 @@ impl Stories {
             .map(|&i| cluster::Doc {
                 terms: &inputs[i].terms,
                 day: inputs[i].day,
+                month_day: inputs[i].month_day,
             })
             .collect();
         let numbers = group(&docs);
@@ -129,6 +130,8 @@ pub struct StoryInput {
     pub content_hash: u64,
     pub terms: std::sync::Arc<[terms::Term]>,
     pub day: Option<i32>,
+    /// The month and day of its date, or the day it gives without a year.
+    pub month_day: Option<crate::article::dates::MonthDay>,
     /// Orders articles in time ([`ArticleDate::rank_key`]; 0 for none).
     pub when: u64,
     /// Taking part (not retired).
@@ -143,6 +146,7 @@ impl StoryInput {
             content_hash: article.content_hash,
             terms: std::sync::Arc::clone(&article.story_terms),
             day: article.date.map(|d| d.days_since_epoch()),
+            month_day: (article.date.map(|d| (d.month, d.day))).or(article.undated_day),
             when: article.date.map_or(0, |d| d.rank_key()),
             live,
         }

@@ -109,6 +109,7 @@ fn empty_article(content_hash: u64) -> Article {
         dateline: None,
         date: None,
         date_inferred: false,
+        undated_day: None,
         authors: Vec::new(),
         editors: Vec::new(),
         sources: Vec::new(),
@@ -349,8 +350,18 @@ fn finish(
                 opening.push(&paragraph[..super::dateline::floor_char_boundary(paragraph, room)]);
                 room = room.saturating_sub(paragraph.len());
             }
-            article.date = opening.into_iter().flat_map(dates::weekday_dates).next();
+            article.date = opening
+                .iter()
+                .copied()
+                .flat_map(dates::weekday_dates)
+                .next();
             article.date_inferred = article.date.is_some();
+            if article.date.is_none() {
+                let undated = (article.removed_by("dateline"))
+                    .find_map(dates::dateline_month_day)
+                    .or_else(|| opening.into_iter().find_map(dates::weekday_month_day));
+                article.undated_day = undated;
+            }
         }
     }
     if searchable == Searchable::Yes {

@@ -224,3 +224,26 @@ fn a_record_is_unwrapped_and_its_fields_kept() {
         3
     );
 }
+
+#[test]
+fn a_day_without_a_year_is_kept_for_the_stories_only() {
+    let wire = parse(
+        "PUBLICKER INDUSTRIES 4TH QTR LOSS\n\n    GREENWICH, Conn., March 18 - Shr loss five cts vs loss 15 cts.\n",
+        rules(),
+    );
+    assert_eq!(wire.dateline.as_deref(), Some("Greenwich"));
+    assert_eq!((wire.date, wire.undated_day), (None, Some((3, 18))));
+    let opening = parse(
+        "Harga Cabai Naik\n\nPADANG - Harga cabai naik sejak Senin (24/8) di pasar induk.\n",
+        rules(),
+    );
+    assert_eq!((opening.date, opening.undated_day), (None, Some((8, 24))));
+    // A full date wins; no day without a year is kept beside it.
+    let dated = parse(
+        "Harga Cabai Naik\n\nPADANG - Harga cabai naik sejak Senin (24/8/2015) di pasar.\n",
+        rules(),
+    );
+    assert_eq!(dated.date.unwrap().to_string(), "2015-08-24");
+    assert_eq!(dated.undated_day, None);
+    assert!(!serde_json::to_string(&wire).unwrap().contains("undated"));
+}

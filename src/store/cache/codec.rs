@@ -175,6 +175,14 @@ fn encode_article(article: &Article, w: &mut Writer, block_number: impl Fn(&Arc<
         }
     }
     w.bool(article.date_inferred);
+    match article.undated_day {
+        None => w.u8(0),
+        Some((month, day)) => {
+            w.u8(1);
+            w.u8(month);
+            w.u8(day);
+        }
+    }
     w.strs(&article.authors);
     w.strs(&article.editors);
     w.strs(&article.sources);
@@ -244,6 +252,11 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         _ => return None,
     };
     let date_inferred = r.bool()?;
+    let undated_day = match r.u8()? {
+        0 => None,
+        1 => Some((r.u8()?, r.u8()?)),
+        _ => return None,
+    };
     let authors = r.strings()?;
     let editors = r.strings()?;
     let sources = r.strings()?;
@@ -288,6 +301,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         dateline,
         date,
         date_inferred,
+        undated_day,
         authors,
         editors,
         sources,

@@ -34,13 +34,14 @@ fn pieces(chunk: &[u8]) -> usize {
 /// Everything the load keeps of an article, to compare two.
 fn fields(article: &Article) -> String {
     format!(
-        "{}|{}|{}|{}|{}|{:?}",
+        "{}|{}|{}|{}|{}|{:?}|{:?}",
         serde_json::to_string(article).unwrap(),
         article.search_body.with(str::to_string),
         article.search_title,
         article.has_body,
         article.content_hash,
         article.story_terms,
+        article.undated_day,
     )
 }
 
@@ -90,6 +91,7 @@ fn every_field_comes_back() {
         }),
     });
     article.date_inferred = true;
+    article.undated_day = Some((3, 18));
     article.title_derived = true;
     assert!(!article.removed.is_empty() && !article.authors.is_empty());
     assert_eq!(fields(&round_trip(&article)), fields(&article));

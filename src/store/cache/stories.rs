@@ -123,6 +123,7 @@ mod grouping_tests {
         Doc {
             terms: terms.leak(),
             day: Some(day),
+            month_day: None,
         }
     }
 
