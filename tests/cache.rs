@@ -46,18 +46,13 @@ impl Setup {
 
     /// `warta ARGS… news` with this cache: what it printed.
     fn run(&self, args: &[&str]) -> String {
-        let out = common::warta()
-            .env("XDG_CACHE_HOME", self.cache_home())
-            .args(args)
-            .arg(self.news())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let printed = common::stdout_of(
+            common::warta()
+                .env("XDG_CACHE_HOME", self.cache_home())
+                .args(args)
+                .arg(self.news()),
         );
-        String::from_utf8(out.stdout).unwrap()
+        String::from_utf8(printed).unwrap()
     }
 }
 

@@ -95,18 +95,8 @@ fn config_rules_and_folders_apply() {
     );
     let path = dir.path().join("config.toml");
     std::fs::write(&path, config).unwrap();
-    let out = common::warta()
-        .arg("--config")
-        .arg(&path)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let articles: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let printed = common::stdout_of(common::warta().arg("--config").arg(&path).arg("--json"));
+    let articles: serde_json::Value = serde_json::from_slice(&printed).unwrap();
     assert_eq!(articles[0]["outlet"], "Harian Kita");
     assert_eq!(articles[0]["removed"][1]["rule"], "promo");
     assert!(Path::new(&news).exists());

@@ -278,17 +278,8 @@ fn json_is_valid_for_any_file_name() {
         "Judul Berita Dengan Nama Aneh\n\nIsi berita.\n",
     )
     .unwrap();
-    let out = common::warta()
-        .arg("--json")
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let printed = common::stdout_of(common::warta().arg("--json").arg(dir.path()));
+    let parsed: serde_json::Value = serde_json::from_slice(&printed).expect("valid JSON");
     let path = parsed[0]["path"].as_str().unwrap();
     assert!(path.ends_with("\u{fffd}\u{fffd} berita.txt"), "{path}");
 }

@@ -6,13 +6,8 @@ use common::Pty;
 
 #[test]
 fn show_takes_a_unique_prefix_and_lists_an_ambiguous_one() {
-    let out = common::warta().args(["--show", "002"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let shown = common::stdout_of(common::warta().args(["--show", "002"]));
+    let text = String::from_utf8_lossy(&shown);
     assert!(text.contains("Putin"), "{text}");
     let out = common::warta().args(["--show", "00"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

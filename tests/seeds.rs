@@ -211,13 +211,7 @@ fn nothing_is_lost_from_any_seed() {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = common::warta().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&common::stdout_of(common::warta().args(args))).unwrap()
 }
 
 #[test]

@@ -182,7 +182,13 @@ fn offset_of_zone(zone: &str) -> Option<i16> {
 /// Compiles this module's patterns now rather than at their first use (see
 /// [`crate::article::compile_patterns`]).
 pub(crate) fn compile_patterns() {
-    for pattern in [complete_date_regex, stamp_regex, weekday_date_regex] {
+    for pattern in [
+        complete_date_regex,
+        stamp_regex,
+        weekday_date_regex,
+        dateline_day_regex,
+        weekday_day_regex,
+    ] {
         pattern();
     }
 }
@@ -227,12 +233,16 @@ pub fn complete_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
     })
 }
 
+/// The days of the week as patterns match them (`jum'at` or `jumat`).
+const INDONESIAN_WEEKDAYS: &str = "senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad";
+const ENGLISH_WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
 fn weekday_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)\b(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+            r"(?i)\b({INDONESIAN_WEEKDAYS}|{ENGLISH_WEEKDAYS})\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
         ))
         .expect("weekday date pattern is valid")
     })
@@ -284,29 +294,35 @@ pub fn weekday_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
 /// A month and day written without a year: `(month, day)`.
 pub type MonthDay = (u8, u8);
 
+fn dateline_day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let months = months_pattern();
+        Regex::new(&format!(r"(?i)(?-u:\b)({months})\.?\s+(\d{{1,2}})(?-u:\b)"))
+            .expect("dateline day pattern is valid")
+    })
+}
+
+fn weekday_day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?:{INDONESIAN_WEEKDAYS})\s*,?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)"
+        ))
+        .expect("weekday day pattern is valid")
+    })
+}
+
 /// The day a wire dateline gives without a year: "GREENWICH, Conn., March 18 -" (March 18).
 pub fn dateline_month_day(dateline: &str) -> Option<MonthDay> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let caps = RE
-        .get_or_init(|| {
-            let months = months_pattern();
-            Regex::new(&format!(r"(?i)(?-u:\b)({months})\.?\s+(\d{{1,2}})(?-u:\b)"))
-                .expect("dateline day pattern is valid")
-        })
-        .captures(dateline)?;
+    let caps = dateline_day_regex().captures(dateline)?;
     month_day(month_number(&caps[1])?, &caps[2])
 }
 
 /// The first day the text names with its weekday and without a year, as Indonesian news
 /// opens: "Jakarta, Senin (24/8)".
 pub fn weekday_month_day(text: &str) -> Option<MonthDay> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let caps = RE
-        .get_or_init(|| {
-            Regex::new(r"(?i)(?-u:\b)(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*\(\s*(\d{1,2})/(\d{1,2})\s*\)")
-                .expect("weekday day pattern is valid")
-        })
-        .captures(text)?;
+    let caps = weekday_day_regex().captures(text)?;
     month_day(caps[2].parse().ok()?, &caps[1])
 }
 

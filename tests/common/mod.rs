@@ -29,6 +29,18 @@ pub fn run_with_config(text: &str) -> (Option<i32>, String, tempfile::TempDir) {
     (out.status.code(), stderr.trim().to_string(), dir)
 }
 
+/// What `command` printed on stdout; the test fails, with what it said on stderr, unless it
+/// succeeded.
+pub fn stdout_of(command: &mut std::process::Command) -> Vec<u8> {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// The warta binary, with state and config kept away from the real home.
 pub fn warta() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_warta"));

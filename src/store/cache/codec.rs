@@ -27,12 +27,12 @@ pub struct Chunk {
 ///
 /// The rest is packed as it is written, in pieces of about [`PIECE`] bytes (each its raw and
 /// packed length, then its LZ4 block), so neither the unpacked whole nor room for packing it
-/// is ever held: at 100,000 articles those were a first start's largest buffers. `meta` is
+/// is ever held: at 100,000 articles those were a first start's largest buffers. `piece` is
 /// the buffer a piece is gathered in, to reuse (loading threads keep theirs).
 pub fn encode_chunk_head<'a>(
     items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
     index: Option<&BatchIndex>,
-    meta: &mut Vec<u8>,
+    piece: &mut Vec<u8>,
     out: &mut Vec<u8>,
 ) -> Vec<Arc<Block>> {
     let items: Vec<_> = items.into_iter().collect();
@@ -48,10 +48,10 @@ pub fn encode_chunk_head<'a>(
             });
         }
     }
-    meta.clear();
+    piece.clear();
     let start = out.len();
     out.extend_from_slice(&[0; HEAD]);
-    let mut w = Writer { raw: meta, out };
+    let mut w = Writer { raw: piece, out };
     w.u32(blocks.len() as u32);
     for block in &blocks {
         w.u32(block.bytes().len() as u32);
@@ -69,27 +69,23 @@ pub fn encode_chunk_head<'a>(
             }
         }
     }
-    match index {
-        None => w.u8(0),
-        Some(index) => {
-            w.u8(1);
-            let lists = index.lists();
-            for lists in [&lists.words, &lists.joined] {
-                w.u32(lists.len() as u32);
-                for (word, articles) in lists {
-                    w.str(word);
-                    w.u32(articles.len() as u32);
-                    for article in *articles {
-                        w.u32(*article);
-                    }
+    w.optional(index, |w, index| {
+        let lists = index.lists();
+        for lists in [&lists.words, &lists.joined] {
+            w.u32(lists.len() as u32);
+            for (word, articles) in lists {
+                w.str(word);
+                w.u32(articles.len() as u32);
+                for article in *articles {
+                    w.u32(*article);
                 }
             }
-            w.u32(lists.initials.len() as u32);
-            for initials in lists.initials {
-                w.u64(*initials);
-            }
         }
-    }
+        w.u32(lists.initials.len() as u32);
+        for initials in lists.initials {
+            w.u64(*initials);
+        }
+    });
     w.pack();
     let meta_len = (out.len() - start - HEAD) as u32;
     out[start + 8..start + HEAD].copy_from_slice(&meta_len.to_le_bytes());
@@ -132,18 +128,14 @@ pub fn decode_chunk(bytes: &[u8]) -> Option<Chunk> {
             _ => None,
         })
         .collect::<Option<Vec<_>>>()?;
-    let index = match r.u8()? {
-        0 => None,
-        1 => {
-            let words = r.lists()?;
-            let joined = r.lists()?;
-            let initials = (0..r.count()?)
-                .map(|_| r.u64())
-                .collect::<Option<Vec<_>>>()?;
-            Some(BatchIndex::from_lists(words, joined, initials))
-        }
-        _ => return None,
-    };
+    let index = r.optional(|r| {
+        let words = r.lists()?;
+        let joined = r.lists()?;
+        let initials = (0..r.count()?)
+            .map(|_| r.u64())
+            .collect::<Option<Vec<_>>>()?;
+        Some(BatchIndex::from_lists(words, joined, initials))
+    })?;
     if !r.0.is_empty() {
         return None;
     }
@@ -156,33 +148,21 @@ fn encode_article(article: &Article, w: &mut Writer, block_number: impl Fn(&Arc<
     w.bool(article.title_derived);
     w.opt_str(article.section.as_deref());
     w.opt_str(article.dateline.as_deref());
-    match &article.date {
-        None => w.u8(0),
-        Some(date) => {
-            w.u8(1);
-            w.u32(date.year as u32);
-            w.u8(date.month);
-            w.u8(date.day);
-            match date.time {
-                None => w.u8(0),
-                Some(time) => {
-                    w.u8(1);
-                    w.u8(time.hour);
-                    w.u8(time.minute);
-                    w.u32(time.offset_minutes as i32 as u32);
-                }
-            }
-        }
-    }
+    w.optional(article.date, |w, date| {
+        w.u32(date.year as u32);
+        w.u8(date.month);
+        w.u8(date.day);
+        w.optional(date.time, |w, time| {
+            w.u8(time.hour);
+            w.u8(time.minute);
+            w.u32(time.offset_minutes as i32 as u32);
+        });
+    });
     w.bool(article.date_inferred);
-    match article.undated_day {
-        None => w.u8(0),
-        Some((month, day)) => {
-            w.u8(1);
-            w.u8(month);
-            w.u8(day);
-        }
-    }
+    w.optional(article.undated_day, |w, (month, day)| {
+        w.u8(month);
+        w.u8(day);
+    });
     w.strs(&article.authors);
     w.strs(&article.editors);
     w.strs(&article.sources);
@@ -227,36 +207,22 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
     let title_derived = r.bool()?;
     let section = r.opt_string()?;
     let dateline = r.opt_string()?;
-    let date = match r.u8()? {
-        0 => None,
-        1 => {
-            let year = r.u32()? as i32;
-            let month = r.u8()?;
-            let day = r.u8()?;
-            let time = match r.u8()? {
-                0 => None,
-                1 => Some(TimeOfDay {
+    let date = r.optional(|r| {
+        Some(ArticleDate {
+            year: r.u32()? as i32,
+            month: r.u8()?,
+            day: r.u8()?,
+            time: r.optional(|r| {
+                Some(TimeOfDay {
                     hour: r.u8()?,
                     minute: r.u8()?,
                     offset_minutes: i16::try_from(r.u32()? as i32).ok()?,
-                }),
-                _ => return None,
-            };
-            Some(ArticleDate {
-                year,
-                month,
-                day,
-                time,
-            })
-        }
-        _ => return None,
-    };
+                })
+            })?,
+        })
+    })?;
     let date_inferred = r.bool()?;
-    let undated_day = match r.u8()? {
-        0 => None,
-        1 => Some((r.u8()?, r.u8()?)),
-        _ => return None,
-    };
+    let undated_day = r.optional(|r| Some((r.u8()?, r.u8()?)))?;
     let authors = r.strings()?;
     let editors = r.strings()?;
     let sources = r.strings()?;
@@ -378,14 +344,19 @@ impl Writer<'_> {
         self.room().extend_from_slice(text.as_bytes());
     }
 
-    fn opt_str(&mut self, text: Option<&str>) {
-        match text {
+    /// A 0 for none, or a 1 and the value (as `write` writes it).
+    fn optional<T>(&mut self, value: Option<T>, write: impl FnOnce(&mut Self, T)) {
+        match value {
             None => self.u8(0),
-            Some(text) => {
+            Some(value) => {
                 self.u8(1);
-                self.str(text);
+                write(self, value);
             }
         }
+    }
+
+    fn opt_str(&mut self, text: Option<&str>) {
+        self.optional(text, Self::str);
     }
 
     fn strs(&mut self, texts: &[String]) {
@@ -461,12 +432,17 @@ impl Reader<'_> {
         String::from_utf8(bytes.to_vec()).ok()
     }
 
-    fn opt_string(&mut self) -> Option<Option<String>> {
+    /// What [`Writer::optional`] wrote: None when the bytes are damaged.
+    fn optional<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
         match self.u8()? {
             0 => Some(None),
-            1 => Some(Some(self.string()?)),
+            1 => read(self).map(Some),
             _ => None,
         }
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        self.optional(Self::string)
     }
 
     /// Words, each with a list of article numbers.

@@ -91,7 +91,9 @@ type Item = Result<Article, String>;
 #[derive(Default)]
 pub struct Segment {
     chunks: Vec<ChunkEntry>,
-    meta: Vec<u8>,
+    /// Where a piece of a chunk's record is gathered before it is packed.
+    piece: Vec<u8>,
+    /// A chunk's record, packed.
     buffer: Vec<u8>,
 }
 
@@ -160,7 +162,7 @@ impl ParseCache {
     pub fn add<'a>(
         &self,
         segment: &mut Segment,
-        stamps: &[FileStamp],
+        stamps: Vec<FileStamp>,
         items: impl IntoIterator<Item = Result<&'a Article, &'a str>>,
         index: Option<&BatchIndex>,
     ) {
@@ -168,7 +170,7 @@ impl ParseCache {
             return;
         }
         segment.buffer.clear();
-        let blocks = encode_chunk_head(items, index, &mut segment.meta, &mut segment.buffer);
+        let blocks = encode_chunk_head(items, index, &mut segment.piece, &mut segment.buffer);
         let len =
             (segment.buffer.len() + blocks.iter().map(|b| b.bytes().len()).sum::<usize>()) as u64;
         let offset = self.next_at.fetch_add(len, Ordering::Relaxed);
@@ -192,7 +194,7 @@ impl ParseCache {
         segment.chunks.push(ChunkEntry {
             offset,
             len,
-            stamps: stamps.to_vec(),
+            stamps,
         });
     }
 

@@ -3,8 +3,6 @@
 //! same from one start to the next (the parse cache keeps what each chunk gave).
 
 use super::walk::Candidate;
-#[cfg(test)]
-use std::ops::Range;
 
 /// Chunks of files a loading thread takes at a time: a chunk ends after a file whose place
 /// (its path below the folder named) hashes to a multiple of this (so about this many files,
@@ -23,29 +21,12 @@ fn ends_chunk(candidate: &Candidate, len: usize, mark: u64, max: usize) -> bool 
     candidate.place.is_multiple_of(mark) || len >= max
 }
 
-/// Splits `candidates` into chunks of neighbours, each ending after a file whose place
-/// ([`Candidate::place`]) is a multiple of `mark`, or at `max` files. Where a chunk ends
-/// depends on that file's place alone (and `max`), so a file added or removed changes only
-/// the chunk it is in, and the rest of a folder's chunks are the same as last time (see
-/// [`crate::store::cache`]) — however the folder was named (`news`, `./news`, `~/news`).
-#[cfg(test)]
-pub fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Range<usize>> {
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    for (i, candidate) in candidates.iter().enumerate() {
-        if ends_chunk(candidate, i + 1 - start, mark, max) {
-            chunks.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < candidates.len() {
-        chunks.push(start..candidates.len());
-    }
-    chunks
-}
-
-/// The same chunks as [`chunk_ranges`], made as the walk finds the files: each is handed on
-/// as soon as its last file is found.
+/// Cuts the walk's files into chunks of neighbours as it finds them, each ending after a file
+/// whose place ([`Candidate::place`]) is a multiple of `mark`, or at `max` files, and handed
+/// on as soon as its last file is found. Where a chunk ends depends on that file's place
+/// alone (and `max`), so a file added or removed changes only the chunk it is in, and the
+/// rest of a folder's chunks are the same as last time (see [`crate::store::cache`]) —
+/// however the folder was named (`news`, `./news`, `~/news`).
 pub struct Chunker {
     mark: u64,
     max: usize,
@@ -77,6 +58,24 @@ impl Chunker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Range;
+
+    /// The chunks of a whole list of files, as ranges: what [`Chunker`] must make one by one.
+    fn chunk_ranges(candidates: &[Candidate], mark: u64, max: usize) -> Vec<Range<usize>> {
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        for (i, candidate) in candidates.iter().enumerate() {
+            if ends_chunk(candidate, i + 1 - start, mark, max) {
+                chunks.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        if start < candidates.len() {
+            chunks.push(start..candidates.len());
+        }
+        chunks
+    }
+
     use crate::store::FileStamp;
     use std::path::PathBuf;
 

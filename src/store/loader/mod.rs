@@ -205,7 +205,7 @@ impl Share<'_> {
             let stamps: Vec<FileStamp> = files.iter().map(|c| c.stamp).collect();
             let events = match self.cache.and_then(|cache| cache.chunk(&stamps)) {
                 Some(chunk) => self.taken_whole(files, chunk),
-                None => self.file_by_file(files, &stamps, &mut last, segment),
+                None => self.file_by_file(files, stamps, &mut last, segment),
             };
             for event in events {
                 if !send(event) {
@@ -247,7 +247,7 @@ impl Share<'_> {
     fn file_by_file(
         &self,
         files: &[walk::Candidate],
-        stamps: &[FileStamp],
+        stamps: Vec<FileStamp>,
         last: &mut LastChunk,
         segment: &mut Option<Segment>,
     ) -> Vec<LoadEvent> {
