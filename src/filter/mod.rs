@@ -13,6 +13,7 @@ pub mod job;
 mod query;
 mod rank;
 mod scan;
+mod sliced_sort;
 
 pub use highlight::title_highlights;
 pub use query::{BodyFinder, Flag, FlagSource, IndexedSet, NoFlags, Query, Term, TermKind};
