@@ -14,7 +14,7 @@
 mod reader;
 
 use ratatui::layout::Rect;
-use reader::{Screen, max, median, settle};
+use reader::{Screen, max, median, settle_timed};
 use std::time::{Duration, Instant};
 use warta::app::Input;
 use warta::keymap::Action;
@@ -50,22 +50,28 @@ fn main() {
     screen.draw(&app);
     let mut typed: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
     let mut erased: Vec<Vec<f64>> = vec![Vec::new(); query.chars().count()];
+    // The longest tick of work after each key, in all rounds.
+    let mut longest_tick: f64 = 0.0;
     for _ in 0..rounds {
         for (n, c) in query.chars().enumerate() {
             std::thread::sleep(pause);
-            typed[n].push(settle(
+            let (settled, tick) = settle_timed(
                 &mut app,
                 &mut screen,
                 [Input::Action(Action::FilterChar(c))],
-            ));
+            );
+            typed[n].push(settled);
+            longest_tick = longest_tick.max(tick);
         }
         for n in (0..query.chars().count()).rev() {
             std::thread::sleep(pause);
-            erased[n].push(settle(
+            let (settled, tick) = settle_timed(
                 &mut app,
                 &mut screen,
                 [Input::Action(Action::FilterBackspace)],
-            ));
+            );
+            erased[n].push(settled);
+            longest_tick = longest_tick.max(tick);
         }
     }
     let mut prefix = String::new();
@@ -85,4 +91,7 @@ fn main() {
             max(erased[n].iter().copied())
         );
     }
+    println!(
+        "  the longest tick of work after a key (what a key typed then waits for): {longest_tick:.1} ms"
+    );
 }

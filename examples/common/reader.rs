@@ -95,6 +95,16 @@ impl Screen {
 /// changes, drawing whenever the loop would; the milliseconds from the first input to the
 /// last frame they caused.
 pub fn settle(app: &mut App, screen: &mut Screen, inputs: impl IntoIterator<Item = Input>) -> f64 {
+    settle_timed(app, screen, inputs).0
+}
+
+/// [`settle`], and the longest the loop was busy with one tick of work afterwards: how long
+/// a key typed then could have waited.
+pub fn settle_timed(
+    app: &mut App,
+    screen: &mut Screen,
+    inputs: impl IntoIterator<Item = Input>,
+) -> (f64, f64) {
     let start = Instant::now();
     let mut last_frame = start;
     for input in inputs {
@@ -106,13 +116,16 @@ pub fn settle(app: &mut App, screen: &mut Screen, inputs: impl IntoIterator<Item
             last_frame = Instant::now();
         }
     }
+    let mut longest_tick = Duration::ZERO;
     while app.busy() {
+        let tick = Instant::now();
         if app.update(Input::Tick).redraw {
             screen.draw(app);
             last_frame = Instant::now();
         }
+        longest_tick = longest_tick.max(tick.elapsed());
     }
-    ms(last_frame - start)
+    (ms(last_frame - start), ms(longest_tick))
 }
 
 /// A duration in milliseconds.
