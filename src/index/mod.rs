@@ -69,11 +69,26 @@ impl WordIndex {
         }
         self.initials[first..first + batch.initials.len()].copy_from_slice(&batch.initials);
         let first = first as u32;
-        for (word, locals) in batch.words.into_lists() {
-            self.words.entry(word).or_default().append(&locals, first);
+        // A word already known (most, after the first batches) costs no allocation.
+        for (word, locals) in batch.words.lists() {
+            match self.words.get_mut(word) {
+                Some(postings) => postings.append(locals, first),
+                None => self
+                    .words
+                    .entry(word.into())
+                    .or_default()
+                    .append(locals, first),
+            }
         }
-        for (run, locals) in batch.joined.into_lists() {
-            self.joined.entry(run).or_default().append(&locals, first);
+        for (run, locals) in batch.joined.lists() {
+            match self.joined.get_mut(run) {
+                Some(postings) => postings.append(locals, first),
+                None => self
+                    .joined
+                    .entry(run.into())
+                    .or_default()
+                    .append(locals, first),
+            }
         }
     }
 
