@@ -158,8 +158,10 @@ impl WordsBuilder {
         let hash = rustc_hash::FxBuildHasher.hash_one(word);
         let (text, spans) = (&self.text, &self.spans);
         let same = |seen: &Seen| {
-            let (start, end) = spans[seen.word as usize];
-            seen.hash == hash && text.as_bytes()[start as usize..end as usize] == *word.as_bytes()
+            seen.hash == hash && {
+                let (start, end) = spans[seen.word as usize];
+                text.as_bytes()[start as usize..end as usize] == *word.as_bytes()
+            }
         };
         match self.table.find_mut(hash, same) {
             Some(seen) => {
@@ -188,7 +190,9 @@ impl WordsBuilder {
     }
 
     /// The words with their lists, each list in the order found (the articles' order).
-    fn finish(self) -> BatchWords {
+    fn finish(mut self) -> BatchWords {
+        // Held until the reader merges the batch (and the cache has written it).
+        self.text.shrink_to_fit();
         let mut list_ends = vec![0u32; self.spans.len()];
         for &(word, _) in &self.found {
             list_ends[word as usize] += 1;
