@@ -15,13 +15,18 @@ const GATHER_BYTES: usize = 450;
 /// …or this many sentences.
 const GATHER_SENTENCES: usize = 3;
 
+/// Finds "||" in every paragraph: made once, as making a searcher costs more than most of
+/// its searches.
+static DOUBLE_BAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"||"));
+
 /// Whether [`reflow`] could split the paragraph: it is long, holds "||", or has a closing
 /// mark with a capital or a quote right after it. Most paragraphs are none of these, and this
 /// looks at a few bytes only.
 pub fn needs_reflow(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
     paragraph.len() > LONG_PARAGRAPH
-        || memchr::memmem::find(bytes, b"||").is_some()
+        || DOUBLE_BAR.find(bytes).is_some()
         || memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| {
             bytes
                 .get(at + 1)

@@ -172,6 +172,11 @@ pub(super) fn is_space(c: char) -> bool {
 
 /// True when a line has no space to clean: no two spaces in a row, no ASCII white space but
 /// the space, and no Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
+/// Finds two spaces in every line: made once, as making a searcher costs more than most of
+/// its searches.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Most lines are plain ASCII, which is told from the bytes at once.
 fn is_plain(line: &str) -> bool {
     let bytes = line.as_bytes();
@@ -179,7 +184,7 @@ fn is_plain(line: &str) -> bool {
     let (controls, beyond_ascii) = bytes.iter().fold((false, false), |(c, b), &x| {
         (c | (x < 0x20), b | (x >= 0x80))
     });
-    if memchr::memmem::find(bytes, b"  ").is_some() {
+    if DOUBLE_SPACE.find(bytes).is_some() {
         return false;
     }
     (!controls && !beyond_ascii) || !line.contains(|c: char| c != ' ' && is_space(c))
@@ -215,6 +220,12 @@ fn collapse_spaces(line: &str) -> String {
 /// than any wrap width.
 pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     if slots.len() < 4 {
+        return;
+    }
+    // A line of over 100 characters (most texts have one early: their paragraphs are lines)
+    // says at once that the text is not wrapped; only then is every line counted.
+    let over_100 = |line: &str| line.len() > 100 && line.chars().nth(100).is_some();
+    if slots.iter().any(|s| over_100(&s.clean)) {
         return;
     }
     let lengths: Vec<usize> = slots.iter().map(|s| s.clean.chars().count()).collect();
