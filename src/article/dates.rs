@@ -326,10 +326,14 @@ pub fn weekday_month_day(text: &str) -> Option<MonthDay> {
     month_day(caps[2].parse().ok()?, &caps[1])
 }
 
+/// A leap year: a month and day given without a year are read against it, so February 29
+/// is a day.
+const LEAP_YEAR: i32 = 2024;
+
 /// A month and day that some year has (February 29 too).
 fn month_day(month: u8, day: &str) -> Option<MonthDay> {
     let day: u8 = day.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=days_in_month(2024, month)).contains(&day))
+    ((1..=12).contains(&month) && (1..=days_in_month(LEAP_YEAR, month)).contains(&day))
         .then_some((month, day))
 }
 
@@ -337,7 +341,7 @@ fn month_day(month: u8, day: &str) -> Option<MonthDay> {
 pub fn month_days_apart(a: MonthDay, b: MonthDay) -> i32 {
     let ordinal = |(month, day): MonthDay| {
         (1..month)
-            .map(|m| i32::from(days_in_month(2024, m)))
+            .map(|m| i32::from(days_in_month(LEAP_YEAR, m)))
             .sum::<i32>()
             + i32::from(day)
     };

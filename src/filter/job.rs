@@ -205,7 +205,7 @@ impl FilterJob {
                 }
                 let chunk_started = Instant::now();
                 let dates = store.heads.date_keys();
-                let rescored = in_parallel(&self.keys.keys()[self.scored..end], |part| {
+                let rescored = in_parallel(&keys[self.scored..end], |part| {
                     part.iter()
                         .map(|&key| match key.unscored() {
                             true => RankKey::new(

@@ -205,11 +205,13 @@ impl Matcher {
                 _ => None,
             })
             .collect();
-        let scanned = |term: usize, i: usize| -> Option<HeadFound> {
+        // By reference: copying a scanned answer out (an enum pair with a gap) cost a stalled
+        // load for each article, half of the word-index path's time.
+        let scanned = |term: usize, i: usize| -> Option<&HeadFound> {
             if known_no(i) {
-                return Some(HeadFound::default());
+                return Some(&NO_HEAD);
             }
-            scans[term].as_ref().map(|found| found[i - first])
+            scans[term].as_ref().map(|found| &found[i - first])
         };
         let last = indices.iter().max().copied().unwrap_or(0);
         // The usual typed query: words whose bodies the word index answers for. Then each
@@ -233,14 +235,6 @@ impl Matcher {
             })
             .collect();
         if let Some(terms) = indexed {
-            // By reference: copying a scanned answer out (an enum pair with a gap) cost a
-            // stalled load for each article, half of this loop's time.
-            let scanned = |term: usize, i: usize| -> Option<&HeadFound> {
-                if known_no(i) {
-                    return Some(&NO_HEAD);
-                }
-                scans[term].as_ref().map(|found| &found[i - first])
-            };
             return indices
                 .iter()
                 .filter_map(|&i| indexed_hit(&terms, i, &store.heads, |t| scanned(t, i)))
@@ -249,7 +243,7 @@ impl Matcher {
         indices
             .iter()
             .filter_map(|&i| {
-                let scanned = |term: usize| scanned(term, i);
+                let scanned = |term: usize| scanned(term, i).copied();
                 self.hit_scoring(query, i, store, flags, Scoring::Later, &scanned)
             })
             .collect()

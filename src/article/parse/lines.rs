@@ -170,13 +170,13 @@ pub(super) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// True when a line has no space to clean: no two spaces in a row, no ASCII white space but
-/// the space, and no Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
 /// Finds two spaces in every line: made once, as making a searcher costs more than most of
 /// its searches.
 static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
 
+/// True when a line has no space to clean: no two spaces in a row, no ASCII white space but
+/// the space, and no Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
 /// Most lines are plain ASCII, which is told from the bytes at once.
 fn is_plain(line: &str) -> bool {
     let bytes = line.as_bytes();
@@ -228,11 +228,9 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     if slots.iter().any(|s| over_100(&s.clean)) {
         return;
     }
-    let lengths: Vec<usize> = slots.iter().map(|s| s.clean.chars().count()).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    let mut sorted = lengths.clone();
-    sorted.sort_unstable();
-    let median = sorted[sorted.len() / 2];
+    let mut lengths: Vec<usize> = slots.iter().map(|s| s.clean.chars().count()).collect();
+    lengths.sort_unstable();
+    let median = lengths[lengths.len() / 2];
     // Wrapped lines mostly stop mid-sentence; one-line paragraphs stop at a sentence's end.
     let mid_sentence = slots
         .iter()
@@ -240,7 +238,7 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
         .filter(|s| !s.clean.ends_with(['.', '!', '?', '"', '”', ':', ')']))
         .count();
     let followed = slots.iter().filter(|s| !s.blank_after).count();
-    if longest > 100 || median < 40 || mid_sentence * 5 < followed * 3 {
+    if median < 40 || mid_sentence * 5 < followed * 3 {
         return;
     }
     let mut joined: Vec<Slot> = Vec::with_capacity(slots.len());
