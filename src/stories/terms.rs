@@ -151,14 +151,31 @@ fn stem(folded: &str) -> &str {
     }
     match folded.char_indices().nth(STEM_LETTERS) {
         Some((end, _)) => &folded[..end],
-        None => folded,
+        None => &folded[..singular_len(folded.as_bytes())],
+    }
+}
+
+/// How much of a short word (of letters, folded or not) its term keeps: a plural's `s` is
+/// dropped ("jobs" is "job"), but not the `s` of "-ss", "-us" or "-is" ("press", "virus",
+/// "crisis"); words of three letters stay whole.
+fn singular_len(word: &[u8]) -> usize {
+    match word {
+        [.., before, last]
+            if word.len() >= 4
+                && last.eq_ignore_ascii_case(&b's')
+                && !matches!(before.to_ascii_lowercase(), b's' | b'u' | b'i') =>
+        {
+            word.len() - 1
+        }
+        _ => word.len(),
     }
 }
 
 /// A written word (its hyphens at either end dropped) folded, or `None` for a word too short
 /// (under three letters, or two digits) or a stop word.
 fn kept_word(raw: &str) -> Option<String> {
-    let long_enough = match raw.bytes().all(|b| b.is_ascii_digit()) {
+    // A letter and a digit ("J6", "G7", "5G") name a thing as much as a longer word does.
+    let long_enough = match raw.bytes().any(|b| b.is_ascii_digit()) {
         true => raw.len() >= 2,
         false => raw.chars().count() >= 3,
     };
@@ -216,8 +233,12 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
             };
         // The whole word's hash for the stop words, its first letters' for the term.
         let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
+        let cut = match word.len() > STEM_LETTERS {
+            true => STEM_LETTERS,
+            false => singular_len(word.as_bytes()),
+        };
         for (at, &byte) in word.as_bytes().iter().enumerate() {
-            if at == STEM_LETTERS {
+            if at == cut {
                 stemmed_hash = whole;
             }
             letters_only &= byte.is_ascii_alphabetic();
@@ -229,8 +250,14 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
                 found(hash_word(&key), name);
             }
         } else if word.len() >= 3 && !stops.contains(&whole) {
-            let stemmed = word.len() > STEM_LETTERS;
-            found(if stemmed { stemmed_hash } else { whole }, name);
+            found(
+                if cut < word.len() {
+                    stemmed_hash
+                } else {
+                    whole
+                },
+                name,
+            );
         }
     }
     read
@@ -318,7 +345,7 @@ mod tests {
 
     #[test]
     fn terms_hash_the_keys_of_the_words() {
-        let text = "Presiden Putin tiba di Pyongyang pada Selasa, kata Kim. Café Ñandú vaccinated";
+        let text = "Presiden Putin tiba di Pyongyang pada Selasa, kata Kim. Café Ñandús vaccinated jobs J6";
         assert_eq!(fast_terms(text), slow_terms(text));
         assert_eq!(
             fast_terms("Putin vaccinated")
@@ -336,6 +363,14 @@ mod tests {
         assert_eq!(one("vaccine"), one("vaccinated"));
         assert_eq!(one("vaksin"), one("vaksinasi"));
         assert_ne!(one("vaccine"), one("vacant"));
+        // A short plural is its singular; an -ss, -us or -is word keeps its s.
+        assert_eq!(one("jobs"), one("job"));
+        assert_eq!(one("Claims"), one("claim"));
+        assert_eq!(one("rallies"), one("rallied"));
+        assert_eq!(one("virus"), "virus");
+        assert_eq!(one("press"), "press");
+        assert_eq!(one("crisis"), "crisis");
+        assert_eq!(one("gas"), "gas");
         // Words with digits are kept whole.
         assert_eq!(one("covid-19"), "covid-19");
         assert_eq!(term_key("the"), None);
@@ -355,6 +390,9 @@ mod tests {
         // A full stop after a number ends the sentence, not the number.
         assert_eq!(keys("In 2024. Pyongyang"), ["2024", "pyongy"]);
         assert_eq!(keys("a 7 b"), Vec::<String>::new());
+        // Two characters with a digit among them name a thing; two letters do not.
+        assert_eq!(keys("the J6 rally, G7 and 5G"), ["j6", "rally", "g7", "5g"]);
+        assert_eq!(keys("an EU ban"), ["ban"]);
     }
 
     proptest::proptest! {
