@@ -193,6 +193,16 @@ pub fn term_key(raw: &str) -> Option<String> {
     kept_word(raw).map(|folded| stem(&folded).to_string())
 }
 
+/// A written word's terms: its own ([`term_key`]), then, for a compound, each part's
+/// ("Fauci-funded" gives "fauci-funded", "fauci" and "funded").
+pub fn term_keys(raw: &str) -> impl Iterator<Item = String> + '_ {
+    let raw = raw.trim_matches('-');
+    let parts = raw.contains('-').then(|| raw.split('-'));
+    term_key(raw)
+        .into_iter()
+        .chain(parts.into_iter().flatten().filter_map(term_key))
+}
+
 /// The words of `text` worth keeping, folded (not stemmed): at least three letters (or two
 /// digits), not stop words; each with whether it was written with a capital where a sentence
 /// does not start (a name).
@@ -210,11 +220,10 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
     SET.get_or_init(|| STOP_WORDS.iter().map(|w| hash_word(w)).collect())
 }
 
-/// Calls `found` with the hash of each term of `text` ([`term_key`]'s, hashed) and whether its
+/// Calls `found` with the hash of each term of `text` ([`term_keys`]', hashed) and whether its
 /// word is a name, for at most `limit` words read; returns how many were read. A word of
 /// ASCII letters is folded, stemmed and hashed as it is read, with no copy.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usize {
-    let stops = stop_hashes();
     let mut read = 0;
     for (raw, starts) in tokens(text).take(limit) {
         read += 1;
@@ -231,36 +240,48 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => word.starts_with(char::is_uppercase),
             };
-        // The whole word's hash for the stop words, its first letters' for the term.
-        let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
-        let cut = match word.len() > STEM_LETTERS {
-            true => STEM_LETTERS,
-            false => singular_len(word.as_bytes()),
-        };
-        for (at, &byte) in word.as_bytes().iter().enumerate() {
-            if at == cut {
-                stemmed_hash = whole;
+        term_of(word, name, &mut found);
+        // A compound's parts are terms too: "Fauci-funded" names Fauci, "Biden-Putin" both.
+        if word.contains('-') {
+            for part in word.split('-') {
+                term_of(part, name, &mut found);
             }
-            letters_only &= byte.is_ascii_alphabetic();
-            whole ^= u32::from(byte.to_ascii_lowercase());
-            whole = whole.wrapping_mul(0x0100_0193);
-        }
-        if !letters_only {
-            if let Some(key) = term_key(word) {
-                found(hash_word(&key), name);
-            }
-        } else if word.len() >= 3 && !stops.contains(&whole) {
-            found(
-                if cut < word.len() {
-                    stemmed_hash
-                } else {
-                    whole
-                },
-                name,
-            );
         }
     }
     read
+}
+
+/// One written word's term, if it has one (see [`each_term`]).
+fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool)) {
+    let stops = stop_hashes();
+    // The whole word's hash for the stop words, its first letters' for the term.
+    let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
+    let cut = match word.len() > STEM_LETTERS {
+        true => STEM_LETTERS,
+        false => singular_len(word.as_bytes()),
+    };
+    for (at, &byte) in word.as_bytes().iter().enumerate() {
+        if at == cut {
+            stemmed_hash = whole;
+        }
+        letters_only &= byte.is_ascii_alphabetic();
+        whole ^= u32::from(byte.to_ascii_lowercase());
+        whole = whole.wrapping_mul(0x0100_0193);
+    }
+    if !letters_only {
+        if let Some(key) = term_key(word) {
+            found(hash_word(&key), name);
+        }
+    } else if word.len() >= 3 && !stops.contains(&whole) {
+        found(
+            if cut < word.len() {
+                stemmed_hash
+            } else {
+                whole
+            },
+            name,
+        );
+    }
 }
 
 /// The article's terms: the headline's words weigh 4, the opening's 1; a name half as much
@@ -330,9 +351,9 @@ mod tests {
     /// The terms of `text` the slow way: each word's key, hashed.
     fn slow_terms(text: &str) -> Vec<(u32, bool)> {
         tokens(text)
-            .filter_map(|(raw, starts)| {
+            .flat_map(|(raw, starts)| {
                 let name = !starts && raw.trim_matches('-').starts_with(char::is_uppercase);
-                term_key(raw).map(|key| (hash_word(&key), name))
+                term_keys(raw).map(move |key| (hash_word(&key), name))
             })
             .collect()
     }
@@ -373,6 +394,13 @@ mod tests {
         assert_eq!(one("gas"), "gas");
         // Words with digits are kept whole.
         assert_eq!(one("covid-19"), "covid-19");
+        // A compound is a term, and so is each of its parts.
+        let keys = |word: &str| term_keys(word).collect::<Vec<_>>();
+        assert_eq!(keys("Fauci-Funded"), ["fauci-funded", "fauci", "funded"]);
+        assert_eq!(keys("Biden-Putin"), ["biden-putin", "biden", "putin"]);
+        assert_eq!(keys("COVID-19"), ["covid-19", "covid", "19"]);
+        assert_eq!(keys("-Putin-"), ["putin"]);
+        assert_eq!(keys("jalan-jalan"), ["jalan-jalan", "jalan", "jalan"]);
         assert_eq!(term_key("the"), None);
         assert_eq!(term_key("of"), None);
     }
