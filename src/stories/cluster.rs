@@ -12,8 +12,9 @@ use super::terms::Term;
 use crate::article::dates::{MonthDay, month_days_apart};
 use rustc_hash::FxHashMap;
 
-/// Two articles whose (locally scaled) similarity reaches this may be one story.
-pub const LINK_SIMILARITY: f32 = 0.35;
+/// Two articles whose (locally scaled) similarity reaches this may be one story; two groups
+/// join when their articles' average similarity (pairs never linked counting as 0) does.
+pub const LINK_SIMILARITY: f32 = 0.34;
 /// The least scale: an article with few neighbours has its pairs raised, but not past this.
 const SCALE_FLOOR: f32 = 0.15;
 /// The neighbour whose similarity sets an article's scale.
@@ -23,9 +24,6 @@ const SCALED_UNIT: f32 = 0.5;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
 const KNOWN_SIMILARITY: f32 = 0.05;
-/// Two groups join when their articles' average similarity (pairs never linked counting as
-/// 0) reaches this share of [`LINK_SIMILARITY`].
-pub const AVERAGE_SHARE: f32 = 0.95;
 /// Articles dated further apart than this (in days) are not one story.
 pub const MAX_DAYS_APART: i32 = 4;
 /// A small folder's words are not all rare: document frequencies are read as if this many
@@ -228,7 +226,7 @@ fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
             }
         }
         let pairs = (members[a as usize].len() * members[b as usize].len()) as f32;
-        if sum / pairs >= LINK_SIMILARITY * AVERAGE_SHARE {
+        if sum / pairs >= LINK_SIMILARITY {
             union(&mut parent, a, b);
             let root = find(&mut parent, a);
             let other = if root == a { b } else { a };
