@@ -19,6 +19,7 @@ fn main() {
     let store = store::load_all(&Sources::Paths(vec![dir.into()]), Rules::builtin(), options);
     let loaded = started.elapsed();
     let terms: usize = store.articles.iter().map(|a| a.story_terms.len()).sum();
+    let loaded_peak = memory("VmHWM:");
     let started = Instant::now();
     let stories = Stories::build(&store.articles, &|i| !store.is_retired(i), store.by_date());
     let formed = started.elapsed();
@@ -33,4 +34,20 @@ fn main() {
         several,
         (terms * std::mem::size_of::<warta::stories::terms::Term>()) as f64 / 1e6,
     );
+    println!(
+        "peak memory (VmHWM): {:.1} MiB after the load, {:.1} MiB after the stories; resident now {:.1} MiB",
+        loaded_peak,
+        memory("VmHWM:"),
+        memory("VmRSS:"),
+    );
+}
+
+/// A line of `/proc/self/status` (`VmHWM:`, `VmRSS:`), in MiB; 0 where there is none.
+fn memory(key: &str) -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(key))
+        .and_then(|rest| rest.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |kib| kib / 1024.0)
 }

@@ -88,19 +88,7 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
         let count = df.get(&hash).copied().unwrap_or(1) as f32;
         (1.0 + total / (count + 1.0)).ln()
     };
-    // Each article's weights (idf applied) and their norm.
-    let weighted: Vec<(Vec<(u32, f32)>, f32)> = docs
-        .iter()
-        .map(|doc| {
-            let w: Vec<(u32, f32)> = doc
-                .terms
-                .iter()
-                .map(|t| (t.hash, t.weight() * idf(t.hash)))
-                .collect();
-            let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-            (w, norm)
-        })
-        .collect();
+    let weights = Weights::of(docs, idf);
     let common = (n / COMMON_SHARE).max(MIN_COMMON) as u32;
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
@@ -131,13 +119,15 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
                     if far_apart(doc, &docs[j]) {
                         continue;
                     }
-                    let similarity = cosine(&weighted[i], &weighted[j]);
+                    let similarity = weights.cosine(docs, i, j);
                     if similarity >= KNOWN_SIMILARITY {
                         links.push((similarity, i as u32, j as u32));
                     }
                 }
             }
         }
+        // Its slack goes back before the threads' links are put together.
+        links.shrink_to_fit();
         links
     };
     let mut links = match threads {
@@ -148,11 +138,16 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
                 .collect();
             let mut links = pairs_from(0);
             for other in others {
-                links.extend(other.join().expect("a pair-finding thread does not panic"));
+                let other = other.join().expect("a pair-finding thread does not panic");
+                links.reserve_exact(other.len());
+                links.extend(other);
             }
             links
         }),
     };
+    // What found the pairs is not needed to join them: let it go before the joining's own
+    // tables are made (at 100,000 articles, tens of megabytes each).
+    drop((weights, postings, df));
     local_scale(n, &mut links);
     average_linkage(n, links)
 }
@@ -172,19 +167,17 @@ fn far_apart(a: &Doc<'_>, b: &Doc<'_>) -> bool {
 /// inside a crowd of articles on one topic, where only the closest pairs are one event.
 /// Each article's scale is its similarity to its [`SCALE_NEIGHBOUR`]th closest article.
 fn local_scale(n: usize, links: &mut [(f32, u32, u32)]) {
-    let mut nearest: Vec<Vec<f32>> = vec![Vec::new(); n];
+    // Each article's closest similarities, most alike first: no more are kept than are read.
+    let mut closest: Vec<[f32; SCALE_NEIGHBOUR]> = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
     for &(s, i, j) in links.iter() {
-        nearest[i as usize].push(s);
-        nearest[j as usize].push(s);
+        keep_closest(&mut closest[i as usize], s);
+        keep_closest(&mut closest[j as usize], s);
     }
-    let scale: Vec<f32> = nearest
-        .into_iter()
-        .map(|mut sims| {
-            sims.sort_unstable_by(|a, b| b.total_cmp(a));
-            sims.get(SCALE_NEIGHBOUR - 1)
-                .copied()
-                .unwrap_or(SCALE_FLOOR)
-                .max(SCALE_FLOOR)
+    let scale: Vec<f32> = closest
+        .iter()
+        .map(|nearest| match nearest[SCALE_NEIGHBOUR - 1] {
+            f32::NEG_INFINITY => SCALE_FLOOR,
+            s => s.max(SCALE_FLOOR),
         })
         .collect();
     for link in links.iter_mut() {
@@ -193,21 +186,28 @@ fn local_scale(n: usize, links: &mut [(f32, u32, u32)]) {
     }
 }
 
+/// Puts `similarity` among an article's closest ones (most alike first) when it is one.
+fn keep_closest(nearest: &mut [f32; SCALE_NEIGHBOUR], similarity: f32) {
+    let mut at = SCALE_NEIGHBOUR;
+    while at > 0 && nearest[at - 1] < similarity {
+        at -= 1;
+    }
+    if at < SCALE_NEIGHBOUR {
+        nearest.copy_within(at..SCALE_NEIGHBOUR - 1, at + 1);
+        nearest[at] = similarity;
+    }
+}
+
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
 /// holds up.
 fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
     links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut neighbours: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
-    for &(s, i, j) in &links {
-        neighbours[i as usize].push((j, s));
-        neighbours[j as usize].push((i, s));
-    }
+    let neighbours = Neighbours::of(n, &links);
+    // Only the links that reach the threshold join anything; the rest count in averages.
+    let joining = links.partition_point(|link| link.0 >= LINK_SIMILARITY);
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
-    for &(similarity, i, j) in &links {
-        if similarity < LINK_SIMILARITY {
-            break;
-        }
+    for &(_, i, j) in &links[..joining] {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
             continue;
@@ -219,7 +219,7 @@ fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
         };
         let mut sum = 0.0;
         for &x in &members[small as usize] {
-            for &(y, s) in &neighbours[x as usize] {
+            for (y, s) in neighbours.of_article(x, &links) {
                 if find(&mut parent, y) == large {
                     sum += s;
                 }
@@ -237,24 +237,108 @@ fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
     number_stories(&mut parent)
 }
 
-/// The cosine of two weighted term lists sorted by hash.
-fn cosine(a: &(Vec<(u32, f32)>, f32), b: &(Vec<(u32, f32)>, f32)) -> f32 {
-    if a.1 == 0.0 || b.1 == 0.0 {
-        return 0.0;
-    }
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
-    while i < a.0.len() && j < b.0.len() {
-        match a.0[i].0.cmp(&b.0[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a.0[i].1 * b.0[j].1;
-                i += 1;
-                j += 1;
+/// Each article's links (their places in the sorted links), in the order of those links, in
+/// one table: at 100,000 articles, millions of links, and a list for each article would take
+/// half as much again in slack and headers.
+struct Neighbours {
+    /// Where each article's links start in `links`; the last entry is its length.
+    starts: Vec<u32>,
+    links: Vec<u32>,
+}
+
+impl Neighbours {
+    fn of(n: usize, links: &[(f32, u32, u32)]) -> Neighbours {
+        let mut starts = vec![0u32; n + 1];
+        for &(_, i, j) in links {
+            starts[i as usize + 1] += 1;
+            starts[j as usize + 1] += 1;
+        }
+        for k in 1..=n {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut placed = vec![0u32; links.len() * 2];
+        for (at, &(_, i, j)) in links.iter().enumerate() {
+            for end in [i, j] {
+                let slot = &mut next[end as usize];
+                placed[*slot as usize] = at as u32;
+                *slot += 1;
             }
         }
+        Neighbours {
+            starts,
+            links: placed,
+        }
     }
-    dot / (a.1 * b.1)
+
+    /// The articles linked with article `x`, each with the link's similarity.
+    fn of_article<'a>(
+        &'a self,
+        x: u32,
+        links: &'a [(f32, u32, u32)],
+    ) -> impl Iterator<Item = (u32, f32)> + 'a {
+        let range = self.starts[x as usize] as usize..self.starts[x as usize + 1] as usize;
+        self.links[range].iter().map(move |&at| {
+            let (s, i, j) = links[at as usize];
+            (if i == x { j } else { i }, s)
+        })
+    }
+}
+
+/// Each article's term weights (a term's weight in the article times its idf), in one table
+/// beside the articles' terms, and their norms.
+struct Weights {
+    /// Where each article's weights start in `weights`; the last entry is its length.
+    starts: Vec<u32>,
+    weights: Vec<f32>,
+    norms: Vec<f32>,
+}
+
+impl Weights {
+    fn of(docs: &[Doc<'_>], idf: impl Fn(u32) -> f32) -> Weights {
+        let mut starts = Vec::with_capacity(docs.len() + 1);
+        let mut weights = Vec::with_capacity(docs.iter().map(|d| d.terms.len()).sum());
+        let mut norms = Vec::with_capacity(docs.len());
+        starts.push(0);
+        for doc in docs {
+            let first = weights.len();
+            weights.extend(doc.terms.iter().map(|t| t.weight() * idf(t.hash)));
+            norms.push(weights[first..].iter().map(|x| x * x).sum::<f32>().sqrt());
+            starts.push(weights.len() as u32);
+        }
+        Weights {
+            starts,
+            weights,
+            norms,
+        }
+    }
+
+    fn of_article(&self, i: usize) -> &[f32] {
+        &self.weights[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The cosine of articles `i` and `j` of `docs` (whose terms are sorted by hash).
+    fn cosine(&self, docs: &[Doc<'_>], i: usize, j: usize) -> f32 {
+        let (norm_a, norm_b) = (self.norms[i], self.norms[j]);
+        if norm_a == 0.0 || norm_b == 0.0 {
+            return 0.0;
+        }
+        let (a, b) = (docs[i].terms, docs[j].terms);
+        let (weight_a, weight_b) = (self.of_article(i), self.of_article(j));
+        let (mut x, mut y, mut dot) = (0, 0, 0.0);
+        while x < a.len() && y < b.len() {
+            match { a[x].hash }.cmp(&{ b[y].hash }) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += weight_a[x] * weight_b[y];
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        dot / (norm_a * norm_b)
+    }
 }
 
 fn find(parent: &mut [u32], mut x: u32) -> u32 {
@@ -345,6 +429,33 @@ mod tests {
             group(&undated),
             [0, 0, 0, 0, 0],
             "the template alone joins them"
+        );
+    }
+
+    /// An article's scale is read from its seven closest similarities, kept as links come in
+    /// whatever their order.
+    #[test]
+    fn the_closest_similarities_are_kept_in_order() {
+        let mut nearest = [f32::NEG_INFINITY; SCALE_NEIGHBOUR];
+        for s in [0.3, 0.9, 0.1, 0.5, 0.7] {
+            keep_closest(&mut nearest, s);
+        }
+        let none = f32::NEG_INFINITY;
+        assert_eq!(nearest, [0.9, 0.7, 0.5, 0.3, 0.1, none, none]);
+        for s in [0.2, 0.05, 0.95, 0.6, 0.4] {
+            keep_closest(&mut nearest, s);
+        }
+        assert_eq!(nearest, [0.95, 0.9, 0.7, 0.6, 0.5, 0.4, 0.3]);
+        // The seventh closest sets the scale: a pair of articles with the same seventh is
+        // scaled by it, not past the floor.
+        let mut links: Vec<(f32, u32, u32)> = (1..=8).map(|k| (0.1 * k as f32, 0, k)).collect();
+        local_scale(9, &mut links);
+        let seventh = 0.2f32; // 0.8, 0.7, … 0.2 for article 0; the others have one link each
+        let expected = SCALED_UNIT * 0.8 / (seventh * SCALE_FLOOR).sqrt().sqrt();
+        assert!(
+            (links[7].0 - expected).abs() < 1e-6,
+            "{} {expected}",
+            links[7].0
         );
     }
 
