@@ -48,9 +48,12 @@ pub struct Doc<'a> {
     pub month_day: Option<MonthDay>,
 }
 
-/// All that [`group`] reads of `docs`, as bytes: the same bytes, the same stories.
-pub fn grouping_input(docs: &[Doc<'_>]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(docs.iter().map(|d| 12 + d.terms.len() * 6).sum());
+/// All that [`group`] reads of `docs`, as bytes handed to `feed` a piece at a time (at
+/// 100,000 articles they are 30 MB, which are hashed, not kept): the same bytes, the same
+/// stories.
+pub fn grouping_input(docs: &[Doc<'_>], mut feed: impl FnMut(&[u8])) {
+    const PIECE: usize = 64 * 1024;
+    let mut bytes = Vec::with_capacity(PIECE + 512);
     for doc in docs {
         bytes.extend_from_slice(&doc.day.unwrap_or(i32::MIN).to_le_bytes());
         let (month, day) = doc.month_day.unwrap_or((0, 0));
@@ -60,9 +63,13 @@ pub fn grouping_input(docs: &[Doc<'_>]) -> Vec<u8> {
             let Term { hash, halves } = *term;
             bytes.extend_from_slice(&hash.to_le_bytes());
             bytes.extend_from_slice(&halves.to_le_bytes());
+            if bytes.len() >= PIECE {
+                feed(&bytes);
+                bytes.clear();
+            }
         }
     }
-    bytes
+    feed(&bytes);
 }
 
 /// Each article's story number; stories are numbered from 0 in the order of their first
@@ -430,6 +437,33 @@ mod tests {
             [0, 0, 0, 0, 0],
             "the template alone joins them"
         );
+    }
+
+    /// What the grouping reads comes out whole, in order, however many pieces it takes.
+    #[test]
+    fn the_grouping_input_is_every_byte_once() {
+        let one = doc(&["putin", "kim"], Some(7));
+        let mut bytes = Vec::new();
+        grouping_input(&[one], |piece| bytes.extend_from_slice(piece));
+        let mut expected = 7i32.to_le_bytes().to_vec();
+        expected.extend([0, 0]);
+        expected.extend(2u32.to_le_bytes());
+        for term in one.terms {
+            let Term { hash, halves } = *term;
+            expected.extend(hash.to_le_bytes());
+            expected.extend(halves.to_le_bytes());
+        }
+        assert_eq!(bytes, expected);
+        // Past one piece: 20,000 articles of 22 bytes each.
+        let many = vec![one; 20_000];
+        let mut pieces = 0;
+        let mut all = Vec::new();
+        grouping_input(&many, |piece| {
+            pieces += 1;
+            all.extend_from_slice(piece);
+        });
+        assert!(pieces > 1);
+        assert_eq!(all, expected.repeat(20_000));
     }
 
     /// An article's scale is read from its seven closest similarities, kept as links come in

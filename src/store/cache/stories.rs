@@ -48,22 +48,22 @@ pub fn save(folder: &Path, key: u64, numbers: &[u32]) {
     super::prune(folder);
 }
 
-/// The key of the stories of `input` (what the grouping reads, in its order): it and this
-/// build of warta.
-pub fn key(input: &[u8]) -> Option<u64> {
+/// The key of the stories of `docs`: what the grouping reads of them, in their order, and
+/// this build of warta.
+pub fn key(docs: &[Doc<'_>]) -> Option<u64> {
     let stamp = super::binary_stamp()?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(MAGIC);
     hasher.update(&stamp.size.to_le_bytes());
     hasher.update(&stamp.modified_ns.to_le_bytes());
-    hasher.update(input);
+    cluster::grouping_input(docs, |bytes| hasher.update(bytes));
     Some(hasher.digest())
 }
 
 /// The stories' numbers of `docs`: from the cache in `folder` when these documents were
 /// grouped before, else grouped now (and kept there, when there is a folder).
 pub fn group(folder: Option<&Path>, docs: &[Doc<'_>]) -> Vec<u32> {
-    let Some((folder, key)) = folder.zip(key(&cluster::grouping_input(docs))) else {
+    let Some((folder, key)) = folder.zip(key(docs)) else {
         return cluster::group(docs);
     };
     if let Some(numbers) = load(folder, key, docs.len())
@@ -139,7 +139,7 @@ mod grouping_tests {
         assert_eq!(grouped, [0, 1, 0]);
         assert_eq!(group(Some(dir.path()), &docs), grouped);
         // What is kept is what is read: numbers put under the same key come back…
-        let key = key(&cluster::grouping_input(&docs)).unwrap();
+        let key = key(&docs).unwrap();
         save(dir.path(), key, &[0, 1, 2]);
         assert_eq!(group(Some(dir.path()), &docs), [0, 1, 2]);
         // …but not for other articles, nor when they cannot be these articles' stories.
