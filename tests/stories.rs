@@ -220,7 +220,7 @@ fn invented() -> Vec<StoryInput> {
             }
             text.push_str("said officials today in a statement.");
             let mut a = article(&text);
-            a.path = format!("e{event}-t{telling}.txt").into();
+            a.path = std::path::PathBuf::from(format!("e{event}-t{telling}.txt")).into();
             a.story_terms = story_terms(&a).into();
             out.push(StoryInput::of(&a, true));
         }

@@ -53,7 +53,7 @@ fn read_file(
     let mut article = parse_bytes_with(&bytes, rules, Searchable::Yes);
     crate::store::with_story_terms(&mut article);
     article.id = old_id.to_string();
-    article.path = path.to_path_buf();
+    article.path = std::sync::Arc::from(path);
     article.origin = crate::article::Origin::File;
     if let Some(modified) = modified {
         article.drop_date_after(modified);

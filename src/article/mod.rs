@@ -19,7 +19,7 @@ pub use dates::ArticleDate;
 pub use parse::parse;
 
 use serde::Serialize;
-use std::path::PathBuf;
+
 use std::sync::Arc;
 
 /// One of the words that tell which event an article reports: its hash (of the folded word)
@@ -68,7 +68,7 @@ pub struct Article {
     /// Where the text came from (for bundled seeds, `seeds/NAME`). In JSON, a name that is
     /// not UTF-8 is written with U+FFFD for the bytes that are not.
     #[serde(serialize_with = "serialize_path_lossy")]
-    pub path: PathBuf,
+    pub path: std::sync::Arc<std::path::Path>,
     /// The outlet the text names, if it names one.
     pub outlet: Option<Arc<str>>,
     pub title: String,
@@ -122,8 +122,10 @@ pub struct Article {
     pub story_terms: std::sync::Arc<[StoryTerm]>,
 }
 
-#[allow(clippy::ptr_arg)] // serde hands a field's serializer a reference to the field's type
-fn serialize_path_lossy<S: serde::Serializer>(path: &PathBuf, s: S) -> Result<S::Ok, S::Error> {
+fn serialize_path_lossy<S: serde::Serializer>(
+    path: &std::sync::Arc<std::path::Path>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     s.serialize_str(&path.to_string_lossy())
 }
 

@@ -126,7 +126,9 @@ impl Stories {
 /// copied: this is made for every article on the key's thread).
 #[derive(Debug, Clone)]
 pub struct StoryInput {
-    pub path: std::path::PathBuf,
+    /// Shared with the article, not copied: these are made for every article on the key's
+    /// thread when the story view is asked for.
+    pub path: std::sync::Arc<std::path::Path>,
     pub content_hash: u64,
     pub terms: std::sync::Arc<[terms::Term]>,
     pub day: Option<i32>,

@@ -82,7 +82,7 @@ fn pager_command(
     let mut command = std::process::Command::new(program);
     command.args(words);
     let mut child = match bytes {
-        None => command.arg(&article.path).spawn()?,
+        None => command.arg(&*article.path).spawn()?,
         Some(_) => command.stdin(std::process::Stdio::piped()).spawn()?,
     };
     signals::PAGER.store(child.id() as i32, Ordering::Relaxed);

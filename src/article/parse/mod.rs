@@ -15,7 +15,7 @@ use super::{Article, Origin, Removed};
 use crate::rules::{Role, Rules};
 use head::read_head;
 use lines::{Slot, join_wrapped, reflow_lines, split_lines};
-use std::path::PathBuf;
+
 use std::sync::Arc;
 
 pub use super::headline::{DERIVED_TITLE_MAX, derive_title};
@@ -101,7 +101,7 @@ fn parse_hashed(text: &str, rules: &Rules, searchable: Searchable, content_hash:
 fn empty_article(content_hash: u64) -> Article {
     Article {
         id: String::new(),
-        path: PathBuf::new(),
+        path: std::sync::Arc::from(std::path::Path::new("")),
         outlet: None,
         title: String::new(),
         title_derived: false,

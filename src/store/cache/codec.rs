@@ -259,7 +259,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         .collect::<Option<Arc<[StoryTerm]>>>()?;
     Some(Article {
         id: String::new(),
-        path: Default::default(),
+        path: std::sync::Arc::from(std::path::Path::new("")),
         outlet,
         title,
         title_derived,

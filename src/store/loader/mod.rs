@@ -96,7 +96,7 @@ fn run_loader(
                     let mut article = parse_bytes(bytes, rules);
                     with_story_terms(&mut article);
                     article.id = stem(Path::new(name));
-                    article.path = Path::new("seeds").join(name);
+                    article.path = Path::new("seeds").join(name).into();
                     article.origin = Origin::Bundled(bytes);
                     if !options.keep_body {
                         article.drop_body();
@@ -222,7 +222,7 @@ impl Share<'_> {
         for (file, item) in files.iter().zip(chunk.items) {
             match item {
                 Ok(mut article) => {
-                    article.path = file.path.clone();
+                    article.path = std::sync::Arc::from(file.path.as_path());
                     article.id = file.id.clone();
                     articles.push(article);
                 }
@@ -265,7 +265,7 @@ impl Share<'_> {
             };
             match loaded {
                 Ok(mut article) => {
-                    article.path = file.path.clone();
+                    article.path = std::sync::Arc::from(file.path.as_path());
                     article.id = file.id.clone();
                     articles.push(article);
                     skips.push(None);
@@ -375,7 +375,7 @@ fn load_judged(
         };
         return Err((skip(reason.into()), false));
     }
-    article.path = path.to_path_buf();
+    article.path = std::sync::Arc::from(path);
     article.origin = Origin::File;
     if let Some(modified) = modified {
         article.drop_date_after(modified);
