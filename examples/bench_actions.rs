@@ -82,6 +82,22 @@ fn main() {
             max(times[n].iter().copied())
         );
     }
+    // The story view: the key's own frame, then the stories formed on their thread while
+    // the loop goes on (the first time only; later they are kept), and back to the outlets.
+    let key = Instant::now();
+    if app.update(Input::Action(Action::CycleView)).redraw {
+        screen.draw(&app);
+    }
+    let first_frame = reader::ms(key.elapsed());
+    let (shown, longest_tick) = reader::settle_timed(&mut app, &mut screen, []);
+    println!(
+        "  {:>34}: first frame {first_frame:6.2} ms, stories shown {:6.0} ms after, longest tick meanwhile {longest_tick:6.2} ms",
+        "story view (v)", shown,
+    );
+    for view in ["by date (v)", "by outlet (v)"] {
+        let took = settle(&mut app, &mut screen, [Input::Action(Action::CycleView)]);
+        println!("  {view:>34}: {took:6.2} ms");
+    }
 }
 
 /// One input of a step.
