@@ -94,6 +94,26 @@ fn main() {
         "  {:>34}: first frame {first_frame:6.2} ms, stories shown {:6.0} ms after, longest tick meanwhile {longest_tick:6.2} ms",
         "story view (v)", shown,
     );
+    // The same actions, in the story view.
+    let in_story_view: Vec<(&str, Action)> = vec![
+        ("move down", Action::Down),
+        ("end", Action::Bottom),
+        ("top", Action::Top),
+        ("star", Action::ToggleStar),
+        ("unstar", Action::ToggleStar),
+        ("fold story", Action::ToggleFold),
+        ("unfold story", Action::ToggleFold),
+        ("fold all", Action::FoldAll),
+        ("unfold all", Action::FoldAll),
+        ("sort oldest first", Action::CycleSort),
+        ("sort by title", Action::CycleSort),
+        ("sort newest first", Action::CycleSort),
+        ("mark story read", Action::MarkOutletRead),
+    ];
+    for (name, action) in in_story_view {
+        let took = settle(&mut app, &mut screen, [Input::Action(action)]);
+        println!("  {:>34}: {took:6.2} ms", format!("{name} (by story)"));
+    }
     for view in ["by date (v)", "by outlet (v)"] {
         let took = settle(&mut app, &mut screen, [Input::Action(Action::CycleView)]);
         println!("  {view:>34}: {took:6.2} ms");
