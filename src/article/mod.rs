@@ -21,6 +21,7 @@ pub use parse::parse;
 use serde::Serialize;
 
 use std::sync::Arc;
+use thin_vec::ThinVec;
 
 /// One of the words that tell which event an article reports: its hash (of the folded word)
 /// and how much it counts in the article. Filled in by [`crate::stories::terms::story_terms`]
@@ -87,16 +88,22 @@ pub struct Article {
     /// such days far apart are two events); it is never shown as a date.
     #[serde(skip)]
     pub undated_day: Option<dates::MonthDay>,
-    pub authors: Vec<String>,
-    pub editors: Vec<String>,
-    pub sources: Vec<String>,
+    #[serde(serialize_with = "serialize_list")]
+    pub authors: ThinVec<String>,
+    #[serde(serialize_with = "serialize_list")]
+    pub editors: ThinVec<String>,
+    #[serde(serialize_with = "serialize_list")]
+    pub sources: ThinVec<String>,
     /// The standfirst, when the article has one.
     pub lead: Option<String>,
-    pub paragraphs: Vec<String>,
+    #[serde(serialize_with = "serialize_list")]
+    pub paragraphs: ThinVec<String>,
     /// Everything taken out of the body, in file order, with the rule that took it.
-    pub removed: Vec<Removed>,
+    #[serde(serialize_with = "serialize_list")]
+    pub removed: ThinVec<Removed>,
     /// Problems met while reading the file (a guessed encoding, for example).
-    pub warnings: Vec<String>,
+    #[serde(serialize_with = "serialize_list")]
+    pub warnings: ThinVec<String>,
     /// Where the original bytes can be read again.
     #[serde(skip)]
     pub origin: Origin,
@@ -120,6 +127,14 @@ pub struct Article {
     /// weighed and hashed (see [`crate::stories::terms`]); kept when the body is let go.
     #[serde(skip)]
     pub story_terms: std::sync::Arc<[StoryTerm]>,
+}
+
+/// A list as JSON writes any list (thin-vec has no serde of its own).
+fn serialize_list<T: Serialize, S: serde::Serializer>(
+    list: &ThinVec<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(list.iter())
 }
 
 fn serialize_path_lossy<S: serde::Serializer>(
@@ -170,8 +185,8 @@ impl Article {
     /// Lets go of the body (paragraphs and removed lines) to save memory; the metadata and
     /// the search text stay. [`crate::store::ReadAgain::full`] brings the body back.
     pub fn drop_body(&mut self) {
-        self.paragraphs = Vec::new();
-        self.removed = Vec::new();
+        self.paragraphs = ThinVec::new();
+        self.removed = ThinVec::new();
         self.has_body = false;
     }
 

@@ -140,9 +140,9 @@ mod tests {
         );
         article.outlet = Some("Kompas TV".into());
         article.dateline = Some("Pyongyang".into());
-        article.authors = vec!["Haryo Jati".into()];
-        article.editors = vec!["Rika Irawati".into()];
-        article.sources = vec!["Associated Press".into()];
+        article.authors = thin_vec::thin_vec!["Haryo Jati".into()];
+        article.editors = thin_vec::thin_vec!["Rika Irawati".into()];
+        article.sources = thin_vec::thin_vec!["Associated Press".into()];
         let meta = meta_line(&article);
         for width in 12..60 {
             for line in wrap(&meta, width) {

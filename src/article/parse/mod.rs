@@ -15,6 +15,7 @@ use super::{Article, Origin, Removed};
 use crate::rules::{Role, Rules};
 use head::read_head;
 use lines::{Slot, join_wrapped, reflow_lines, split_lines};
+use thin_vec::ThinVec;
 
 use std::sync::Arc;
 
@@ -110,13 +111,13 @@ fn empty_article(content_hash: u64) -> Article {
         date: None,
         date_inferred: false,
         undated_day: None,
-        authors: Vec::new(),
-        editors: Vec::new(),
-        sources: Vec::new(),
+        authors: ThinVec::new(),
+        editors: ThinVec::new(),
+        sources: ThinVec::new(),
         lead: None,
-        paragraphs: Vec::new(),
-        removed: Vec::new(),
-        warnings: Vec::new(),
+        paragraphs: ThinVec::new(),
+        removed: ThinVec::new(),
+        warnings: ThinVec::new(),
         origin: Origin::Memory,
         search_body: Default::default(),
         search_title: Box::default(),
@@ -387,7 +388,7 @@ fn search_text(article: &Article) -> String {
     out
 }
 
-pub(super) fn push_unique(list: &mut Vec<String>, name: String) {
+pub(super) fn push_unique(list: &mut ThinVec<String>, name: String) {
     if !name.is_empty() && !list.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
         list.push(name);
     }

@@ -78,8 +78,8 @@ fn every_field_comes_back() {
     article.lead = Some("Sebuah pengantar.".into());
     article.section = Some("Internasional".into());
     article.dateline = Some("Pyongyang".into());
-    article.sources = vec!["Reuters".into()];
-    article.warnings = vec!["read as Windows-1252".into()];
+    article.sources = thin_vec::thin_vec!["Reuters".into()];
+    article.warnings = thin_vec::thin_vec!["read as Windows-1252".into()];
     article.date = Some(ArticleDate {
         year: 2024,
         month: 6,
