@@ -70,14 +70,6 @@ fn main() {
         ("word index: words", index_words),
         ("word index: lists of articles", index_lists),
     ];
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-            .map_or(f64::NAN, |kib| kib * 1024.0)
-    };
     let mib = |b: f64| b / 1048576.0;
     println!(
         "{} articles, corpus {:.0} MiB; word index {postings} entries",
@@ -103,7 +95,7 @@ fn main() {
         ("resident now (VmRSS)", "VmRSS:"),
         ("peak while loading (VmHWM)", "VmHWM:"),
     ] {
-        let bytes = field(key);
+        let bytes = reader::status_mib("self", key).map_or(f64::NAN, |mib| mib * 1048576.0);
         println!(
             "  {name:>46}: {:7.1} MiB  {:.2} x corpus",
             mib(bytes),

@@ -3,6 +3,10 @@
 //!
 //! cargo run --release --example bench_stories -- DIR
 
+#[path = "common/reader.rs"]
+#[allow(dead_code)]
+mod reader;
+
 use std::time::Instant;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
@@ -42,12 +46,7 @@ fn main() {
     );
 }
 
-/// A line of `/proc/self/status` (`VmHWM:`, `VmRSS:`), in MiB; 0 where there is none.
+/// A line of this process's status, in MiB; 0 where there is none.
 fn memory(key: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(key))
-        .and_then(|rest| rest.split_whitespace().next()?.parse::<f64>().ok())
-        .map_or(0.0, |kib| kib / 1024.0)
+    reader::status_mib("self", key).unwrap_or(0.0)
 }

@@ -204,10 +204,7 @@ struct Run {
 
 /// The process's peak resident memory (VmHWM), in MiB.
 fn peak_mib(pid: Option<u32>) -> Option<f64> {
-    let status = std::fs::read_to_string(format!("/proc/{}/status", pid?)).ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
+    reader::status_mib(&pid?.to_string(), "VmHWM:")
 }
 
 fn group(n: usize) -> String {

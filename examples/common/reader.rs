@@ -128,6 +128,15 @@ pub fn settle_timed(
     (ms(last_frame - start), ms(longest_tick))
 }
 
+/// A line of a process's `/proc/<process>/status` ("VmHWM:", "VmRSS:"; `process` is "self"
+/// or a pid), in MiB; `None` where there is none.
+pub fn status_mib(process: &str, key: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{process}/status")).ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix(key))?;
+    let kib: f64 = line.split_whitespace().next()?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
 /// A duration in milliseconds.
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0

@@ -88,21 +88,15 @@ pub struct Article {
     /// such days far apart are two events); it is never shown as a date.
     #[serde(skip)]
     pub undated_day: Option<dates::MonthDay>,
-    #[serde(serialize_with = "serialize_list")]
     pub authors: ThinVec<String>,
-    #[serde(serialize_with = "serialize_list")]
     pub editors: ThinVec<String>,
-    #[serde(serialize_with = "serialize_list")]
     pub sources: ThinVec<String>,
     /// The standfirst, when the article has one.
     pub lead: Option<String>,
-    #[serde(serialize_with = "serialize_list")]
     pub paragraphs: ThinVec<String>,
     /// Everything taken out of the body, in file order, with the rule that took it.
-    #[serde(serialize_with = "serialize_list")]
     pub removed: ThinVec<Removed>,
     /// Problems met while reading the file (a guessed encoding, for example).
-    #[serde(serialize_with = "serialize_list")]
     pub warnings: ThinVec<String>,
     /// Where the original bytes can be read again.
     #[serde(skip)]
@@ -127,14 +121,6 @@ pub struct Article {
     /// weighed and hashed (see [`crate::stories::terms`]); kept when the body is let go.
     #[serde(skip)]
     pub story_terms: std::sync::Arc<[StoryTerm]>,
-}
-
-/// A list as JSON writes any list (thin-vec has no serde of its own).
-fn serialize_list<T: Serialize, S: serde::Serializer>(
-    list: &ThinVec<T>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    s.collect_seq(list.iter())
 }
 
 fn serialize_path_lossy<S: serde::Serializer>(

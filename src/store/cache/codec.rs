@@ -235,7 +235,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
                 text: r.string()?,
             })
         })
-        .collect::<Option<Vec<_>>>()?;
+        .collect::<Option<thin_vec::ThinVec<_>>>()?;
     let warnings = r.strings()?;
     let search_body = match r.u8()? {
         0 => SearchText::default(),
@@ -268,13 +268,13 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         date,
         date_inferred,
         undated_day,
-        authors: authors.into(),
-        editors: editors.into(),
-        sources: sources.into(),
+        authors,
+        editors,
+        sources,
         lead,
-        paragraphs: paragraphs.into(),
-        removed: removed.into(),
-        warnings: warnings.into(),
+        paragraphs,
+        removed,
+        warnings,
         origin: Origin::File,
         search_body,
         search_title,
@@ -458,7 +458,7 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn strings(&mut self) -> Option<Vec<String>> {
+    fn strings(&mut self) -> Option<thin_vec::ThinVec<String>> {
         (0..self.count()?).map(|_| self.string()).collect()
     }
 }
