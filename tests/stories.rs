@@ -98,6 +98,54 @@ fn the_seeds_are_one_story_and_v_goes_round_the_views() {
 }
 
 #[test]
+fn a_story_of_one_is_not_drawn_as_one_more_article_of_the_story_above() {
+    // The seeds' story, then an unrelated article of a day before: a story of one.
+    let folder = tempfile::tempdir().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.path().join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(
+        folder.path().join("harbour.txt"),
+        "Flood Closes Harbour Road in Portville\n\nPORTVILLE, 18 June 2024 - Floodwater closed the \
+         harbour road after two days of rain; forty families were moved to the town hall.\n",
+    )
+    .unwrap();
+    let sources = Sources::Paths(vec![folder.path().to_path_buf()]);
+    let store = store::load_all(&sources, Rules::builtin(), LoadOptions::default());
+    let mut app = App::new(store, Rect::new(0, 0, 120, 40));
+    app.loading.done = true;
+    keys(&mut app, "v");
+    let rows: Vec<Row> = app.list.rows.iter().collect();
+    assert_eq!(
+        rows.len(),
+        7,
+        "a story of five, its rows, and a row of its own: {rows:?}"
+    );
+    assert!(matches!(rows[6], Row::Article { .. }));
+    let screen = text(&draw(&app));
+    let list: Vec<&str> = screen
+        .lines()
+        .skip(1)
+        .take(7)
+        .map(|line| line.trim_start_matches('│'))
+        .collect();
+    assert!(list[0].starts_with("▾ "), "{list:#?}");
+    for member in &list[1..5] {
+        assert!(member.starts_with("├ •"), "{list:#?}");
+    }
+    assert!(
+        list[5].starts_with("└ •"),
+        "the story's last article: {list:#?}"
+    );
+    assert!(
+        list[6].starts_with("•  Flood Closes Harbour Road"),
+        "the story of one hangs from no header: {list:#?}"
+    );
+}
+
+#[test]
 fn a_filter_narrows_stories_to_those_with_a_match() {
     let mut app = app(120, 40);
     keys(&mut app, "v/vostochny\n");

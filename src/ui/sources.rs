@@ -3,7 +3,7 @@
 use super::text::{truncate, width as text_width};
 use super::theme::Theme;
 use crate::app::layout::inner;
-use crate::app::list::{ListView, Row, UNKNOWN_OUTLET};
+use crate::app::list::{ListView, Row, UNKNOWN_OUTLET, under_story_header};
 use crate::app::{App, Focus};
 use crate::article::sanitise::sanitise;
 use ratatui::Frame;
@@ -55,6 +55,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let width = usize::from(rows.width);
     let first = app.list.offset;
+    // In the story view a story's articles hang from its header by a guide, so that a story
+    // of one (a row of its own) does not read as one more article of the story above it.
+    let stories = match (app.list.is_flat(), app.list.view) {
+        (false, ListView::ByStory) => app.stories(),
+        _ => None,
+    };
+    let guide = |n: usize, index: usize| -> Option<&'static str> {
+        let stories = stories?;
+        if !under_story_header(&app.store, stories, index) {
+            return None;
+        }
+        let story = stories.story(index);
+        let next_in_story = match app.list.rows.get(n + 1) {
+            Some(Row::Article { index: next }) => stories.story(next) == story,
+            _ => false,
+        };
+        Some(if next_in_story { "├ " } else { "└ " })
+    };
     let visible =
         (first..first + usize::from(rows.height)).filter_map(|n| Some((n, app.list.rows.get(n)?)));
     let lines: Vec<Line> = visible
@@ -73,7 +91,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     unread,
                     folded,
                 } => story_line(app, theme, story, (count, unread), folded, width),
-                Row::Article { index } => article_line(app, theme, index, width, selected),
+                Row::Article { index } => {
+                    article_line(app, theme, index, guide(n, index), width, selected)
+                }
             };
             if selected {
                 let style = if focused {
@@ -171,9 +191,12 @@ fn article_line(
     app: &App,
     theme: &Theme,
     index: usize,
+    guide: Option<&'static str>,
     width: usize,
     selected: bool,
 ) -> Line<'static> {
+    let guide_width = guide.map_or(0, text_width);
+    let width = width.saturating_sub(guide_width);
     let (mark_style, matched_style, dim_style) = if selected {
         (
             Style::new().add_modifier(Modifier::BOLD),
@@ -229,7 +252,11 @@ fn article_line(
     } else {
         theme.unread
     };
-    let mut spans = vec![Span::styled(indent, mark_style)];
+    let mut spans = Vec::new();
+    if let Some(guide) = guide {
+        spans.push(Span::styled(guide, dim_style));
+    }
+    spans.push(Span::styled(indent, mark_style));
     spans.extend(highlighted(
         &shown,
         app.search.highlights(index),

@@ -12,6 +12,8 @@ pub use crate::article::UNKNOWN_OUTLET;
 mod folding;
 mod views;
 
+pub use views::under_story_header;
+
 /// While loading, the grouped list is rebuilt at most this often.
 pub const REBUILD_EVERY: Duration = Duration::from_millis(250);
 

@@ -29,11 +29,7 @@ pub fn by_story(
         if std::mem::replace(&mut placed[story as usize], true) {
             continue;
         }
-        let mut members: Vec<usize> = stories.members[story as usize]
-            .iter()
-            .copied()
-            .filter(|&i| !store.is_retired(i))
-            .collect();
+        let mut members: Vec<usize> = live_members(store, stories, story).collect();
         if members.len() < 2 {
             rows.extend(members.into_iter().map(|index| Row::Article { index }));
             continue;
@@ -52,6 +48,27 @@ pub fn by_story(
     }
     rows.extend(ungrouped.into_iter().map(|index| Row::Article { index }));
     rows
+}
+
+/// A story's articles still in the store (an article retired since the stories were formed
+/// drops out of its story).
+pub fn live_members<'a>(
+    store: &'a Store,
+    stories: &'a Stories,
+    story: u32,
+) -> impl Iterator<Item = usize> + 'a {
+    stories.members[story as usize]
+        .iter()
+        .copied()
+        .filter(|&i| !store.is_retired(i))
+}
+
+/// Whether an article's row in the story view sits under its story's header: its story has
+/// more than one article (a story of one is a row of its own).
+pub fn under_story_header(store: &Store, stories: &Stories, index: usize) -> bool {
+    stories
+        .story(index)
+        .is_some_and(|story| live_members(store, stories, story).nth(1).is_some())
 }
 
 /// Every article as one list, in the list's sort order.
