@@ -82,7 +82,74 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
 }
 
 /// [`group`], with the pairs found on `threads` threads.
+///
+/// Two passes over the candidate pairs, so that the millions of weak pairs of a large folder
+/// are never all held at once (at 100,000 articles they were 3.3 million links, 40 MB, and
+/// as much again to sort and index them). The first keeps only each article's closest
+/// similarities (its scale) and the pairs strong enough that they might join; those pairs
+/// give the clusters no join can leave. The second keeps the pairs inside those clusters
+/// alone: a pair of articles that can never be in two groups weighed for a join never
+/// counts in an average. The stories are the ones every pair would give.
 fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
+    let n = docs.len();
+    let (weights, postings) = weights_and_postings(docs);
+    let pairs = Pairs {
+        docs,
+        weights: &weights,
+        postings: &postings,
+        threads: threads.max(1),
+    };
+    // First pass: each article's closest similarities, and the pairs that may join.
+    let may_join = may_join_from(SCALE_FLOOR);
+    let found = pairs.each(
+        &|_| true,
+        &|_, _| true,
+        &|| (vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n], Vec::new()),
+        &|(closest, strong): &mut (Vec<[f32; SCALE_NEIGHBOUR]>, Vec<Link>), i, j, s| {
+            keep_closest(&mut closest[i], s);
+            keep_closest(&mut closest[j], s);
+            if s >= may_join {
+                strong.push((s, i as u32, j as u32));
+            }
+        },
+    );
+    let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
+    let mut strong = Vec::new();
+    for (their_closest, their_strong) in found {
+        for (mine, theirs) in closest.iter_mut().zip(their_closest) {
+            for s in theirs.into_iter().take_while(|s| s.is_finite()) {
+                keep_closest(mine, s);
+            }
+        }
+        strong.extend(their_strong);
+    }
+    let scale = scales(&closest);
+    drop(closest);
+    // The clusters the joining links make: every join happens inside one.
+    let joining = strong
+        .iter()
+        .filter(|&&(s, i, j)| scaled(s, &scale, i, j) >= LINK_SIMILARITY)
+        .map(|&(_, i, j)| (i, j));
+    let (cluster, in_a_cluster) = clusters(n, joining);
+    drop(strong);
+    // Second pass: the pairs inside the clusters, which alone are read by the joining.
+    let found = pairs.each(
+        &|i| in_a_cluster[i],
+        &|i, j| cluster[i] == cluster[j],
+        &Vec::new,
+        &|links: &mut Vec<Link>, i, j, s| links.push((s, i as u32, j as u32)),
+    );
+    // What found the pairs is not needed to join them.
+    drop((weights, postings));
+    let mut links: Vec<Link> = found.into_iter().flatten().collect();
+    for link in &mut links {
+        link.0 = scaled(link.0, &scale, link.1, link.2);
+    }
+    average_linkage(n, links)
+}
+
+/// Each article's term weights, and the articles of each term rare enough to find pairs by.
+fn weights_and_postings(docs: &[Doc<'_>]) -> (Weights, FxHashMap<u32, Vec<u32>>) {
     let n = docs.len();
     let mut df: FxHashMap<u32, u32> = FxHashMap::default();
     for doc in docs {
@@ -105,58 +172,100 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
             }
         }
     }
-    // The pairs are found on every core, each thread taking every `threads`th article; the
-    // links' order does not matter (they are sorted before they join anything).
-    let threads = threads.max(1);
-    let pairs_from = |first: usize| {
-        let mut links: Vec<(f32, u32, u32)> = Vec::new();
-        let mut seen: Vec<u32> = vec![u32::MAX; n];
-        for i in (first..n).step_by(threads) {
-            let doc = &docs[i];
-            for term in doc.terms {
-                let Some(list) = postings.get(&{ term.hash }) else {
-                    continue;
-                };
-                for &j in list {
-                    let j = j as usize;
-                    if j <= i || seen[j] == i as u32 {
+    (weights, postings)
+}
+
+/// The clusters that `pairs` of articles make, joined through any pair: each article's
+/// cluster (its root, so one look tells two clusters apart), and whether it has others.
+fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> (Vec<u32>, Vec<bool>) {
+    let mut cluster: Vec<u32> = (0..n as u32).collect();
+    let mut joined = vec![false; n];
+    for (i, j) in pairs {
+        union(&mut cluster, i, j);
+        joined[i as usize] = true;
+        joined[j as usize] = true;
+    }
+    // Each entry made its cluster's root, so one look tells two clusters apart.
+    for i in 0..n as u32 {
+        cluster[i as usize] = find(&mut cluster, i);
+    }
+    (cluster, joined)
+}
+
+/// A pair of articles and their similarity.
+type Link = (f32, u32, u32);
+
+/// The least raw similarity a pair may join at: its scaled similarity reaches
+/// [`LINK_SIMILARITY`] only when the raw one reaches this with both articles' scales at
+/// `least_scale` (a higher scale lowers a pair), less a margin for rounding.
+fn may_join_from(least_scale: f32) -> f32 {
+    0.999 * LINK_SIMILARITY / SCALED_UNIT * least_scale.sqrt()
+}
+
+/// The candidate pairs of a set of articles: those that share a term rare enough to have a
+/// list of its articles, not dated far apart, and at least [`KNOWN_SIMILARITY`] alike.
+struct Pairs<'a, 'd> {
+    docs: &'a [Doc<'d>],
+    weights: &'a Weights,
+    postings: &'a FxHashMap<u32, Vec<u32>>,
+    threads: usize,
+}
+
+impl Pairs<'_, '_> {
+    /// Visits each pair `(i, j)`, `i < j`, with `i` taken and `(i, j)` wanted, with its
+    /// similarity, on every thread: each thread visits every `threads`th article's pairs into
+    /// a state of its own, and the states come back in the threads' order.
+    fn each<S: Send>(
+        &self,
+        taken: &(dyn Fn(usize) -> bool + Sync),
+        wanted: &(dyn Fn(usize, usize) -> bool + Sync),
+        new_state: &(dyn Fn() -> S + Sync),
+        visit: &(dyn Fn(&mut S, usize, usize, f32) + Sync),
+    ) -> Vec<S> {
+        let (docs, n, threads) = (self.docs, self.docs.len(), self.threads);
+        let from = |first: usize| {
+            let mut state = new_state();
+            let mut seen: Vec<u32> = vec![u32::MAX; n];
+            for i in (first..n).step_by(threads).filter(|&i| taken(i)) {
+                let doc = &docs[i];
+                for term in doc.terms {
+                    let Some(list) = self.postings.get(&{ term.hash }) else {
                         continue;
-                    }
-                    seen[j] = i as u32;
-                    if far_apart(doc, &docs[j]) {
-                        continue;
-                    }
-                    let similarity = weights.cosine(docs, i, j);
-                    if similarity >= KNOWN_SIMILARITY {
-                        links.push((similarity, i as u32, j as u32));
+                    };
+                    for &j in list {
+                        let j = j as usize;
+                        if j <= i || seen[j] == i as u32 {
+                            continue;
+                        }
+                        seen[j] = i as u32;
+                        if !wanted(i, j) || far_apart(doc, &docs[j]) {
+                            continue;
+                        }
+                        let similarity = self.weights.cosine(docs, i, j);
+                        if similarity >= KNOWN_SIMILARITY {
+                            visit(&mut state, i, j, similarity);
+                        }
                     }
                 }
             }
+            state
+        };
+        match threads {
+            1 => vec![from(0)],
+            _ => std::thread::scope(|scope| {
+                let others: Vec<_> = (1..threads)
+                    .map(|first| scope.spawn(move || from(first)))
+                    .collect();
+                let mut states = vec![from(0)];
+                states.extend(
+                    others
+                        .into_iter()
+                        .map(|other| other.join().expect("a pair-finding thread does not panic")),
+                );
+                states
+            }),
         }
-        // Its slack goes back before the threads' links are put together.
-        links.shrink_to_fit();
-        links
-    };
-    let mut links = match threads {
-        1 => pairs_from(0),
-        _ => std::thread::scope(|scope| {
-            let others: Vec<_> = (1..threads)
-                .map(|first| scope.spawn(move || pairs_from(first)))
-                .collect();
-            let mut links = pairs_from(0);
-            for other in others {
-                let other = other.join().expect("a pair-finding thread does not panic");
-                links.reserve_exact(other.len());
-                links.extend(other);
-            }
-            links
-        }),
-    };
-    // What found the pairs is not needed to join them: let it go before the joining's own
-    // tables are made (at 100,000 articles, tens of megabytes each).
-    drop((weights, postings, df));
-    local_scale(n, &mut links);
-    average_linkage(n, links)
+    }
 }
 
 /// Whether two articles are dated too far apart to be one story: by their dates when both
@@ -172,25 +281,22 @@ fn far_apart(a: &Doc<'_>, b: &Doc<'_>) -> bool {
 /// Similarities read against each article's neighbourhood (local scaling, as in self-tuning
 /// clustering): a pair counts for more where both articles are otherwise alone, and for less
 /// inside a crowd of articles on one topic, where only the closest pairs are one event.
-/// Each article's scale is its similarity to its [`SCALE_NEIGHBOUR`]th closest article.
-fn local_scale(n: usize, links: &mut [(f32, u32, u32)]) {
-    // Each article's closest similarities, most alike first: no more are kept than are read.
-    let mut closest: Vec<[f32; SCALE_NEIGHBOUR]> = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
-    for &(s, i, j) in links.iter() {
-        keep_closest(&mut closest[i as usize], s);
-        keep_closest(&mut closest[j as usize], s);
-    }
-    let scale: Vec<f32> = closest
+/// Each article's scale is its similarity to its [`SCALE_NEIGHBOUR`]th closest article
+/// (`closest`: each article's closest similarities, most alike first), never below
+/// [`SCALE_FLOOR`].
+fn scales(closest: &[[f32; SCALE_NEIGHBOUR]]) -> Vec<f32> {
+    closest
         .iter()
         .map(|nearest| match nearest[SCALE_NEIGHBOUR - 1] {
             f32::NEG_INFINITY => SCALE_FLOOR,
             s => s.max(SCALE_FLOOR),
         })
-        .collect();
-    for link in links.iter_mut() {
-        let (i, j) = (link.1 as usize, link.2 as usize);
-        link.0 = SCALED_UNIT * link.0 / (scale[i] * scale[j]).sqrt().sqrt();
-    }
+        .collect()
+}
+
+/// A pair's similarity read against both articles' scales.
+fn scaled(similarity: f32, scale: &[f32], i: u32, j: u32) -> f32 {
+    SCALED_UNIT * similarity / (scale[i as usize] * scale[j as usize]).sqrt().sqrt()
 }
 
 /// Puts `similarity` among an article's closest ones (most alike first) when it is one.
@@ -207,8 +313,10 @@ fn keep_closest(nearest: &mut [f32; SCALE_NEIGHBOUR], similarity: f32) {
 
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
 /// holds up.
-fn average_linkage(n: usize, mut links: Vec<(f32, u32, u32)>) -> Vec<u32> {
-    links.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
+    // No two links are of one pair, so this order is total: no sort could order them
+    // otherwise, and the unstable one needs no buffer.
+    links.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let neighbours = Neighbours::of(n, &links);
     // Only the links that reach the threshold join anything; the rest count in averages.
     let joining = links.partition_point(|link| link.0 >= LINK_SIMILARITY);
@@ -482,15 +590,91 @@ mod tests {
         assert_eq!(nearest, [0.95, 0.9, 0.7, 0.6, 0.5, 0.4, 0.3]);
         // The seventh closest sets the scale: a pair of articles with the same seventh is
         // scaled by it, not past the floor.
-        let mut links: Vec<(f32, u32, u32)> = (1..=8).map(|k| (0.1 * k as f32, 0, k)).collect();
-        local_scale(9, &mut links);
+        let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; 9];
+        for k in 1..=8 {
+            let s = 0.1 * k as f32;
+            keep_closest(&mut closest[0], s);
+            keep_closest(&mut closest[k], s);
+        }
+        let scale = scales(&closest);
         let seventh = 0.2f32; // 0.8, 0.7, … 0.2 for article 0; the others have one link each
-        let expected = SCALED_UNIT * 0.8 / (seventh * SCALE_FLOOR).sqrt().sqrt();
         assert!(
-            (links[7].0 - expected).abs() < 1e-6,
-            "{} {expected}",
-            links[7].0
+            (scale[0] - seventh).abs() < 1e-6 && scale[8] == SCALE_FLOOR,
+            "{scale:?}"
         );
+        let got = scaled(0.8, &scale, 0, 8);
+        let expected = SCALED_UNIT * 0.8 / (seventh * SCALE_FLOOR).sqrt().sqrt();
+        assert!((got - expected).abs() < 1e-6, "{got} {expected}");
+    }
+
+    /// Every article's cluster is read as its root, however long the chain of joins.
+    #[test]
+    fn clusters_name_each_article_by_its_root() {
+        let (cluster, joined) = clusters(6, [(2, 3), (1, 2), (0, 1), (4, 5)].into_iter());
+        assert_eq!(cluster, [0, 0, 0, 0, 4, 4]);
+        assert_eq!(joined, [true; 6]);
+        let (alone, joined) = clusters(3, [(0, 2)].into_iter());
+        assert_eq!((alone, joined), (vec![0, 1, 0], vec![true, false, true]));
+    }
+
+    /// The grouping as it was before its two passes: every candidate pair kept, scaled, and
+    /// read by the joining.
+    fn every_pair_kept(docs: &[Doc<'_>]) -> Vec<u32> {
+        let n = docs.len();
+        let (weights, postings) = weights_and_postings(docs);
+        let pairs = Pairs {
+            docs,
+            weights: &weights,
+            postings: &postings,
+            threads: 1,
+        };
+        let links: Vec<Link> = pairs
+            .each(
+                &|_| true,
+                &|_, _| true,
+                &Vec::new,
+                &|links: &mut Vec<Link>, i, j, s| links.push((s, i as u32, j as u32)),
+            )
+            .concat();
+        let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
+        for &(s, i, j) in &links {
+            keep_closest(&mut closest[i as usize], s);
+            keep_closest(&mut closest[j as usize], s);
+        }
+        let scale = scales(&closest);
+        let links = links
+            .into_iter()
+            .map(|(s, i, j)| (scaled(s, &scale, i, j), i, j))
+            .collect();
+        average_linkage(n, links)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Keeping only the pairs inside the clusters that joining links make gives the
+        /// stories every pair gives: crowds of articles on one topic, events told by a few,
+        /// words shared by chance, on one thread or several.
+        #[test]
+        fn pairs_outside_the_clusters_change_no_story(
+            articles in proptest::collection::vec(
+                (0..12usize, proptest::collection::vec(0..40usize, 2..9), proptest::option::of(0..12i32)),
+                2..90,
+            ),
+            threads in 1..4usize,
+        ) {
+            let words: Vec<String> = (0..40).map(|w| format!("w{w}")).collect();
+            let events: Vec<String> = (0..12).map(|e| format!("event{e}")).collect();
+            let docs: Vec<Doc<'static>> = articles
+                .iter()
+                .map(|(event, own, day)| {
+                    let mut terms: Vec<&str> = own.iter().map(|&w| words[w].as_str()).collect();
+                    terms.push(events[*event].as_str());
+                    terms.push(events[(*event + 1) % 12].as_str());
+                    doc(&terms, *day)
+                })
+                .collect();
+            proptest::prop_assert_eq!(group_on(&docs, threads), every_pair_kept(&docs));
+        }
     }
 
     /// Stories found with the pairs split over threads are the ones found on one.
