@@ -604,6 +604,121 @@ fn load_folder(dir: &tempfile::TempDir, options: LoadOptions) -> store::Store {
 }
 
 #[test]
+fn sorting_by_title_orders_each_outlet_and_the_flat_list_a_to_z() {
+    // Two outlets; titles whose order by title is not their order by date or by file, one
+    // starting with an accent and one lower-case.
+    let mut files = Vec::new();
+    for (n, title) in ["Zebra Lepas", "Banjir Surut", "Éclair Murah"]
+        .iter()
+        .enumerate()
+    {
+        files.push((
+            format!("k{n}.txt"),
+            format!(
+                "{title} di Kota\n\nJAKARTA, KOMPAS.com - Isi berita nomor {n} yang panjang.\n"
+            ),
+        ));
+    }
+    for (n, title) in ["mangga Naik", "Apel Turun", "Durian Hilang"]
+        .iter()
+        .enumerate()
+    {
+        files.push((
+            format!("d{n}.txt"),
+            format!(
+                "{title} di Pasar\n\nJAKARTA, DETIK.com - Isi berita nomor {n} yang panjang.\n"
+            ),
+        ));
+    }
+    let dir = folder(files);
+    let mut app = App::new(
+        load_folder(&dir, LoadOptions::default()),
+        Rect::new(0, 0, 100, 30),
+    );
+    app.loading.done = true;
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    assert_eq!(app.list.sort.label(), "by title");
+    let grouped: Vec<String> = app
+        .list
+        .rows
+        .iter()
+        .map(|row| match row {
+            Row::Header { outlet, .. } => format!("# {}", outlet.as_deref().unwrap_or("?")),
+            Row::Article { index } => app.store.articles[index].title.clone(),
+            Row::Story { .. } => unreachable!("no stories by outlet"),
+        })
+        .collect();
+    assert_eq!(
+        grouped,
+        [
+            "# Detik",
+            "Apel Turun di Pasar",
+            "Durian Hilang di Pasar",
+            "mangga Naik di Pasar",
+            "# Kompas",
+            "Banjir Surut di Kota",
+            "Éclair Murah di Kota",
+            "Zebra Lepas di Kota",
+        ]
+    );
+    // The flat list by date, sorted by title: every article, A to Z.
+    app.update(Action::CycleView);
+    app.update(Action::CycleView);
+    let flat = shown(&app, |a| a.title.clone());
+    assert_eq!(
+        flat,
+        [
+            "Apel Turun di Pasar",
+            "Banjir Surut di Kota",
+            "Durian Hilang di Pasar",
+            "Éclair Murah di Kota",
+            "mangga Naik di Pasar",
+            "Zebra Lepas di Kota",
+        ]
+    );
+}
+
+#[test]
+fn an_article_read_again_is_listed_by_title_once() {
+    let parse = |text: &str| warta::article::parse::parse(text, Rules::builtin());
+    let mut store = store::Store::from_articles(vec![
+        parse("Banana Harvest Begins\n\nThe first body.\n"),
+        parse("Cherry Prices Fall\n\nThe second body.\n"),
+        parse("Apple Growers Meet\n\nThe third body.\n"),
+    ]);
+    let titles = |store: &store::Store| -> Vec<String> {
+        let order = store.by_title();
+        order
+            .iter()
+            .map(|&i| store.articles[i].title.clone())
+            .collect()
+    };
+    assert_eq!(
+        titles(&store),
+        [
+            "Apple Growers Meet",
+            "Banana Harvest Begins",
+            "Cherry Prices Fall"
+        ]
+    );
+    // The second file changed on disk: its new reading is listed, the old one is not.
+    let new = store.replace(
+        1,
+        parse("Aardvark Seen Again\n\nThe second body, changed.\n"),
+    );
+    assert_eq!(
+        titles(&store),
+        [
+            "Aardvark Seen Again",
+            "Apple Growers Meet",
+            "Banana Harvest Begins"
+        ]
+    );
+    assert_eq!(store.by_title()[0], new);
+}
+
+#[test]
 fn marking_many_read_asks_first() {
     let dir = folder((0..120).map(|n| {
         let text = format!("Judul Berita Nomor {n} Hari Ini\n\nIsi berita nomor {n}.\n");

@@ -145,6 +145,8 @@ pub struct Store {
     title_ranks: OnceLock<Vec<u32>>,
     /// All articles newest first, worked out when first asked for after articles arrived.
     by_date: OnceLock<Vec<usize>>,
+    /// All articles by title, likewise.
+    by_title: OnceLock<Vec<usize>>,
     /// How many articles have warnings.
     warned: usize,
     /// Articles replaced by a newer reading of their file (changed on disk), in order. They
@@ -158,6 +160,7 @@ impl Store {
     pub fn add(&mut self, batch: Vec<Article>) {
         self.articles.reserve(batch.len());
         self.by_date = OnceLock::new();
+        self.by_title = OnceLock::new();
         self.title_ranks = OnceLock::new();
         for mut article in batch {
             let (outlet_id, folded_outlet) = match article.outlet.take() {
@@ -255,6 +258,22 @@ impl Store {
         })
     }
 
+    /// Indices of all articles by title, A to Z ([`Store::title_rank`]'s order). Laid out
+    /// from the ranks in one pass, so a list sorted by title is grouped in the same pass as
+    /// one sorted by date, with no sort (at a million articles, sorting each outlet's
+    /// articles by rank took a third of a second).
+    pub fn by_title(&self) -> &[usize] {
+        self.by_title.get_or_init(|| {
+            let ranks = self.title_ranks.get_or_init(|| title_ranks(&self.heads));
+            let mut order = vec![usize::MAX; ranks.len()];
+            for (index, &rank) in ranks.iter().enumerate() {
+                order[rank as usize] = index;
+            }
+            order.retain(|&i| i != usize::MAX && !self.is_retired(i));
+            order
+        })
+    }
+
     /// Whether article `index` was replaced by a newer reading of its file.
     pub fn is_retired(&self, index: usize) -> bool {
         !self.retired.is_empty() && self.retired.binary_search(&index).is_ok()
@@ -279,6 +298,7 @@ impl Store {
             self.retired.insert(at, old);
         }
         self.by_date = OnceLock::new();
+        self.by_title = OnceLock::new();
         self.title_ranks = OnceLock::new();
         self.articles.len() - 1
     }

@@ -312,11 +312,15 @@ impl SourceList {
 
     fn group(&self, store: &Store, unread: &dyn Fn(usize) -> bool) -> Vec<Row> {
         let mut rows = Vec::new();
-        // One pass over the newest-first order puts each group in order already. Group n is
-        // outlet n; the last group has no outlet.
+        // One pass over all articles in date or title order puts each group in order
+        // already. Group n is outlet n; the last group has no outlet.
         let outlets = store.outlet_names();
         let mut groups: Vec<Vec<usize>> = vec![Vec::new(); outlets.len() + 1];
-        for &index in store.by_date() {
+        let order = match self.sort {
+            SortOrder::Title => store.by_title(),
+            SortOrder::NewestFirst | SortOrder::OldestFirst => store.by_date(),
+        };
+        for &index in order {
             let group = store.outlet_number(index).unwrap_or(outlets.len());
             groups[group].push(index);
         }
@@ -329,10 +333,8 @@ impl SourceList {
             if members.is_empty() {
                 continue;
             }
-            match self.sort {
-                SortOrder::NewestFirst => {}
-                SortOrder::OldestFirst => members.reverse(),
-                SortOrder::Title => members.sort_unstable_by_key(|&i| store.title_rank(i)),
+            if self.sort == SortOrder::OldestFirst {
+                members.reverse();
             }
             let name = outlets.get(n).cloned();
             let folded = self.folded.contains(&name);
