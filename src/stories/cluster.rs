@@ -33,6 +33,10 @@ const BACKGROUND_ARTICLES: f32 = 50.0;
 /// candidates: it still counts in the similarity.
 const COMMON_SHARE: usize = 50;
 const MIN_COMMON: usize = 24;
+/// Nor does a term in more than this many articles, however many there are: the pairs a
+/// term's list finds grow as the square of its length, and one event's articles share
+/// rarer words than that (at 100,000 articles, [`COMMON_SHARE`] gives this already).
+const MAX_COMMON: usize = 2000;
 /// Articles below which one more thread finding pairs is not worth starting.
 const PAIRS_PER_THREAD: usize = 2000;
 
@@ -163,7 +167,7 @@ fn weights_and_postings(docs: &[Doc<'_>]) -> (Weights, FxHashMap<u32, Vec<u32>>)
         (1.0 + total / (count + 1.0)).ln()
     };
     let weights = Weights::of(docs, idf);
-    let common = (n / COMMON_SHARE).max(MIN_COMMON) as u32;
+    let common = common_from(n);
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, doc) in docs.iter().enumerate() {
         for term in doc.terms {
@@ -190,6 +194,11 @@ fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> (Vec<u32>, Vec
         cluster[i as usize] = find(&mut cluster, i);
     }
     (cluster, joined)
+}
+
+/// How many articles a term may be in and still find pairs, among `n`.
+fn common_from(n: usize) -> u32 {
+    (n / COMMON_SHARE).clamp(MIN_COMMON, MAX_COMMON) as u32
 }
 
 /// A pair of articles and their similarity.
@@ -605,6 +614,16 @@ mod tests {
         let got = scaled(0.8, &scale, 0, 8);
         let expected = SCALED_UNIT * 0.8 / (seventh * SCALE_FLOOR).sqrt().sqrt();
         assert!((got - expected).abs() < 1e-6, "{got} {expected}");
+    }
+
+    /// A term finds pairs while in at most one article in fifty, at least 24 and at most
+    /// 2,000: a folder ten times larger does not make each term's list ten times longer.
+    #[test]
+    fn a_term_finds_pairs_only_while_rare() {
+        assert_eq!(common_from(10), 24);
+        assert_eq!(common_from(50_000), 1000);
+        assert_eq!(common_from(100_000), 2000);
+        assert_eq!(common_from(1_000_000), 2000);
     }
 
     /// Every article's cluster is read as its root, however long the chain of joins.

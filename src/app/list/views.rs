@@ -29,6 +29,12 @@ pub fn by_story(
         if std::mem::replace(&mut placed[story as usize], true) {
             continue;
         }
+        // Most stories are of one article: its row, with nothing gathered or sorted (at a
+        // million articles, a list of one for each was a third of a second).
+        if stories.members[story as usize].len() == 1 {
+            rows.push(Row::Article { index });
+            continue;
+        }
         let mut members: Vec<usize> = live_members(store, stories, story).collect();
         if members.len() < 2 {
             rows.extend(members.into_iter().map(|index| Row::Article { index }));
