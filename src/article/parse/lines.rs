@@ -51,10 +51,6 @@ pub(super) fn split_lines(text: &str) -> Vec<Slot<'static>> {
             blank_since_last = true;
             continue;
         }
-        if let Some(last) = slots.last_mut() {
-            last.blank_after = blank_since_last;
-        }
-        blank_since_last = false;
         let (clean, changed) = match decode_entities(original) {
             std::borrow::Cow::Borrowed(line) => match clean_spaces(line) {
                 Some(cleaned) => (cleaned, true),
@@ -66,6 +62,16 @@ pub(super) fn split_lines(text: &str) -> Vec<Slot<'static>> {
                 (cleaned, changed)
             }
         };
+        // A line that shows nothing ("&#2;" before a wire story, a lone zero-width space)
+        // is a blank line: it neither starts the text nor joins a title.
+        if shows_nothing(&clean) {
+            blank_since_last = true;
+            continue;
+        }
+        if let Some(last) = slots.last_mut() {
+            last.blank_after = blank_since_last;
+        }
+        blank_since_last = false;
         slots.push(Slot {
             written: changed.then(|| original.to_string()),
             clean,
@@ -109,6 +115,21 @@ fn line_iter(text: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// Whether `line` shows nothing: only white space, control characters, and characters that
+/// take no room (zero-width spaces and joiners, marks of direction, soft hyphens, byte-order
+/// marks). A visible ASCII character, as most lines start with, answers at once.
+fn shows_nothing(line: &str) -> bool {
+    !line.bytes().any(|b| b.is_ascii_graphic()) && line.chars().all(takes_no_room)
+}
+
+/// White space, a control character, or a character that takes no room (see
+/// [`shows_nothing`]).
+fn takes_no_room(c: char) -> bool {
+    is_space(c)
+        || c.is_control()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}')
 }
 
 /// `line` without the white space at either end; bytes are looked at first, as most lines
@@ -238,7 +259,19 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
         .filter(|s| !s.clean.ends_with(['.', '!', '?', '"', '”', ':', ')']))
         .count();
     let followed = slots.iter().filter(|s| !s.blank_after).count();
-    if median < 40 || mid_sentence * 5 < followed * 3 {
+    // Where paragraphs start on an indented line and the lines that carry them on do not,
+    // a sentence that ends just before an indented line ends its paragraph: as telling of
+    // wrapping as a line that stops mid-sentence, once one line does.
+    let some_unindented = slots.iter().skip(1).any(|s| !s.indented);
+    let paragraph_ends = match some_unindented && mid_sentence > 0 {
+        false => 0,
+        true => slots
+            .windows(2)
+            .filter(|pair| !pair[0].blank_after && pair[1].indented)
+            .filter(|pair| pair[0].clean.ends_with(['.', '!', '?', '"', '”', ':', ')']))
+            .count(),
+    };
+    if median < 40 || (mid_sentence + paragraph_ends) * 5 < followed * 3 {
         return;
     }
     let mut joined: Vec<Slot> = Vec::with_capacity(slots.len());
@@ -311,12 +344,16 @@ mod tests {
                 blank_since_last = true;
                 continue;
             }
+            // Every line collapsed, plain or not: what the fast path skips must change nothing.
+            let clean = collapse_spaces(&decode_entities(original));
+            if clean.chars().all(takes_no_room) {
+                blank_since_last = true;
+                continue;
+            }
             if let Some(last) = out.last_mut() {
                 last.2 = blank_since_last;
             }
             blank_since_last = false;
-            // Every line collapsed, plain or not: what the fast path skips must change nothing.
-            let clean = collapse_spaces(&decode_entities(original));
             let written = (clean != original).then(|| original.to_string());
             out.push((clean, written, false, indented));
         }
@@ -347,7 +384,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn bytes_first_splits_as_chars_did(
-            text in "[a-c &;#0-9\\t\\r\\n\u{a0}\u{3000}\u{feff}\u{2009}\u{b}\u{1}é“—]{0,60}"
+            text in "[a-c &;#0-9\\t\\r\\n\u{a0}\u{3000}\u{feff}\u{2009}\u{b}\u{1}\u{200b}\u{ad}é“—]{0,60}"
         ) {
             proptest::prop_assert_eq!(fast(&text), reference(&text));
         }

@@ -204,6 +204,50 @@ fn hand_wrapped_text_is_joined_into_paragraphs() {
 }
 
 #[test]
+fn a_line_that_shows_nothing_is_a_blank_line() {
+    // A control character before the headline (wire copy's "&#2;", written or as an entity),
+    // a zero-width space, a mark of direction: none starts the text or joins the title.
+    for invisible in ["&#2;", "\u{2}", "\u{200b}", " \u{200e} ", "&#2;&#3;"] {
+        let text = format!(
+            "{invisible}\nHarbour Road Closed by Floods\n\nFloodwater closed the road.\n{invisible}\n"
+        );
+        let article = parse(&text, rules());
+        assert_eq!(
+            article.title, "Harbour Road Closed by Floods",
+            "{invisible:?}"
+        );
+        assert!(!article.title_derived, "{invisible:?}");
+        assert_eq!(
+            article.paragraphs,
+            ["Floodwater closed the road."],
+            "{invisible:?}"
+        );
+    }
+    // A line with something to show beside them is text.
+    let article = parse(
+        "\u{200b}Harbour Road Closed by Floods\n\nFloodwater.\n",
+        rules(),
+    );
+    assert!(article.title.contains("Harbour Road"));
+}
+
+#[test]
+fn a_short_wire_story_wrapped_by_hand_is_joined() {
+    // Four lines and a signature: two lines stop mid-sentence, and the sentence that ends
+    // just before an indented line ends its paragraph.
+    let text = "MILLS TO BUY BACK SHARES\n\n    GREENVILLE, Oct 19 - Acme Mills Inc said its\nboard has approved buying back up to one mln of its\nshares from time to time in the open market.\n    The company has about 10.5 mln shares outstanding.\n Reuter\n&#3;\n";
+    let article = parse(text, rules());
+    assert_eq!(
+        article.paragraphs[0],
+        "Acme Mills Inc said its board has approved buying back up to one mln of its shares from time to time in the open market."
+    );
+    assert!(article.paragraphs[1].starts_with("The company has about 10.5 mln shares"));
+    // Indented one-line paragraphs stay apart.
+    let lines = "Judul Berita Yang Cukup Panjang\n\n    Paragraf satu berisi kalimat yang cukup panjang untuk dibaca.\n    Paragraf dua berisi kalimat yang cukup panjang juga untuk dibaca.\n    Paragraf tiga berisi kalimat yang cukup panjang pula untuk dibaca.\n Reuter\n";
+    assert_eq!(parse(lines, rules()).paragraphs.len(), 4);
+}
+
+#[test]
 fn a_record_is_unwrapped_and_its_fields_kept() {
     let text = "Harga Cabai Naik~\"PADANG, KORANKU.com - Harga cabai naik.\nPedagang mengeluh.\"~pasar.koranku.com~2024-02-03~https://pasar.koranku.com/read/1\n";
     let article = parse(text, rules());
