@@ -121,6 +121,44 @@ fn boilerplate_families_whole_and_inline() {
     );
 }
 
+/// A page that opens with its photo's caption: the caption is not the headline.
+#[test]
+fn a_caption_is_not_the_headline() {
+    for caption in [
+        "Traders watch screens at the exchange, in this file photo taken in Portville March 3, 2023.",
+        "A rescue worker carries a child in this handout photo released by the fire service.",
+        "FILE PHOTO: The harbour road under water after two days of rain",
+    ] {
+        let article = parse(
+            &format!(
+                "{caption}\n\nShares fell for a third day on Monday as harbour traffic slowed.\n\nAnalysts expect a rebound.\n"
+            ),
+            rules(),
+        );
+        assert!(
+            article.title.starts_with("Shares fell for a third day"),
+            "{caption}: {}",
+            article.title
+        );
+        assert!(
+            article
+                .removed
+                .iter()
+                .any(|r| r.rule == "caption" && r.text == caption),
+            "{caption}: {:?}",
+            article.removed
+        );
+    }
+    // Headlines that speak of a photo are headlines.
+    for headline in [
+        "Who Is in This Picture? Readers Respond",
+        "The Photo That Changed the War",
+    ] {
+        let article = parse(&format!("{headline}\n\nThe body of the story.\n"), rules());
+        assert_eq!(article.title, headline);
+    }
+}
+
 #[test]
 fn editor_initials_come_off_the_end() {
     for tag in ["(dwr/eva)", "(put)", "(*)", "[ab/cd]"] {

@@ -23,6 +23,8 @@ pub struct RulesFile {
     pub section: Vec<PatternRule>,
     pub boilerplate: Vec<BoilerplateRule>,
     pub photo_credit: Vec<PatternRule>,
+    /// A photo's caption: never taken for the headline.
+    pub caption: Vec<PatternRule>,
     pub trailing_tag: Vec<BoilerplateRule>,
     /// Boilerplate cut out of the line it is glued into.
     pub inline: Vec<BoilerplateRule>,
@@ -54,6 +56,7 @@ impl RulesFile {
             .photo_credit
             .iter()
             .map(|p| ("photo_credit", p.pattern.as_str()));
+        let caption = self.caption.iter().map(|p| ("caption", p.pattern.as_str()));
         let tag = self
             .trailing_tag
             .iter()
@@ -63,6 +66,7 @@ impl RulesFile {
             .chain(section)
             .chain(boilerplate)
             .chain(credit)
+            .chain(caption)
             .chain(tag)
             .chain(inline)
     }
@@ -107,6 +111,7 @@ impl RulesFile {
         self.section.extend(other.section);
         self.boilerplate.extend(other.boilerplate);
         self.photo_credit.extend(other.photo_credit);
+        self.caption.extend(other.caption);
         self.trailing_tag.extend(other.trailing_tag);
         self.inline.extend(other.inline);
     }
@@ -211,6 +216,7 @@ pub struct Rules {
     boilerplate: RegexSet,
     boilerplate_names: Vec<String>,
     photo_credit: RegexSet,
+    caption: RegexSet,
     /// Inline boilerplate, each with whether a linked headline follows it; a line is tried
     /// only against the rules whose words it holds.
     inline: Screened<(String, bool)>,
@@ -353,6 +359,7 @@ impl Rules {
                 .iter()
                 .map(|p| p.pattern.as_str())
                 .collect())?,
+            caption: set(file.caption.iter().map(|p| p.pattern.as_str()).collect())?,
             trailing_tags,
             inline: Screened::new(
                 file.inline
@@ -407,6 +414,12 @@ impl Rules {
     /// Whether a line is a photo credit.
     pub fn is_photo_credit(&self, line: &str) -> bool {
         self.photo_credit.is_match(line)
+    }
+
+    /// Whether a line is a photo's caption ("…, in this picture taken in …"). Asked only of a
+    /// line that would be the headline, so its patterns cost nothing on the body's lines.
+    pub fn is_caption(&self, line: &str) -> bool {
+        self.caption.is_match(line)
     }
 
     /// Whether a line starts with a byline label ("Penulis:", "Editor :").
@@ -561,6 +574,11 @@ mod tests {
         assert!(rules.is_photo_credit("AFP/KCNA VIA KNS"));
         assert!(rules.is_photo_credit("Foto: Reuters"));
         assert!(!rules.is_photo_credit("Kedua pemimpin tersebut adalah kritikus vokal."));
+        assert!(rules.is_caption(
+            "People pose with laptops, in this picture illustration taken in Zenica May 2, 2024."
+        ));
+        assert!(rules.is_caption("FILE PHOTO: A man walks past the bank"));
+        assert!(!rules.is_caption("The girl in this photo became a symbol of the war."));
         let paragraph = "terhadap Korea Utara atas uji coba senjatanya. [ab/ns]";
         let (at, rule) = rules.trailing_tag(paragraph).unwrap();
         assert_eq!((&paragraph[at..], rule), (" [ab/ns]", "editor-tag"));

@@ -144,10 +144,15 @@ pub(super) struct Credits {
 /// boilerplate, photo credits.
 fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut Article) -> Credits {
     let mut credits = Credits::default();
-    // The first line (or the one after a section label) set off by a blank line is the title.
+    // The first line (or the one after a section label) set off by a blank line is the title;
+    // a photo's caption there is removed instead.
     for n in 0..slots.len().min(2) {
         if slots[n].blank_after && is_title_line(&slots[n].clean, rules) {
-            slots[n].title_line = !rules.is_section(&slots[n].clean);
+            if rules.is_caption(&slots[n].clean) {
+                slots[n].rule = Some("caption");
+            } else {
+                slots[n].title_line = !rules.is_section(&slots[n].clean);
+            }
             break;
         }
         if !rules.is_section(&slots[n].clean) {
@@ -155,7 +160,7 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
         }
     }
     for slot in slots.iter_mut() {
-        if slot.title_line {
+        if slot.title_line || slot.rule.is_some() {
             continue;
         }
         if cut_inline(slot, rules) {
