@@ -123,6 +123,14 @@ pub struct Article {
     pub story_terms: std::sync::Arc<[StoryTerm]>,
 }
 
+/// The path of an article not yet given one (the loader sets it): one shared empty path, so
+/// that parsing an article allocates none only to have it replaced.
+pub(crate) fn no_path() -> Arc<std::path::Path> {
+    static EMPTY: std::sync::LazyLock<Arc<std::path::Path>> =
+        std::sync::LazyLock::new(|| Arc::from(std::path::Path::new("")));
+    Arc::clone(&EMPTY)
+}
+
 fn serialize_path_lossy<S: serde::Serializer>(
     path: &std::sync::Arc<std::path::Path>,
     s: S,

@@ -96,15 +96,9 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
 /// counts in an average. The stories are the ones every pair would give.
 fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
     let n = docs.len();
-    let (weights, postings) = weights_and_postings(docs);
-    let pairs = Pairs {
-        docs,
-        weights: &weights,
-        postings: &postings,
-        threads: threads.max(1),
-    };
+    let pairs = Pairs::of(docs, threads);
     // First pass: each article's closest similarities, and the pairs that may join.
-    let may_join = may_join_from(SCALE_FLOOR);
+    let may_join = least_joining_similarity();
     let found = pairs.each(
         &|_| true,
         &|_, _| true,
@@ -144,7 +138,7 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
         &|links: &mut Vec<Link>, i, j, s| links.push((s, i as u32, j as u32)),
     );
     // What found the pairs is not needed to join them.
-    drop((weights, postings));
+    drop(pairs);
     let mut links: Vec<Link> = found.into_iter().flatten().collect();
     for link in &mut links {
         link.0 = scaled(link.0, &scale, link.1, link.2);
@@ -189,7 +183,6 @@ fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> (Vec<u32>, Vec
         joined[i as usize] = true;
         joined[j as usize] = true;
     }
-    // Each entry made its cluster's root, so one look tells two clusters apart.
     for i in 0..n as u32 {
         cluster[i as usize] = find(&mut cluster, i);
     }
@@ -206,21 +199,32 @@ type Link = (f32, u32, u32);
 
 /// The least raw similarity a pair may join at: its scaled similarity reaches
 /// [`LINK_SIMILARITY`] only when the raw one reaches this with both articles' scales at
-/// `least_scale` (a higher scale lowers a pair), less a margin for rounding.
-fn may_join_from(least_scale: f32) -> f32 {
-    0.999 * LINK_SIMILARITY / SCALED_UNIT * least_scale.sqrt()
+/// [`SCALE_FLOOR`] (a higher scale lowers a pair), less a margin for rounding.
+fn least_joining_similarity() -> f32 {
+    0.999 * LINK_SIMILARITY / SCALED_UNIT * SCALE_FLOOR.sqrt()
 }
 
 /// The candidate pairs of a set of articles: those that share a term rare enough to have a
 /// list of its articles, not dated far apart, and at least [`KNOWN_SIMILARITY`] alike.
 struct Pairs<'a, 'd> {
     docs: &'a [Doc<'d>],
-    weights: &'a Weights,
-    postings: &'a FxHashMap<u32, Vec<u32>>,
+    weights: Weights,
+    postings: FxHashMap<u32, Vec<u32>>,
     threads: usize,
 }
 
-impl Pairs<'_, '_> {
+impl<'a, 'd> Pairs<'a, 'd> {
+    /// The candidate pairs of `docs`, to be found on `threads` threads.
+    fn of(docs: &'a [Doc<'d>], threads: usize) -> Self {
+        let (weights, postings) = weights_and_postings(docs);
+        Pairs {
+            docs,
+            weights,
+            postings,
+            threads: threads.max(1),
+        }
+    }
+
     /// Visits each pair `(i, j)`, `i < j`, with `i` taken and `(i, j)` wanted, with its
     /// similarity, on every thread: each thread visits every `threads`th article's pairs into
     /// a state of its own, and the states come back in the threads' order.
@@ -371,7 +375,7 @@ struct Neighbours {
 }
 
 impl Neighbours {
-    fn of(n: usize, links: &[(f32, u32, u32)]) -> Neighbours {
+    fn of(n: usize, links: &[Link]) -> Neighbours {
         let mut starts = vec![0u32; n + 1];
         for &(_, i, j) in links {
             starts[i as usize + 1] += 1;
@@ -399,7 +403,7 @@ impl Neighbours {
     fn of_article<'a>(
         &'a self,
         x: u32,
-        links: &'a [(f32, u32, u32)],
+        links: &'a [Link],
     ) -> impl Iterator<Item = (u32, f32)> + 'a {
         let range = self.starts[x as usize] as usize..self.starts[x as usize + 1] as usize;
         self.links[range].iter().map(move |&at| {
@@ -640,14 +644,7 @@ mod tests {
     /// read by the joining.
     fn every_pair_kept(docs: &[Doc<'_>]) -> Vec<u32> {
         let n = docs.len();
-        let (weights, postings) = weights_and_postings(docs);
-        let pairs = Pairs {
-            docs,
-            weights: &weights,
-            postings: &postings,
-            threads: 1,
-        };
-        let links: Vec<Link> = pairs
+        let links: Vec<Link> = Pairs::of(docs, 1)
             .each(
                 &|_| true,
                 &|_, _| true,

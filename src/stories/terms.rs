@@ -193,16 +193,6 @@ pub fn term_key(raw: &str) -> Option<String> {
     kept_word(raw).map(|folded| stem(&folded).to_string())
 }
 
-/// A written word's terms: its own ([`term_key`]), then, for a compound, each part's
-/// ("Fauci-funded" gives "fauci-funded", "fauci" and "funded").
-pub fn term_keys(raw: &str) -> impl Iterator<Item = String> + '_ {
-    let raw = raw.trim_matches('-');
-    let parts = raw.contains('-').then(|| raw.split('-'));
-    term_key(raw)
-        .into_iter()
-        .chain(parts.into_iter().flatten().filter_map(term_key))
-}
-
 /// The words of `text` worth keeping, folded (not stemmed): at least three letters (or two
 /// digits), not stop words; each with whether it was written with a capital where a sentence
 /// does not start (a name).
@@ -220,9 +210,10 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
     SET.get_or_init(|| STOP_WORDS.iter().map(|w| hash_word(w)).collect())
 }
 
-/// Calls `found` with the hash of each term of `text` ([`term_keys`]', hashed) and whether its
-/// word is a name, for at most `limit` words read; returns how many were read. A word of
-/// ASCII letters is folded, stemmed and hashed as it is read, with no copy.
+/// Calls `found` with the hash of each term of `text` (a word's [`term_key`], then each part
+/// of a compound's, hashed) and whether its word is a name, for at most `limit` words read;
+/// returns how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
+/// read, with no copy.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usize {
     let mut read = 0;
     for (raw, starts) in tokens(text).take(limit) {
@@ -346,6 +337,16 @@ mod tests {
                 ("kim".to_string(), true),
             ]
         );
+    }
+
+    /// A written word's terms the slow way: its own ([`term_key`]), then, for a compound,
+    /// each part's ("Fauci-funded" gives "fauci-funded", "fauci" and "funded").
+    fn term_keys(raw: &str) -> impl Iterator<Item = String> + '_ {
+        let raw = raw.trim_matches('-');
+        let parts = raw.contains('-').then(|| raw.split('-'));
+        term_key(raw)
+            .into_iter()
+            .chain(parts.into_iter().flatten().filter_map(term_key))
     }
 
     /// The terms of `text` the slow way: each word's key, hashed.

@@ -37,6 +37,15 @@ impl SortOrder {
         }
     }
 
+    /// Every article listed, in the order this sort starts from: by title, or newest first
+    /// (which oldest first reverses).
+    pub fn articles(self, store: &Store) -> &[usize] {
+        match self {
+            SortOrder::Title => store.by_title(),
+            SortOrder::NewestFirst | SortOrder::OldestFirst => store.by_date(),
+        }
+    }
+
     /// How the list's title says it.
     pub fn label(self) -> &'static str {
         match self {
@@ -316,11 +325,7 @@ impl SourceList {
         // already. Group n is outlet n; the last group has no outlet.
         let outlets = store.outlet_names();
         let mut groups: Vec<Vec<usize>> = vec![Vec::new(); outlets.len() + 1];
-        let order = match self.sort {
-            SortOrder::Title => store.by_title(),
-            SortOrder::NewestFirst | SortOrder::OldestFirst => store.by_date(),
-        };
-        for &index in order {
+        for &index in self.sort.articles(store) {
             let group = store.outlet_number(index).unwrap_or(outlets.len());
             groups[group].push(index);
         }

@@ -79,11 +79,7 @@ pub fn under_story_header(store: &Store, stories: &Stories, index: usize) -> boo
 
 /// Every article as one list, in the list's sort order.
 pub fn by_date(list: &SourceList, store: &Store) -> Vec<Row> {
-    let order = match list.sort {
-        SortOrder::Title => store.by_title(),
-        SortOrder::NewestFirst | SortOrder::OldestFirst => store.by_date(),
-    };
-    let rows = order.iter().map(|&index| Row::Article { index });
+    let rows = (list.sort.articles(store).iter()).map(|&index| Row::Article { index });
     match list.sort {
         SortOrder::OldestFirst => rows.rev().collect(),
         SortOrder::NewestFirst | SortOrder::Title => rows.collect(),

@@ -253,10 +253,10 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     lengths.sort_unstable();
     let median = lengths[lengths.len() / 2];
     // Wrapped lines mostly stop mid-sentence; one-line paragraphs stop at a sentence's end.
+    let ends_sentence = |slot: &Slot| slot.clean.ends_with(['.', '!', '?', '"', '”', ':', ')']);
     let mid_sentence = slots
         .iter()
-        .filter(|s| !s.blank_after)
-        .filter(|s| !s.clean.ends_with(['.', '!', '?', '"', '”', ':', ')']))
+        .filter(|s| !s.blank_after && !ends_sentence(s))
         .count();
     let followed = slots.iter().filter(|s| !s.blank_after).count();
     // Where paragraphs start on an indented line and the lines that carry them on do not,
@@ -267,8 +267,7 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
         false => 0,
         true => slots
             .windows(2)
-            .filter(|pair| !pair[0].blank_after && pair[1].indented)
-            .filter(|pair| pair[0].clean.ends_with(['.', '!', '?', '"', '”', ':', ')']))
+            .filter(|pair| !pair[0].blank_after && pair[1].indented && ends_sentence(&pair[0]))
             .count(),
     };
     if median < 40 || (mid_sentence + paragraph_ends) * 5 < followed * 3 {

@@ -102,7 +102,7 @@ fn parse_hashed(text: &str, rules: &Rules, searchable: Searchable, content_hash:
 fn empty_article(content_hash: u64) -> Article {
     Article {
         id: String::new(),
-        path: std::sync::Arc::from(std::path::Path::new("")),
+        path: crate::article::no_path(),
         outlet: None,
         title: String::new(),
         title_derived: false,

@@ -259,7 +259,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         .collect::<Option<Arc<[StoryTerm]>>>()?;
     Some(Article {
         id: String::new(),
-        path: std::sync::Arc::from(std::path::Path::new("")),
+        path: crate::article::no_path(),
         outlet,
         title,
         title_derived,
