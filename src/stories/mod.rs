@@ -8,7 +8,6 @@ pub mod compare;
 mod stop_words;
 pub mod terms;
 
-use crate::article::fold::fold;
 use crate::article::{Article, ArticleDate};
 use std::collections::HashMap;
 
@@ -204,7 +203,8 @@ pub fn summaries(
 }
 
 /// A story's label: the words most of its headlines share ("Putin · Kim · Pyongyang"), as
-/// the first headline wrote them; for a story of one, its headline.
+/// the first headline to use each wrote it; words count as shared by their term, so
+/// "vaccine" and "Vaccines" are one. For a story of one, its headline.
 pub fn label(members: &[usize], articles: &[Article]) -> String {
     if members.len() < 2 {
         return members
@@ -212,38 +212,27 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
             .map(|&i| articles[i].title.clone())
             .unwrap_or_default();
     }
-    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    // Each term: how many headlines have it, where it was first met, and how it was written.
+    let mut counts: HashMap<String, (usize, usize, &str)> = HashMap::new();
     let mut position = 0;
     for &i in members {
         let mut seen_here = std::collections::HashSet::new();
-        for (word, _) in terms::words(&articles[i].title) {
+        for (term, written) in terms::keyed_words(&articles[i].title) {
             position += 1;
-            if !seen_here.insert(word.clone()) {
+            if !seen_here.insert(term.clone()) {
                 continue;
             }
-            let written = written_as(&articles[i].title, &word);
-            let entry = counts.entry(word).or_insert((0, position, written));
-            entry.0 += 1;
+            counts.entry(term).or_insert((0, position, written)).0 += 1;
         }
     }
-    let mut shared: Vec<(usize, usize, String)> =
+    let mut shared: Vec<(usize, usize, &str)> =
         counts.into_values().filter(|(n, _, _)| *n >= 2).collect();
     shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let words: Vec<String> = shared.into_iter().take(4).map(|(_, _, w)| w).collect();
+    let words: Vec<&str> = shared.into_iter().take(4).map(|(_, _, w)| w).collect();
     if words.is_empty() {
         return articles[members[0]].title.clone();
     }
     words.join(" · ")
-}
-
-/// The word as the title wrote it (its first spelling that folds to `folded`).
-pub(crate) fn written_as(title: &str, folded: &str) -> String {
-    title
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|w| w.trim_matches('-'))
-        .find(|w| fold(w) == folded)
-        .unwrap_or(folded)
-        .to_string()
 }
 
 /// The outlets of a story's articles, each once, in order of their first article.
@@ -283,5 +272,34 @@ mod tests {
         assert_eq!(stories.members[0].len(), 5);
         let label = label(&stories.members[0], &store.articles);
         assert!(label.contains("Putin") && label.contains("Kim"), "{label}");
+    }
+
+    fn titled(titles: &[&str]) -> Vec<Article> {
+        titles
+            .iter()
+            .map(|title| crate::article::parse(&format!("{title}\n\nA body.\n"), Rules::builtin()))
+            .collect()
+    }
+
+    /// Headlines that share words only in other forms ("Vaccines" and "vaccine", "Protests"
+    /// and "protest") still share them: the label is those words, each as first written,
+    /// most shared first, not the first headline whole.
+    #[test]
+    fn a_label_counts_a_word_in_any_of_its_forms() {
+        let articles = titled(&[
+            "Vaccines reach Jakarta as protests grow",
+            "Jakarta vaccine drive begins",
+            "Protest in Jakarta over the vaccine drive",
+        ]);
+        assert_eq!(
+            label(&[0, 1, 2], &articles),
+            "Vaccines · Jakarta · protests · drive"
+        );
+        let articles = titled(&["Farmers protest prices", "Protests by farmers spread"]);
+        assert_eq!(label(&[0, 1], &articles), "Farmers · protest");
+        // Words the headlines do not share leave the first headline as the label.
+        let articles = titled(&["Storm hits coast", "Markets rally"]);
+        assert_eq!(label(&[0, 1], &articles), "Storm hits coast");
+        assert_eq!(label(&[1], &articles), "Markets rally");
     }
 }

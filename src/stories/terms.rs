@@ -204,6 +204,15 @@ pub fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
     })
 }
 
+/// The words of `text` that have a term, each as its term (see [`term_key`]: "vaccine" and
+/// "Vaccines" are one) and as written, its hyphens at either end dropped.
+pub fn keyed_words(text: &str) -> impl Iterator<Item = (String, &str)> + '_ {
+    tokens(text).filter_map(|(raw, _)| {
+        let written = raw.trim_matches('-');
+        Some((term_key(written)?, written))
+    })
+}
+
 /// The hashes of the stop words, looked up instead of the words.
 fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u32>> = std::sync::OnceLock::new();
