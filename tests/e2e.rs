@@ -283,6 +283,20 @@ fn y_copies_title_and_text_with_osc_52() {
     assert!(!copied.contains("Baca Juga"));
 }
 
+/// `c` straight after a start, before any story is formed, opens compare once they are:
+/// the key is not lost.
+#[test]
+fn c_before_the_stories_are_formed_opens_compare_once_they_are() {
+    let mut pty = Pty::spawn(&[], 120, 40, &[]);
+    pty.wait_for("5/5");
+    pty.send("c");
+    pty.wait_for("Compare");
+    pty.wait_for("Only here");
+    pty.send("q");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 #[test]
 fn v_shows_stories_and_c_compares_two_tellings() {
     let mut pty = Pty::spawn(&[], 120, 40, &[]);

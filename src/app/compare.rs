@@ -49,7 +49,8 @@ impl App {
         };
         let Some(stories) = self.stories() else {
             self.start_stories();
-            self.notice = Some("forming stories… try c again in a moment".into());
+            self.stories.compare_asked = Some(left);
+            self.notice = Some("forming stories… compare opens when they are ready".into());
             return;
         };
         let others = stories.companions(left);

@@ -202,7 +202,14 @@ impl App {
 
     /// Handles one input. Returns what the loop must do: redraw, run the pager, copy.
     pub fn update(&mut self, input: impl Into<Input>) -> Effects {
-        match input.into() {
+        let input = input.into();
+        // Compare waiting for the stories gives way to whatever the user does next.
+        if matches!(&input, Input::Action(action) if *action != Action::Compare)
+            || matches!(input, Input::Paste(_))
+        {
+            self.stories.compare_asked = None;
+        }
+        match input {
             Input::Suspend | Input::Action(Action::Suspend) => {
                 self.save_state();
                 Effects {

@@ -25,6 +25,9 @@ pub struct StoryState {
     gathering: Option<Vec<StoryInput>>,
     /// The job forming them, when one runs.
     job: Option<Receiver<Stories>>,
+    /// The article compare was asked for before the stories were formed: compare opens on
+    /// it once they are, unless another key came first.
+    pub(super) compare_asked: Option<usize>,
 }
 
 impl StoryState {
@@ -128,6 +131,14 @@ impl App {
                     }
                     if wanted {
                         self.rebuild_rows();
+                    }
+                    let compare = self.stories.compare_asked.take().filter(|&left| {
+                        self.overlay.open.is_none() && self.list.selected_article() == Some(left)
+                    });
+                    if compare.is_some() {
+                        self.open_compare();
+                    }
+                    if wanted || compare.is_some() {
                         return true;
                     }
                 }
@@ -151,6 +162,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::Input;
+    use crate::app::overlay::Overlay;
     use crate::keymap::Action;
     use crate::rules::Rules;
     use crate::store::{LoadOptions, Sources, load_all};
@@ -185,5 +197,49 @@ mod tests {
         assert_eq!(stories.members.iter().filter(|m| !m.is_empty()).count(), 1);
         assert_eq!(stories.members[0].len(), 5);
         assert!(!app.stories.forming());
+    }
+
+    /// The seeds loaded, an article selected, and compare asked for before any story is
+    /// formed; then `then` typed, and the loop run until the stories are in.
+    fn compare_asked_then(then: &[Action]) -> App {
+        let store = load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default());
+        let mut app = App::new(store, Rect::new(0, 0, 120, 40));
+        app.loading.done = true;
+        while app.list.selected_article().is_none() {
+            app.update(Input::Action(Action::Down));
+        }
+        app.update(Input::Action(Action::Compare));
+        assert!(app.stories().is_none() && app.overlay.open.is_none());
+        assert!(app.notice.as_deref().is_some_and(|n| n.contains("forming")));
+        for &action in then {
+            app.update(Input::Action(action));
+        }
+        let started = std::time::Instant::now();
+        while app.busy() && started.elapsed() < std::time::Duration::from_secs(10) {
+            app.update(Input::Tick);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert!(app.stories().is_some(), "formed");
+        app
+    }
+
+    /// Compare asked for while the stories form opens by itself once they are: the key is
+    /// not lost, and no "try again" is asked of the user.
+    #[test]
+    fn compare_asked_while_stories_form_opens_when_they_are_formed() {
+        let app = compare_asked_then(&[]);
+        assert_eq!(app.overlay.open, Some(Overlay::Compare));
+        assert!(app.compare.is_some());
+    }
+
+    /// Another key after it means the user moved on, whether it left the same article
+    /// selected (a star) or not: compare does not open under them.
+    #[test]
+    fn compare_asked_gives_way_to_the_next_key() {
+        for then in [Action::ToggleStar, Action::Down] {
+            let app = compare_asked_then(&[then]);
+            assert_eq!(app.overlay.open, None, "after {then:?}");
+            assert!(app.compare.is_none(), "after {then:?}");
+        }
     }
 }
