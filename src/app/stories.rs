@@ -132,13 +132,13 @@ impl App {
                     if wanted {
                         self.rebuild_rows();
                     }
-                    let compare = self.stories.compare_asked.take().filter(|&left| {
+                    let compare = self.stories.compare_asked.take().is_some_and(|left| {
                         self.overlay.open.is_none() && self.list.selected_article() == Some(left)
                     });
-                    if compare.is_some() {
+                    if compare {
                         self.open_compare();
                     }
-                    if wanted || compare.is_some() {
+                    if wanted || compare {
                         return true;
                     }
                 }
@@ -168,6 +168,15 @@ mod tests {
     use crate::store::{LoadOptions, Sources, load_all};
     use ratatui::layout::Rect;
 
+    /// Ticks until the app has nothing left to do (at most ten seconds).
+    fn run_until_idle(app: &mut App) {
+        let started = std::time::Instant::now();
+        while app.busy() && started.elapsed() < std::time::Duration::from_secs(10) {
+            app.update(Input::Tick);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
     /// The story view's key only asks for the stories: their inputs are gathered a slice a
     /// tick, and the stories formed on a thread, while the loop goes on.
     #[test]
@@ -188,11 +197,7 @@ mod tests {
             app.stories.gathering.is_none(),
             "all five in: the job starts"
         );
-        let started = std::time::Instant::now();
-        while app.busy() && started.elapsed() < std::time::Duration::from_secs(10) {
-            app.update(Input::Tick);
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
+        run_until_idle(&mut app);
         let stories = app.stories().expect("formed");
         assert_eq!(stories.members.iter().filter(|m| !m.is_empty()).count(), 1);
         assert_eq!(stories.members[0].len(), 5);
@@ -214,11 +219,7 @@ mod tests {
         for &action in then {
             app.update(Input::Action(action));
         }
-        let started = std::time::Instant::now();
-        while app.busy() && started.elapsed() < std::time::Duration::from_secs(10) {
-            app.update(Input::Tick);
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
+        run_until_idle(&mut app);
         assert!(app.stories().is_some(), "formed");
         app
     }

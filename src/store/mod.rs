@@ -265,11 +265,12 @@ impl Store {
     pub fn by_title(&self) -> &[usize] {
         self.by_title.get_or_init(|| {
             let ranks = self.title_ranks.get_or_init(|| title_ranks(&self.heads));
-            let mut order = vec![usize::MAX; ranks.len()];
+            // The ranks are a permutation: every place is filled.
+            let mut order = vec![0; ranks.len()];
             for (index, &rank) in ranks.iter().enumerate() {
                 order[rank as usize] = index;
             }
-            order.retain(|&i| i != usize::MAX && !self.is_retired(i));
+            order.retain(|&i| !self.is_retired(i));
             order
         })
     }

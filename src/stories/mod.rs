@@ -212,21 +212,26 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
             .map(|&i| articles[i].title.clone())
             .unwrap_or_default();
     }
-    // Each term: how many headlines have it, where it was first met, and how it was written.
-    let mut counts: HashMap<String, (usize, usize, &str)> = HashMap::new();
+    // Each term: how many headlines have it, where it was first met, how it was written,
+    // and the last headline counted (a word twice in one headline counts once).
+    let mut counts: HashMap<String, (usize, usize, &str, usize)> = HashMap::new();
     let mut position = 0;
-    for &i in members {
-        let mut seen_here = std::collections::HashSet::new();
+    for (n, &i) in members.iter().enumerate() {
         for (term, written) in terms::keyed_words(&articles[i].title) {
             position += 1;
-            if !seen_here.insert(term.clone()) {
-                continue;
+            let entry = counts
+                .entry(term)
+                .or_insert((0, position, written, usize::MAX));
+            if entry.3 != n {
+                entry.3 = n;
+                entry.0 += 1;
             }
-            counts.entry(term).or_insert((0, position, written)).0 += 1;
         }
     }
-    let mut shared: Vec<(usize, usize, &str)> =
-        counts.into_values().filter(|(n, _, _)| *n >= 2).collect();
+    let mut shared: Vec<(usize, usize, &str)> = (counts.into_values())
+        .filter(|&(count, ..)| count >= 2)
+        .map(|(count, first, written, _)| (count, first, written))
+        .collect();
     shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let words: Vec<&str> = shared.into_iter().take(4).map(|(_, _, w)| w).collect();
     if words.is_empty() {
