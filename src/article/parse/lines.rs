@@ -245,7 +245,7 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     }
     // A line of over 100 characters (most texts have one early: their paragraphs are lines)
     // says at once that the text is not wrapped; only then is every line counted.
-    let over_100 = |line: &str| line.len() > 100 && line.chars().nth(100).is_some();
+    let over_100 = |line: &str| line.len() > 100 && line.chars().count() > 100;
     if slots.iter().any(|s| over_100(&s.clean)) {
         return;
     }

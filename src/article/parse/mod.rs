@@ -167,7 +167,7 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             continue;
         }
         let line = slot.clean.as_str();
-        if line.chars().nth(160).is_none() && rules.is_byline(line) {
+        if line.chars().count() <= 160 && rules.is_byline(line) {
             read_byline(line, rules, article);
             slot.rule = Some("byline");
         } else if let Some(name) = reporter_line(line) {
