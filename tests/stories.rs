@@ -205,6 +205,39 @@ fn compare_on_screen_and_its_keys() {
     }
 }
 
+#[test]
+fn compare_heads_an_article_of_no_known_outlet_with_its_title_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    for (name, title) in [
+        ("a.txt", "Flood Closes Portville Harbour Road"),
+        ("b.txt", "Portville Harbour Road Shut by Flood"),
+    ] {
+        std::fs::write(dir.path().join(name), format!("{title}\n\n{body}\n")).unwrap();
+    }
+    let store = store::load_all(
+        &Sources::Paths(vec![dir.path().to_path_buf()]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    assert!(
+        store.articles.iter().all(|a| a.outlet.is_none()),
+        "no outlet is known"
+    );
+    let mut app = App::new(store, Rect::new(0, 0, 120, 40));
+    app.loading.done = true;
+    keys(&mut app, "vjc");
+    assert!(app.compare.is_some(), "c opened compare");
+    let layout = warta::app::compare_view::layout(&app, Rect::new(0, 0, 120, 40));
+    let headings: Vec<&str> = layout.columns.iter().map(|c| c[0].text.as_str()).collect();
+    assert!(
+        headings[0].starts_with("Portville Harbour Road")
+            || headings[0].starts_with("Flood Closes"),
+        "{headings:?}"
+    );
+    assert!(headings[1].starts_with("(1/1) — "), "{headings:?}");
+}
+
 fn article(text: &str) -> warta::article::Article {
     parse(text, Rules::builtin())
 }

@@ -86,7 +86,16 @@ pub fn layout(app: &App, screen: Rect) -> CompareLayout {
         } else {
             String::new()
         };
-        format!("{}{place} — {}", sanitise(outlet), sanitise(&article.title))
+        // An article whose outlet is unknown is known by its title alone, with no dash
+        // before it.
+        let by = [sanitise(outlet).into_owned(), place]
+            .concat()
+            .trim_start()
+            .to_string();
+        match by.is_empty() {
+            true => sanitise(&article.title).into_owned(),
+            false => format!("{by} — {}", sanitise(&article.title)),
+        }
     };
     let left = side(
         &heading(state.left, 0, 0),
