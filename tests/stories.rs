@@ -205,8 +205,8 @@ fn compare_on_screen_and_its_keys() {
     }
 }
 
-#[test]
-fn compare_heads_an_article_of_no_known_outlet_with_its_title_alone() {
+/// Two invented tellings of one event, in files that name no outlet.
+fn app_of_no_known_outlet(width: u16, height: u16) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let body = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
     for (name, title) in [
@@ -224,8 +224,24 @@ fn compare_heads_an_article_of_no_known_outlet_with_its_title_alone() {
         store.articles.iter().all(|a| a.outlet.is_none()),
         "no outlet is known"
     );
-    let mut app = App::new(store, Rect::new(0, 0, 120, 40));
+    let mut app = App::new(store, Rect::new(0, 0, width, height));
     app.loading.done = true;
+    (app, dir)
+}
+
+#[test]
+fn a_story_of_no_known_outlet_counts_no_outlet() {
+    let (mut app, _dir) = app_of_no_known_outlet(60, 20);
+    keys(&mut app, "v");
+    let screen = text(&draw(&app));
+    let header = screen.lines().nth(1).unwrap();
+    assert!(header.contains("(2 · 2 new)"), "{screen}");
+    assert!(!header.contains("outlet"), "{screen}");
+}
+
+#[test]
+fn compare_heads_an_article_of_no_known_outlet_with_its_title_alone() {
+    let (mut app, _dir) = app_of_no_known_outlet(120, 40);
     keys(&mut app, "vjc");
     assert!(app.compare.is_some(), "c opened compare");
     let layout = warta::app::compare_view::layout(&app, Rect::new(0, 0, 120, 40));

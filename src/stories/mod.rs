@@ -255,6 +255,21 @@ pub fn outlets(members: &[usize], articles: &[Article]) -> Vec<String> {
     out
 }
 
+/// How many outlets a story's articles are known to be from (articles of no known outlet
+/// are not counted).
+pub fn known_outlets(members: &[usize], articles: &[Article]) -> usize {
+    let mut seen: Vec<&str> = Vec::new();
+    for name in members
+        .iter()
+        .filter_map(|&i| articles[i].outlet.as_deref())
+    {
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen.len()
+}
+
 /// The first and last dates among a story's articles.
 pub fn span(members: &[usize], articles: &[Article]) -> Option<(ArticleDate, ArticleDate)> {
     let dates = members.iter().filter_map(|&i| articles[i].date);

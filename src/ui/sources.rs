@@ -147,7 +147,7 @@ fn story_line(
     let members = &stories.members[story as usize];
     let articles = &app.store.articles;
     let label = sanitise(&crate::stories::label(members, articles)).into_owned();
-    let outlets = crate::stories::outlets(members, articles).len();
+    let outlets = crate::stories::known_outlets(members, articles);
     let marker = if folded { "▸ " } else { "▾ " };
     let new = if unread > 0 {
         format!(" · {unread} new")
@@ -161,12 +161,17 @@ fn story_line(
         Some((first, last)) => format!(" · {}–{}", first.day_string(), &last.day_string()[5..]),
         None => String::new(),
     };
-    let outlet_word = if outlets == 1 { "outlet" } else { "outlets" };
+    // Articles of no known outlet are not counted as one more outlet.
+    let outlets = match outlets {
+        0 => String::new(),
+        1 => " · 1 outlet".to_string(),
+        n => format!(" · {n} outlets"),
+    };
     // The label matters most: the dates, then the new count, give way to it.
     let label_wants = text_width(&label).min(28);
     let counts = [
-        format!("({count} · {outlets} {outlet_word}{new}{span})"),
-        format!("({count} · {outlets} {outlet_word}{new})"),
+        format!("({count}{outlets}{new}{span})"),
+        format!("({count}{outlets}{new})"),
         format!("({count}{new})"),
         format!("({count})"),
     ]
