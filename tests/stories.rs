@@ -207,12 +207,22 @@ fn compare_on_screen_and_its_keys() {
 
 /// Two invented tellings of one event, in files that name no outlet.
 fn app_of_no_known_outlet(width: u16, height: u16) -> (App, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
     let body = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
-    for (name, title) in [
-        ("a.txt", "Flood Closes Portville Harbour Road"),
-        ("b.txt", "Portville Harbour Road Shut by Flood"),
-    ] {
+    app_of_files(
+        width,
+        height,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", body),
+            ("b.txt", "Portville Harbour Road Shut by Flood", body),
+        ],
+    )
+}
+
+/// The reader on a folder of invented articles (file name, headline, body), none of which
+/// names its outlet.
+fn app_of_files(width: u16, height: u16, files: &[(&str, &str, &str)]) -> (App, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title, body) in files {
         std::fs::write(dir.path().join(name), format!("{title}\n\n{body}\n")).unwrap();
     }
     let store = store::load_all(
@@ -227,6 +237,32 @@ fn app_of_no_known_outlet(width: u16, height: u16) -> (App, tempfile::TempDir) {
     let mut app = App::new(store, Rect::new(0, 0, width, height));
     app.loading.done = true;
     (app, dir)
+}
+
+#[test]
+fn c_on_a_story_of_one_article_says_so_and_opens_nothing() {
+    let (mut app, _dir) = app_of_files(
+        120,
+        40,
+        &[
+            (
+                "a.txt",
+                "Flood Closes Portville Harbour Road",
+                "Floodwater closed the harbour road in Portville on Monday after two days of rain.",
+            ),
+            (
+                "b.txt",
+                "Orchestra Tours Northern Villages",
+                "The city orchestra began a tour of twelve northern villages with a concert in Lakeside.",
+            ),
+        ],
+    );
+    keys(&mut app, "vc");
+    assert!(app.compare.is_none(), "nothing to compare with");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("no other article tells this story")
+    );
 }
 
 #[test]

@@ -55,7 +55,7 @@ impl App {
         };
         let others = stories.companions(left);
         if others.is_empty() {
-            self.notice = Some("no other outlet told this story".into());
+            self.notice = Some("no other article tells this story".into());
             return;
         }
         let opened = self
