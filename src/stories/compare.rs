@@ -3,7 +3,7 @@
 //! with many words in common reworded, the rest only that side's. Each side also gets what
 //! only it has: numbers, quotes and names the other never mentions.
 
-use super::terms::words;
+use super::terms::is_kept_word;
 use crate::article::Article;
 use crate::article::fold::fold;
 use crate::article::sentences::sentences;
@@ -201,7 +201,7 @@ fn names(sentence: &str) -> Vec<String> {
         let capital = !sentence_start
             && word.starts_with(char::is_uppercase)
             && word.chars().count() >= 2
-            && words(word).next().is_some();
+            && is_kept_word(word);
         if capital {
             run.push(word);
         }
