@@ -1,5 +1,6 @@
 //! `update(Action)`: navigation, focus, filter editing, selection keeping.
 
+mod common;
 use ratatui::layout::Rect;
 use warta::app::list::Row;
 use warta::app::{App, Focus, Input};
@@ -240,9 +241,7 @@ fn articles_arriving_while_a_query_runs_are_filtered_too() {
     for event in store::spawn_loader(Sources::Seeds, Rules::builtin(), LoadOptions::default()) {
         app.update(Input::Load(event));
     }
-    while app.busy() {
-        app.update(Input::Tick);
-    }
+    common::settle(&mut app);
     assert_eq!(app.counts(), (2, 5));
     // Typing more narrows what matched; deleting widens again.
     type_text(&mut app, " @kompas");
@@ -333,9 +332,7 @@ fn the_word_index_gives_the_same_results_as_scanning() {
             app.update(Action::FilterClear);
             app.update(Action::FocusFilter);
             type_text(app, query);
-            while app.busy() {
-                app.update(Input::Tick);
-            }
+            common::settle(app);
         }
         let ids = |app: &App| -> Vec<String> {
             let mut ids: Vec<String> = app
@@ -793,9 +790,7 @@ fn marking_thousands_read_at_once_keeps_stars_and_counts() {
     }));
     let store = load_folder(&dir, LoadOptions::default());
     let mut app = App::new(store, Rect::new(0, 0, 100, 30));
-    while app.busy() {
-        app.update(Input::Tick);
-    }
+    common::settle(&mut app);
     app.update(Action::Down);
     app.update(Action::ToggleStar);
     app.update(Action::Down);
@@ -853,9 +848,7 @@ fn bodies_kept_packed_are_still_searched_whole() {
         app.update(Action::FocusFilter);
         app.update(Action::FilterClear);
         type_text(&mut app, query);
-        while app.busy() {
-            app.update(Input::Tick);
-        }
+        common::settle(&mut app);
         assert_eq!(shown(&app, |a| a.id.clone()), ["0"], "{query}");
     }
 }

@@ -518,9 +518,7 @@ mod changing_files {
         for c in "pasar".chars() {
             app.update(Action::FilterChar(c));
         }
-        while app.busy() {
-            app.update(Input::Tick);
-        }
+        crate::common::settle(&mut app);
         assert_eq!(app.counts(), (0, 2));
     }
 

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use warta::app::list::{ListView, Row};
-use warta::app::{App, Input};
+use warta::app::App;
 use warta::article::parse::parse;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
@@ -31,9 +31,7 @@ fn keys(app: &mut App, text: &str) {
             c => KeyCode::Char(c),
         };
         tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-        while app.busy() {
-            app.update(Input::Tick);
-        }
+        common::settle(app);
     }
 }
 

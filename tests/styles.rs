@@ -7,7 +7,7 @@ use common::screen::{draw, styled};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::Color;
-use warta::app::{App, Input};
+use warta::app::App;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
 use warta::tui;
@@ -40,9 +40,7 @@ fn the_grouped_list_selected_row_unread_titles_and_dim_dates() {
 fn a_filter_highlights_what_matched_in_titles() {
     let mut app = app(100, 30);
     type_keys(&mut app, "/putin");
-    while app.busy() {
-        app.update(Input::Tick);
-    }
+    common::settle(&mut app);
     insta::assert_snapshot!("styles_putin_100x30", styled(&draw(&app), 0..40, 0..7));
     // The bar: the query typed, the count.
     insta::assert_snapshot!(

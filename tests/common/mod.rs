@@ -319,3 +319,17 @@ impl Drop for Pty {
         self.stop_reading();
     }
 }
+
+/// Ticks `app` until it has nothing more to do, as the event loop does between keys (stories
+/// form on a thread of their own meanwhile). A test whose app stays busy fails here, saying
+/// so, instead of hanging.
+pub fn settle(app: &mut warta::app::App) {
+    let started = std::time::Instant::now();
+    while app.busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the app was still busy after a minute of ticks"
+        );
+        app.update(warta::app::Input::Tick);
+    }
+}
