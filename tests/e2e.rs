@@ -303,7 +303,7 @@ fn v_shows_stories_and_c_compares_two_tellings() {
     pty.wait_for("5/5");
     pty.send("v");
     pty.wait_for("Stories");
-    pty.wait_for("4 outlets");
+    pty.wait_for("3 outlets");
     pty.send("c");
     pty.wait_for("Compare");
     pty.wait_for("Only here");
