@@ -7,8 +7,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use warta::app::list::{ListView, Row};
 use warta::app::App;
+use warta::app::list::{ListView, Row};
 use warta::article::parse::parse;
 use warta::rules::Rules;
 use warta::store::{self, LoadOptions, Sources};
@@ -235,6 +235,49 @@ fn app_of_files(width: u16, height: u16, files: &[(&str, &str, &str)]) -> (App, 
     let mut app = App::new(store, Rect::new(0, 0, width, height));
     app.loading.done = true;
     (app, dir)
+}
+
+#[test]
+fn the_story_view_says_how_many_articles_came_in_after_its_stories() {
+    let mut seeds = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default())
+        .articles
+        .into_iter();
+    let mut app = App::new(store::Store::default(), Rect::new(0, 0, 120, 40));
+    let load = |app: &mut App, event: store::LoadEvent| app.update(warta::app::Input::Load(event));
+    load(
+        &mut app,
+        store::LoadEvent::Batch(seeds.by_ref().take(3).collect(), None),
+    );
+    keys(&mut app, "v");
+    let title = |app: &App| text(&draw(app)).lines().next().unwrap().to_string();
+    assert!(
+        title(&app).contains("Stories · newest first ─"),
+        "{}",
+        title(&app)
+    );
+    load(&mut app, store::LoadEvent::Batch(seeds.collect(), None));
+    let started = std::time::Instant::now();
+    while app.list.stale {
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "the rows take the new articles in"
+        );
+        app.update(warta::app::Input::Tick);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        title(&app).contains("Stories · newest first · 2 ungrouped"),
+        "{}",
+        title(&app)
+    );
+    load(&mut app, store::LoadEvent::Done);
+    common::settle(&mut app);
+    assert_eq!(app.ungrouped(), 0, "formed again once loading is done");
+    assert!(
+        title(&app).contains("Stories · newest first ─"),
+        "{}",
+        title(&app)
+    );
 }
 
 #[test]

@@ -47,7 +47,9 @@ impl App {
             self.notice = Some("select an article to compare".into());
             return;
         };
-        let Some(stories) = self.stories() else {
+        // An article loaded since the stories were formed is in none yet: its story is
+        // formed as when there were none, rather than "no other article" said of it.
+        let Some(stories) = self.stories().filter(|s| s.story(left).is_some()) else {
             self.start_stories();
             self.stories.compare_asked = Some(left);
             self.notice = Some("forming stories… compare opens when they are ready".into());

@@ -587,6 +587,7 @@ impl App {
                     self.rebuild_rows();
                 }
                 self.start_title_ranks();
+                self.restart_stories_when_loaded();
             }
         }
         true

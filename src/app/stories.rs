@@ -43,6 +43,16 @@ impl App {
         self.stories.ready.as_deref()
     }
 
+    /// How many articles came in after the stories were formed, and so are in none yet.
+    pub fn ungrouped(&self) -> usize {
+        self.stories().map_or(0, |stories| {
+            self.store
+                .articles
+                .len()
+                .saturating_sub(stories.story_of.len())
+        })
+    }
+
     /// The next view of the list: by outlet, by story, by date.
     pub(super) fn cycle_view(&mut self) {
         self.list.view = self.list.view.next();
@@ -138,6 +148,7 @@ impl App {
                     if compare {
                         self.open_compare();
                     }
+                    self.restart_stories_when_loaded();
                     if wanted || compare {
                         return true;
                     }
@@ -146,10 +157,17 @@ impl App {
                 Err(TryRecvError::Disconnected) => self.stories.job = None,
             }
         }
+        self.restart_stories_when_loaded();
+        false
+    }
+
+    /// Forms the stories again, for the story view, once loading is done if articles came
+    /// in after they were formed.
+    pub(super) fn restart_stories_when_loaded(&mut self) {
+        let wanted = self.list.view == ListView::ByStory;
         if wanted && self.loading.done && self.stories.formed_for != self.store.articles.len() {
             self.start_stories();
         }
-        false
     }
 
     /// Whether a tick has stories to wait for.
@@ -222,6 +240,44 @@ mod tests {
         run_until_idle(&mut app);
         assert!(app.stories().is_some(), "formed");
         app
+    }
+
+    /// Compare on an article loaded after the stories were formed (it is in none yet) forms
+    /// them again and opens once they are, instead of saying the article's story has no other.
+    #[test]
+    fn compare_on_an_article_loaded_after_the_stories_forms_them_again() {
+        let mut seeds = load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default())
+            .articles
+            .into_iter();
+        let mut app = App::new(crate::store::Store::default(), Rect::new(0, 0, 120, 40));
+        let first: Vec<_> = seeds.by_ref().take(3).collect();
+        app.update(Input::Load(crate::store::LoadEvent::Batch(first, None)));
+        app.update(Input::Action(Action::CycleView));
+        run_until_idle(&mut app);
+        assert_eq!(app.stories().map(|s| s.story_of.len()), Some(3));
+        app.update(Input::Load(crate::store::LoadEvent::Batch(
+            seeds.collect(),
+            None,
+        )));
+        // While loading, the rows take new articles in at the next timed rebuild.
+        let started = std::time::Instant::now();
+        while app.list.stale {
+            assert!(started.elapsed() < std::time::Duration::from_secs(10));
+            app.update(Input::Tick);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(
+            !app.loading.done,
+            "still loading: the stories are not formed again"
+        );
+        app.update(Input::Action(Action::Bottom));
+        let late = app.list.selected_article().expect("an article");
+        assert!(late >= 3 && app.stories().unwrap().story(late).is_none());
+        app.update(Input::Action(Action::Compare));
+        assert!(app.notice.as_deref().is_some_and(|n| n.contains("forming")));
+        run_until_idle(&mut app);
+        assert_eq!(app.stories().map(|s| s.story_of.len()), Some(5));
+        assert_eq!(app.overlay.open, Some(Overlay::Compare));
     }
 
     /// Compare asked for while the stories form opens by itself once they are: the key is

@@ -27,6 +27,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!(" Stories · {} · forming… ", app.list.sort.label())
         }
         (false, ListView::ByStory) if app.stories().is_none() => " Stories · forming… ".into(),
+        // Articles loaded since the stories were formed are listed after them, until the
+        // stories are formed again once loading is done.
+        (false, ListView::ByStory) if app.ungrouped() > 0 => format!(
+            " Stories · {} · {} ungrouped ",
+            app.list.sort.label(),
+            super::bar::group_digits(app.ungrouped())
+        ),
         (false, ListView::ByStory) => format!(" Stories · {} ", app.list.sort.label()),
         (false, ListView::ByDate) => format!(" By date · {} ", app.list.sort.label()),
     };
