@@ -281,6 +281,60 @@ fn the_story_view_says_how_many_articles_came_in_after_its_stories() {
 }
 
 #[test]
+fn folding_a_filtered_story_view_keeps_it_filtered() {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
+    let (mut app, _dir) = app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            (
+                "c.txt",
+                "Lakeside Orchestra Tours Northern Villages",
+                orchestra,
+            ),
+            (
+                "d.txt",
+                "Orchestra From Lakeside Starts Village Tour",
+                orchestra,
+            ),
+        ],
+    );
+    keys(&mut app, "v");
+    let stories = |app: &App| {
+        app.list
+            .rows
+            .iter()
+            .filter(|r| matches!(r, Row::Story { .. }))
+            .count()
+    };
+    assert_eq!(stories(&app), 2, "{:?}", app.list.rows);
+    keys(&mut app, "/orchestra\n");
+    assert_eq!(stories(&app), 1, "{:?}", app.list.rows);
+    for fold in [" ", " ", "Z", "Z"] {
+        keys(&mut app, fold);
+        assert_eq!(stories(&app), 1, "after {fold:?}: {:?}", app.list.rows);
+        let shown: Vec<usize> = app
+            .list
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Article { index } => Some(index),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .all(|&i| app.store.articles[i].title.contains("Orchestra")),
+            "after {fold:?}: {shown:?}"
+        );
+    }
+}
+
+#[test]
 fn c_on_a_story_of_one_article_says_so_and_opens_nothing() {
     let (mut app, _dir) = app_of_files(
         120,

@@ -338,6 +338,7 @@ impl App {
                 let (saved, store) = (&self.saved, &self.store);
                 self.list.toggle_fold_all(
                     &self.store,
+                    self.search.hits.as_ref(),
                     &|i| !saved.is_read(store.key(i)),
                     self.stories.ready.as_deref(),
                 );
@@ -444,6 +445,7 @@ impl App {
             .list
             .toggle_fold(
                 &self.store,
+                self.search.hits.as_ref(),
                 &|i| !saved.is_read(store.key(i)),
                 self.stories.ready.as_deref(),
             )

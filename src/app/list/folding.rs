@@ -1,16 +1,19 @@
 //! Folding the list's groups: one outlet or story, or all of them.
 
 use super::{ListView, Row, Rows, SourceList};
+use crate::filter::Ranked;
 use crate::store::Store;
 use crate::stories::Stories;
 use std::sync::Arc;
 
 impl SourceList {
     /// Folds every outlet, or unfolds them all when all are folded. The selected article's
-    /// outlet keeps the selection on its header (or the article, when unfolding).
+    /// outlet keeps the selection on its header (or the article, when unfolding). `hits`, the
+    /// filter's, keep a filtered story view filtered.
     pub fn toggle_fold_all(
         &mut self,
         store: &Store,
+        hits: Option<&Ranked>,
         unread: &dyn Fn(usize) -> bool,
         stories: Option<&Stories>,
     ) {
@@ -30,7 +33,7 @@ impl SourceList {
                 self.folded_stories.extend(all);
             }
             let keep = self.selected_article();
-            self.rows = self.build_rows(store, None, unread, Some(stories));
+            self.rows = self.build_rows(store, hits, unread, Some(stories));
             self.selected = keep
                 .and_then(|i| stories.story(i))
                 .and_then(|s| {
@@ -69,10 +72,11 @@ impl SourceList {
     }
 
     /// Folds or unfolds the outlet of the selected row (a header, or the article's outlet).
-    /// Returns the outlet toggled.
+    /// Returns the outlet toggled. `hits`, the filter's, keep a filtered story view filtered.
     pub fn toggle_fold(
         &mut self,
         store: &Store,
+        hits: Option<&Ranked>,
         unread: &dyn Fn(usize) -> bool,
         stories: Option<&Stories>,
     ) -> Option<Option<Arc<str>>> {
@@ -92,7 +96,7 @@ impl SourceList {
             if !self.folded_stories.remove(&story) {
                 self.folded_stories.insert(story);
             }
-            self.rows = self.build_rows(store, None, unread, Some(stories));
+            self.rows = self.build_rows(store, hits, unread, Some(stories));
             if let Some(at) = self
                 .rows
                 .iter()

@@ -484,7 +484,7 @@ mod tests {
         let mut list = SourceList::default();
         list.rebuild(&store, None, &|_| true, None, None);
         list.select_edge(true);
-        list.toggle_fold(&store, &|_| true, None);
+        list.toggle_fold(&store, None, &|_| true, None);
         assert_eq!(list.rows.len(), 7);
         assert!(matches!(
             &list.rows.get(list.selected).unwrap(),
@@ -494,7 +494,7 @@ mod tests {
                 ..
             }
         ));
-        list.toggle_fold(&store, &|_| true, None);
+        list.toggle_fold(&store, None, &|_| true, None);
         assert_eq!(list.rows.len(), 9);
     }
 
