@@ -335,6 +335,48 @@ fn folding_a_filtered_story_view_keeps_it_filtered() {
 }
 
 #[test]
+fn mark_all_shown_read_by_story_marks_the_stories_shown_whole() {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere.";
+    let (mut app, _dir) = app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            (
+                "c.txt",
+                "Lakeside Orchestra Tours Northern Villages",
+                orchestra,
+            ),
+        ],
+    );
+    let unread = |app: &App| -> Vec<String> {
+        let mut titles: Vec<String> = (0..app.store.articles.len())
+            .filter(|&i| !app.saved.is_read(app.store.key(i)))
+            .map(|i| app.store.articles[i].title.clone())
+            .collect();
+        titles.sort();
+        titles
+    };
+    // By outlet, the results are what is shown: only the headline with "Closes".
+    keys(&mut app, "/closes\nM");
+    assert_eq!(
+        unread(&app),
+        [
+            "Lakeside Orchestra Tours Northern Villages",
+            "Portville Harbour Road Shut by Flood"
+        ]
+    );
+    // By story, the result's story is shown whole, and all of it is marked.
+    keys(&mut app, "u");
+    keys(&mut app, "v");
+    assert!(app.stories().is_some());
+    keys(&mut app, "M");
+    assert_eq!(unread(&app), ["Lakeside Orchestra Tours Northern Villages"]);
+}
+
+#[test]
 fn c_on_a_story_of_one_article_says_so_and_opens_nothing() {
     let (mut app, _dir) = app_of_files(
         120,

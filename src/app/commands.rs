@@ -1,17 +1,38 @@
 //! Actions that do more than move: marking many articles read, going to the next unread
 //! one, pasting into the filter bar, copying an article.
 
-use super::list::Row;
+use super::list::{ListView, Row};
 use super::{App, External, Focus};
 use crate::store::ReadAgain;
 
 impl App {
-    /// Store indices of the articles the list shows: a query's results, or every article.
+    /// Store indices of the articles the list shows: a query's results, or every article. By
+    /// story, a story with a result is shown whole, so all its articles are.
     pub(super) fn shown_articles(&self) -> Vec<usize> {
-        match &self.search.hits {
-            Some(hits) => (0..hits.len()).filter_map(|at| hits.get(at)).collect(),
-            None => self.store.by_date().to_vec(),
+        let Some(hits) = &self.search.hits else {
+            return self.store.by_date().to_vec();
+        };
+        let hits = (0..hits.len()).filter_map(|at| hits.get(at));
+        let Some(stories) = self
+            .stories()
+            .filter(|_| self.list.view == ListView::ByStory)
+        else {
+            return hits.collect();
+        };
+        let mut placed = vec![false; stories.members.len()];
+        let mut shown = Vec::new();
+        for index in hits {
+            match stories.story(index) {
+                Some(story) => {
+                    if !std::mem::replace(&mut placed[story as usize], true) {
+                        let members = &stories.members[story as usize];
+                        shown.extend(members.iter().filter(|&&i| !self.store.is_retired(i)));
+                    }
+                }
+                None => shown.push(index),
+            }
         }
+        shown
     }
 
     /// Marks the selected row's group read: its story in the story view, else its outlet.
