@@ -226,7 +226,11 @@ fn app_of_files(width: u16, height: u16, files: &[(&str, &str, &str)]) -> (App, 
     let store = store::load_all(
         &Sources::Paths(vec![dir.path().to_path_buf()]),
         Rules::builtin(),
-        LoadOptions::default(),
+        // As the reader loads: bodies let go, read again from their files when shown.
+        LoadOptions {
+            keep_body: false,
+            ..LoadOptions::default()
+        },
     );
     assert!(
         store.articles.iter().all(|a| a.outlet.is_none()),
@@ -374,6 +378,56 @@ fn mark_all_shown_read_by_story_marks_the_stories_shown_whole() {
     assert!(app.stories().is_some());
     keys(&mut app, "M");
     assert_eq!(unread(&app), ["Lakeside Orchestra Tours Northern Villages"]);
+}
+
+#[test]
+fn compare_passes_over_a_telling_whose_file_is_gone() {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let (mut app, dir) = app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            ("c.txt", "Flood Shuts the Harbour Road of Portville", flood),
+        ],
+    );
+    keys(&mut app, "v");
+    let left = app.list.selected_article().unwrap();
+    let others = app.stories().unwrap().companions(left);
+    assert_eq!(others.len(), 2);
+    let gone = app.store.articles[others[0]].path.to_path_buf();
+    std::fs::remove_file(&gone).unwrap();
+    keys(&mut app, "c");
+    let state = app
+        .compare
+        .as_ref()
+        .expect("compare opens on the telling still there");
+    assert_eq!(state.right(), others[1]);
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("is gone from disk") && notice.contains("passed over"),
+        "{notice}"
+    );
+    // Going round comes back to the only one that can be read, saying why.
+    keys(&mut app, "n");
+    assert_eq!(app.compare.as_ref().unwrap().right(), others[1]);
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("is gone from disk"))
+    );
+    keys(&mut app, "q");
+    // With every other telling gone, compare says so and does not open.
+    std::fs::remove_file(&app.store.articles[others[1]].path).unwrap();
+    keys(&mut app, "c");
+    assert!(app.compare.is_none());
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("is gone from disk"))
+    );
+    drop(dir);
 }
 
 #[test]

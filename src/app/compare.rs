@@ -22,6 +22,14 @@ pub struct CompareState {
     pub comparison: Comparison,
 }
 
+/// Another telling that could be read: its place among the others, its alignment with the
+/// left side, and what was passed over on the way to it.
+struct Readable {
+    at: usize,
+    comparison: Comparison,
+    passed_over: Option<String>,
+}
+
 impl CompareState {
     /// The article on the right.
     pub fn right(&self) -> usize {
@@ -60,17 +68,22 @@ impl App {
             self.notice = Some("no other article tells this story".into());
             return;
         }
-        let opened = self
-            .whole(left)
-            .and_then(|text| Ok((self.comparison(&text, others[0])?, text)));
-        match opened {
-            Ok((comparison, left_text)) => {
+        let left_text = match self.whole(left) {
+            Ok(text) => text,
+            Err(e) => {
+                self.notice = Some(e);
+                return;
+            }
+        };
+        match self.first_readable(&left_text, &others, 0, |k| k) {
+            Ok(found) => {
+                self.notice = found.passed_over;
                 self.compare = Some(CompareState {
                     left,
                     left_text,
                     others,
-                    at: 0,
-                    comparison,
+                    at: found.at,
+                    comparison: found.comparison,
                 });
                 self.overlay.open = Some(Overlay::Compare);
                 self.overlay.scroll = 0;
@@ -85,16 +98,17 @@ impl App {
             return;
         };
         let count = state.others.len();
-        let at = if forward {
-            (state.at + 1) % count
-        } else {
-            (state.at + count - 1) % count
+        let step = |k: usize| match forward {
+            true => (state.at + 1 + k) % count,
+            false => (state.at + count - 1 - k % count) % count,
         };
-        match self.comparison(&state.left_text, state.others[at]) {
-            Ok(comparison) => {
+        // The others but the one shown, in the direction asked.
+        match self.first_readable(&state.left_text, &state.others, 1, step) {
+            Ok(found) => {
+                self.notice = found.passed_over;
                 if let Some(state) = &mut self.compare {
-                    state.at = at;
-                    state.comparison = comparison;
+                    state.at = found.at;
+                    state.comparison = found.comparison;
                 }
                 self.overlay.scroll = 0;
             }
@@ -102,17 +116,47 @@ impl App {
         }
     }
 
-    /// Article `index` whole (read again when its body was let go).
+    /// The first of `others` (taken in the order `place` gives for 0, 1, … up to all of them
+    /// but `leave_out`) that can be read and aligned with `left`. A telling whose file is
+    /// gone or unreadable is passed over, and said so; when none can be read, the first
+    /// one's error.
+    fn first_readable(
+        &self,
+        left: &Article,
+        others: &[usize],
+        leave_out: usize,
+        place: impl Fn(usize) -> usize,
+    ) -> Result<Readable, String> {
+        let mut first_error = None;
+        for k in 0..others.len().saturating_sub(leave_out) {
+            let at = place(k);
+            match self.whole(others[at]) {
+                Ok(right) => {
+                    return Ok(Readable {
+                        at,
+                        comparison: compare(left, &right),
+                        passed_over: first_error.map(|e| format!("{e}; passed over")),
+                    });
+                }
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| "no other article tells this story".into()))
+    }
+
+    /// Article `index` whole (read again when its body was let go), or why it cannot be,
+    /// naming its file as the reading pane does.
     fn whole(&self, index: usize) -> Result<Article, String> {
         let article = &self.store.articles[index];
+        let shown = article.path.display();
         article
             .full(self.settings.rules)
             .map(|full| full.into_owned())
-            .map_err(|e| format!("{}: {e}", article.path.display()))
-    }
-
-    /// `left` aligned with article `right`.
-    fn comparison(&self, left: &Article, right: usize) -> Result<Comparison, String> {
-        Ok(compare(left, &self.whole(right)?))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("{shown} is gone from disk"),
+                _ => format!("{shown}: cannot be read again ({e})"),
+            })
     }
 }
