@@ -409,6 +409,13 @@ fn compare_passes_over_a_telling_whose_file_is_gone() {
         notice.contains("is gone from disk") && notice.contains("passed over"),
         "{notice}"
     );
+    // Compare covers the bar: the notice is on its bottom border.
+    let screen = text(&draw(&app));
+    let bottom = screen.lines().last().unwrap();
+    assert!(
+        bottom.starts_with("╰─ ") && bottom.contains("passed over"),
+        "{screen}"
+    );
     // Going round comes back to the only one that can be read, saying why.
     keys(&mut app, "n");
     assert_eq!(app.compare.as_ref().unwrap().right(), others[1]);

@@ -34,6 +34,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, screen: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
+    // The window covers the bar, so a notice (a telling passed over, one that cannot be
+    // read) is written on its bottom border instead.
+    if let Some(notice) = &app.notice {
+        let room = window.width.saturating_sub(4);
+        let text = format!(
+            " {} ",
+            super::text::truncate(notice, usize::from(room.saturating_sub(2)))
+        );
+        let at = Rect::new(window.x + 2, window.y + window.height - 1, room, 1);
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.notice)), at);
+    }
 }
 
 /// One line of one column, padded to the column's width.
