@@ -285,6 +285,30 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
+fn the_wheel_scrolls_the_window_open_over_the_panes() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app();
+    let mouse = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 30,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(Action::ToggleHelp);
+    assert!(app.overlay.open.is_some());
+    tui::handle_event(&mut app, &mouse(MouseEventKind::ScrollDown));
+    assert_eq!(app.overlay.scroll, 3, "three lines down, as in the panes");
+    tui::handle_event(&mut app, &mouse(MouseEventKind::ScrollUp));
+    assert_eq!(app.overlay.scroll, 0);
+    tui::handle_event(&mut app, &mouse(MouseEventKind::ScrollUp));
+    assert_eq!(app.overlay.scroll, 0, "never above the top");
+    tui::handle_event(&mut app, &mouse(MouseEventKind::Down(MouseButton::Left)));
+    assert!(app.overlay.open.is_some(), "a click leaves the window open");
+}
+
+#[test]
 fn the_word_index_gives_the_same_results_as_scanning() {
     let options = LoadOptions {
         keep_body: false,

@@ -23,10 +23,19 @@ pub struct Mouse {
 
 impl App {
     /// A click selects the row under it (and focuses its pane); the wheel scrolls the pane
-    /// under the pointer. Returns whether anything changed.
+    /// under the pointer, or the window open over them (help, compare, warnings). Returns
+    /// whether anything changed.
     pub(super) fn mouse(&mut self, mouse: Mouse) -> bool {
         if self.overlay.open.is_some() {
-            return false;
+            let delta = match mouse.kind {
+                MouseKind::WheelDown => WHEEL_STEP,
+                MouseKind::WheelUp => -WHEEL_STEP,
+                MouseKind::Click => return false,
+            };
+            let before = self.overlay.scroll;
+            self.overlay
+                .scroll_by(delta, super::overlay::max_scroll(self));
+            return self.overlay.scroll != before;
         }
         let at = Position::new(mouse.column, mouse.row);
         let panes = layout::panes(self.size, self.focus, self.list.share());
