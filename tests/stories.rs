@@ -28,6 +28,7 @@ fn keys(app: &mut App, text: &str) {
     for c in text.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
         tui::handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -435,6 +436,68 @@ fn compare_passes_over_a_telling_whose_file_is_gone() {
             .is_some_and(|n| n.contains("is gone from disk"))
     );
     drop(dir);
+}
+
+#[test]
+fn a_folded_story_stays_folded_when_the_stories_are_formed_again() {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
+    let (mut app, dir) = app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            (
+                "c.txt",
+                "Lakeside Orchestra Tours Northern Villages",
+                orchestra,
+            ),
+            (
+                "d.txt",
+                "Orchestra From Lakeside Starts Village Tour",
+                orchestra,
+            ),
+        ],
+    );
+    keys(&mut app, "v/orchestra\n \x1b");
+    let folded = |app: &App| -> Vec<String> {
+        app.list
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Story {
+                    story,
+                    folded: true,
+                    ..
+                } => Some(app.stories().unwrap().members[story as usize][0]),
+                _ => None,
+            })
+            .map(|i| app.store.articles[i].title.clone())
+            .collect()
+    };
+    let orchestra_folded = folded(&app);
+    assert_eq!(orchestra_folded.len(), 1, "{:?}", app.list.rows);
+    assert!(orchestra_folded[0].contains("Orchestra"));
+    // A new article, first by path, takes the first story number: the numbers all move.
+    std::fs::write(
+        dir.path().join("0.txt"),
+        "Bakery Wins Bread Prize\n\nA bakery in Eastbay won the national bread prize on Sunday.\n",
+    )
+    .unwrap();
+    let late = store::load_all(
+        &Sources::Paths(vec![dir.path().join("0.txt")]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    app.update(warta::app::Input::Load(store::LoadEvent::Batch(
+        late.articles,
+        None,
+    )));
+    app.update(warta::app::Input::Load(store::LoadEvent::Done));
+    common::settle(&mut app);
+    assert_eq!(app.ungrouped(), 0, "formed again with the new article");
+    assert_eq!(folded(&app), orchestra_folded);
 }
 
 #[test]

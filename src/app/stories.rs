@@ -130,6 +130,7 @@ impl App {
         if let Some(job) = &self.stories.job {
             match job.try_recv() {
                 Ok(stories) => {
+                    self.keep_folds(&stories);
                     self.stories.ready = Some(Arc::new(stories));
                     self.stories.job = None;
                     if self
@@ -168,6 +169,22 @@ impl App {
         if wanted && self.loading.done && self.stories.formed_for != self.store.articles.len() {
             self.start_stories();
         }
+    }
+
+    /// Folded stories stay folded when the stories are formed again: a story is known by its
+    /// number, which the new stories give out afresh, so each folded one is found again by
+    /// its newest article.
+    fn keep_folds(&mut self, new: &Stories) {
+        let Some(old) = self.stories.ready.as_deref() else {
+            return;
+        };
+        let folded = std::mem::take(&mut self.list.folded_stories);
+        self.list.folded_stories = folded
+            .into_iter()
+            .filter_map(|story| old.members.get(story as usize)?.first())
+            .filter_map(|&article| new.story(article))
+            .filter(|&story| new.members[story as usize].len() > 1)
+            .collect();
     }
 
     /// Whether a tick has stories to wait for.
