@@ -501,6 +501,74 @@ fn a_folded_story_stays_folded_when_the_stories_are_formed_again() {
 }
 
 #[test]
+fn a_selected_story_header_stays_selected_through_a_rebuild() {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
+    let (mut app, dir) = app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            (
+                "c.txt",
+                "Lakeside Orchestra Tours Northern Villages",
+                orchestra,
+            ),
+            (
+                "d.txt",
+                "Orchestra From Lakeside Starts Village Tour",
+                orchestra,
+            ),
+        ],
+    );
+    // A folded story is one row, its header: the last story, folded, is selected.
+    keys(&mut app, "vG ");
+    let header = app.list.selected;
+    assert!(header > 0, "the second story's header: {:?}", app.list.rows);
+    let selected_title = |app: &App| match app.list.rows.get(app.list.selected) {
+        Some(Row::Story {
+            story,
+            folded: true,
+            ..
+        }) => {
+            let first = app.stories().unwrap().members[story as usize][0];
+            app.store.articles[first].title.clone()
+        }
+        other => panic!("not a story header: {other:?}"),
+    };
+    let title = selected_title(&app);
+    // Marking the story read, changing the order: the header stays selected.
+    for key in ["A", "S", "S", "S"] {
+        keys(&mut app, key);
+        assert_eq!(selected_title(&app), title, "after {key}");
+    }
+    // And when the stories are formed again, their numbers all changed.
+    std::fs::write(
+        dir.path().join("0.txt"),
+        "Bakery Wins Bread Prize\n\nA bakery in Eastbay won the national bread prize on Sunday.\n",
+    )
+    .unwrap();
+    let late = store::load_all(
+        &Sources::Paths(vec![dir.path().join("0.txt")]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    app.update(warta::app::Input::Load(store::LoadEvent::Batch(
+        late.articles,
+        None,
+    )));
+    app.update(warta::app::Input::Load(store::LoadEvent::Done));
+    common::settle(&mut app);
+    assert_eq!(app.ungrouped(), 0);
+    assert_eq!(
+        selected_title(&app),
+        title,
+        "after the stories were formed again"
+    );
+}
+
+#[test]
 fn c_on_a_story_of_one_article_says_so_and_opens_nothing() {
     let (mut app, _dir) = app_of_files(
         120,

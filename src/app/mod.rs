@@ -500,6 +500,7 @@ impl App {
     /// Rebuilds the list; the selected article stays selected if it is still there (and,
     /// given `keep_within`, among that many first rows).
     fn rebuild_rows_keeping(&mut self, keep_within: Option<usize>) {
+        let story = self.selected_story_anchor();
         let (saved, store) = (&self.saved, &self.store);
         self.list.rebuild(
             &self.store,
@@ -508,6 +509,9 @@ impl App {
             keep_within,
             self.stories.ready.as_deref(),
         );
+        if let Some(anchor) = story {
+            self.select_story_of(anchor, keep_within);
+        }
         if let Some(key) = self.saved.pending_select {
             let found = self.list.rows.iter().position(
                 |row| matches!(row, Row::Article { index } if self.store.key(index) == key),

@@ -131,6 +131,7 @@ impl App {
             match job.try_recv() {
                 Ok(stories) => {
                     self.keep_folds(&stories);
+                    let selected_story = self.selected_story_anchor();
                     self.stories.ready = Some(Arc::new(stories));
                     self.stories.job = None;
                     if self
@@ -142,6 +143,10 @@ impl App {
                     }
                     if wanted {
                         self.rebuild_rows();
+                        if let Some(anchor) = selected_story {
+                            self.select_story_of(anchor, None);
+                            self.after_selection();
+                        }
                     }
                     let compare = self.stories.compare_asked.take().is_some_and(|left| {
                         self.overlay.open.is_none() && self.list.selected_article() == Some(left)
@@ -168,6 +173,42 @@ impl App {
         let wanted = self.list.view == ListView::ByStory;
         if wanted && self.loading.done && self.stories.formed_for != self.store.articles.len() {
             self.start_stories();
+        }
+    }
+
+    /// The newest article of the story whose header is selected: the story is found again
+    /// by it once the rows are built anew (its number may change when the stories are
+    /// formed again).
+    pub(super) fn selected_story_anchor(&self) -> Option<usize> {
+        match self.list.rows.get(self.list.selected)? {
+            super::list::Row::Story { story, .. } => self
+                .stories()?
+                .members
+                .get(story as usize)?
+                .first()
+                .copied(),
+            _ => None,
+        }
+    }
+
+    /// Selects the header of `anchor`'s story (or, where its story is now of one, its row),
+    /// when it is among the first `within` rows.
+    pub(super) fn select_story_of(&mut self, anchor: usize, within: Option<usize>) {
+        let Some(stories) = self.stories() else {
+            return;
+        };
+        let limit = within.unwrap_or(self.list.rows.len());
+        let found =
+            stories
+                .story(anchor)
+                .and_then(|s| {
+                    self.list.rows.iter().take(limit).position(
+                        |r| matches!(r, super::list::Row::Story { story, .. } if story == s),
+                    )
+                })
+                .or_else(|| self.list.rows.article_position(anchor, limit));
+        if let Some(at) = found {
+            self.list.selected = at;
         }
     }
 
