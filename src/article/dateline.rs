@@ -40,8 +40,13 @@ pub struct Dateline {
     pub reporter: Option<String>,
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("dateline patterns are valid"))
+/// The compiled pattern; `pattern` is asked only the first time, so a pattern built with
+/// `format!` costs nothing on the paragraphs after.
+fn regex<P: AsRef<str>>(
+    cell: &'static OnceLock<Regex>,
+    pattern: impl FnOnce() -> P,
+) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern().as_ref()).expect("dateline patterns are valid"))
 }
 
 /// A place: one to four capitalised words ("Pyongyang", "NEW DELHI", "Banda Aceh").
@@ -75,14 +80,14 @@ pub(crate) fn compile_patterns() {
 
 fn separator_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^\s*(?:-{1,2}|[–—][-–—]?|\||:)\s*")
+    regex(&RE, || r"^\s*(?:-{1,2}|[–—][-–—]?|\||:)\s*")
 }
 
 fn signature_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]+?)\s*(?:[,/]\s*([^()]+?))?\s*\)$",
+        || r"^\(\s*([\p{L}0-9][\p{L}0-9 .-]+?)\s*(?:[,/]\s*([^()]+?))?\s*\)$",
     )
 }
 
@@ -131,7 +136,7 @@ fn within(group: Option<regex::Match<'_>>, most: usize) -> bool {
 
 fn label_stamp_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"^[^|]{1,40}?\s*\|\s*")
+    regex(&RE, || r"^[^|]{1,40}?\s*\|\s*")
 }
 
 /// A dateline at the start of a paragraph, read by the grammar in the module's notes.
@@ -175,35 +180,33 @@ struct Form {
 
 fn before_masthead_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, &format!(r"^(?:({PLACE})\s*,\s*)?$"))
+    regex(&RE, || format!(r"^(?:({PLACE})\s*,\s*)?$"))
 }
 
 fn reporter_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        &format!(
+    regex(&RE, || {
+        format!(
             r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|oleh|reporter|penulis|by)\b\s*:?\s*([^!?:|]{{0,90}}?)\s*(?:,?\s*({CAPS_PLACE})\s*,\s*)?$"
-        ),
-    )
+        )
+    })
 }
 
 fn place_after_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, &format!(r"^\s*[,.]\s*({PLACE})"))
+    regex(&RE, || format!(r"^\s*[,.]\s*({PLACE})"))
 }
 
 fn place_then_dash_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        &format!(r"^({CAPS_PLACE})\s*(?:-{{1,2}}|[–—][-–—]?)\s*"),
-    )
+    regex(&RE, || {
+        format!(r"^({CAPS_PLACE})\s*(?:-{{1,2}}|[–—][-–—]?)\s*")
+    })
 }
 
 fn caps_run_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, &format!(r"^\s*[,.]\s*({CAPS_PLACE})"))
+    regex(&RE, || format!(r"^\s*[,.]\s*({CAPS_PLACE})"))
 }
 
 /// `[PLACE ","] MASTHEAD ["," PLACE] [SEP]`, possibly after a reporter line or a glued label.
@@ -402,7 +405,7 @@ fn reporter_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)\b\s*:?\s*([^!?:]{2,80}?)\s*$",
+        || r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)\b\s*:?\s*([^!?:]{2,80}?)\s*$",
     )
 }
 
@@ -435,12 +438,11 @@ pub fn reporter_line(line: &str) -> Option<String> {
 
 fn agency_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        &format!(
+    regex(&RE, || {
+        format!(
             r"^(?:({PLACE})(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
-        ),
-    )
+        )
+    })
 }
 
 /// The agency pattern's groups: 1 the place, 3 the name, 5 the separator.
@@ -485,12 +487,11 @@ fn agency_form(text: &str, rules: &Rules) -> Option<Form> {
 
 fn place_form_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
-        &RE,
-        &format!(
+    regex(&RE, || {
+        format!(
             r"^(?:({CAPS_PLACE}){REGION}(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—][-–—]?|:)|({PLACE}){REGION}(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—][-–—]?))\s*"
-        ),
-    )
+        )
+    })
 }
 
 /// The place pattern's groups: 1 a place in capitals, 3 one in mixed case.

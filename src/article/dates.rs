@@ -242,7 +242,7 @@ fn weekday_date_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)\b({INDONESIAN_WEEKDAYS}|{ENGLISH_WEEKDAYS})\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+            r"^(?i)({INDONESIAN_WEEKDAYS}|{ENGLISH_WEEKDAYS})\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
         ))
         .expect("weekday date pattern is valid")
     })
@@ -278,7 +278,21 @@ fn weekday_of(date: &ArticleDate) -> u32 {
 /// "Friday, March 3, 2023"), in order; a date whose weekday does not agree with it is a typo
 /// and is skipped.
 pub fn weekday_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
-    weekday_date_regex().captures_iter(text).filter_map(|c| {
+    // The pattern has no literal to search for (its weekdays in any case are too many
+    // strings), so it would step through every byte: the weekdays are found first, and the
+    // pattern is tried only where one starts a word.
+    let mut from = 0;
+    weekday_names().find_iter(text).filter_map(move |name| {
+        let at = name.start();
+        let word_before = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if at < from || word_before {
+            return None;
+        }
+        let c = weekday_date_regex().captures(&text[at..])?;
+        from = at + c.get(0)?.end();
         let date = if let (Some(d), Some(m), Some(y)) = (c.get(2), c.get(3), c.get(4)) {
             date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())
         } else if let (Some(d), Some(m), Some(y)) = (c.get(5), c.get(6), c.get(7)) {
@@ -288,6 +302,23 @@ pub fn weekday_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
             date_from_parts(d.as_str(), month_number(m.as_str())?, y.as_str())
         }?;
         (weekday_number(&c[1])? == weekday_of(&date)).then_some(date)
+    })
+}
+
+/// The names of the days of the week, in either language and any case.
+fn weekday_names() -> &'static aho_corasick::AhoCorasick {
+    static NAMES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        // Up to an apostrophe: "jum" finds both "Jumat" and "Jum'at"; the pattern decides.
+        let names = INDONESIAN_WEEKDAYS
+            .split('|')
+            .chain(ENGLISH_WEEKDAYS.split('|'))
+            .map(|name| name.split('\'').next().unwrap_or(name))
+            .collect::<Vec<_>>();
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(names)
+            .expect("weekday names build")
     })
 }
 
@@ -435,6 +466,28 @@ mod tests {
         .map(|d| d.to_string())
         .collect();
         assert_eq!(found, ["2024-06-19", "2024-06-20", "2023-03-03"]);
+    }
+
+    #[test]
+    fn weekday_dates_start_a_word_in_any_case() {
+        let found = |text: &str| -> Vec<String> {
+            super::weekday_dates(text).map(|d| d.to_string()).collect()
+        };
+        // Either spelling of Friday, and capitals.
+        assert_eq!(
+            found("Jum'at (21/6/2024) dan JUMAT (28/6/2024)"),
+            ["2024-06-21", "2024-06-28"]
+        );
+        // A weekday inside a longer word is not one.
+        assert_eq!(
+            found("Pesenin (17/6/2024), xfriday, June 21, 2024"),
+            [""; 0]
+        );
+        // Nor a year run on into more digits; the next date is still found.
+        assert_eq!(
+            found("Senin (17/6/20245), lalu wednesday 19 june 2024."),
+            ["2024-06-19"]
+        );
     }
 
     use super::*;
