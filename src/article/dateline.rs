@@ -187,7 +187,7 @@ fn reporter_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, || {
         format!(
-            r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|oleh|reporter|penulis|by)\b\s*:?\s*([^!?:|]{{0,90}}?)\s*(?:,?\s*({CAPS_PLACE})\s*,\s*)?$"
+            r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|oleh|reporter|penulis|by)(?-u:\b)\s*:?\s*([^!?:|]{{0,90}}?)\s*(?:,?\s*({CAPS_PLACE})\s*,\s*)?$"
         )
     })
 }
@@ -405,7 +405,7 @@ fn reporter_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(
         &RE,
-        || r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)\b\s*:?\s*([^!?:]{2,80}?)\s*$",
+        || r"^(?i:laporan(?:\s+(?:wartawan|reporter|koresponden|kontributor))?|reporter|oleh)(?-u:\b)\s*:?\s*([^!?:]{2,80}?)\s*$",
     )
 }
 

@@ -198,7 +198,7 @@ fn complete_date_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)\b(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+            r"(?i)(?-u:\b)(?:([0-9]{{1,2}})\s+({months})\.?\s+([0-9]{{4}})|([0-9]{{1,2}})/([0-9]{{1,2}})/([0-9]{{4}})|([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}}))(?-u:\b)"
         ))
         .expect("date pattern is valid")
     })
@@ -209,7 +209,7 @@ fn stamp_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"(?i)^(?:(?:updated|published|posted|first published|diperbarui|diterbitkan|dipublikasikan)(?:\s+on)?\s*:?\s*)?(?:\p{{L}}+,?\s+)?(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{months})\.?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})|(?P<m3>{months})\.?\s+(?P<d3>\d{{1,2}}),?\s+(?P<y3>\d{{4}}))(?:,?\s*(?:-\s*)?(?:pukul\s+)?(?P<h>\d{{1,2}})[:.](?P<min>\d{{2}})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|IST|EST|EDT|ET|PST|PDT|BST|CET)\)?)?)?"
+            r"(?i)^(?:(?:updated|published|posted|first published|diperbarui|diterbitkan|dipublikasikan)(?:\s+on)?\s*:?\s*)?(?:\p{{L}}+,?\s+)?(?:(?P<d1>[0-9]{{1,2}})\s+(?P<m1>{months})\.?,?\s+(?P<y1>[0-9]{{4}})|(?P<d2>[0-9]{{1,2}})/(?P<m2>[0-9]{{1,2}})/(?P<y2>[0-9]{{4}})|(?P<m3>{months})\.?\s+(?P<d3>[0-9]{{1,2}}),?\s+(?P<y3>[0-9]{{4}}))(?:,?\s*(?:-\s*)?(?:pukul\s+)?(?P<h>[0-9]{{1,2}})[:.](?P<min>[0-9]{{2}})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*\(?(?P<zone>WITA|WIB|WIT|UTC|GMT|IST|EST|EDT|ET|PST|PDT|BST|CET)\)?)?)?"
         ))
         .expect("stamp pattern is valid")
     })
@@ -237,12 +237,17 @@ pub fn complete_dates(text: &str) -> impl Iterator<Item = ArticleDate> + '_ {
 const INDONESIAN_WEEKDAYS: &str = "senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad";
 const ENGLISH_WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
+// The date patterns' word boundaries are ASCII ones, `(?-u:\b)`: a Unicode boundary stops the
+// fast engine on any text beyond ASCII, and the slow one then reads the whole rest of the
+// text. They differ only beside a letter beyond ASCII. Their digits are `[0-9]`, which is all
+// a number parses from anyway: Unicode's `\d` is hundreds of states more, and the engine that
+// reads a match's groups clears a table the size of its states for every match.
 fn weekday_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = months_pattern();
         Regex::new(&format!(
-            r"^(?i)({INDONESIAN_WEEKDAYS}|{ENGLISH_WEEKDAYS})\s*[,(]?\s*(?:(\d{{1,2}})\s+({months})\.?\s+(\d{{4}})|(\d{{1,2}})[/-](\d{{1,2}})[/-](\d{{4}})|({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}}))\b"
+            r"^(?i)({INDONESIAN_WEEKDAYS}|{ENGLISH_WEEKDAYS})\s*[,(]?\s*(?:([0-9]{{1,2}})\s+({months})\.?\s+([0-9]{{4}})|([0-9]{{1,2}})[/-]([0-9]{{1,2}})[/-]([0-9]{{4}})|({months})\.?\s+([0-9]{{1,2}}),?\s+([0-9]{{4}}))(?-u:\b)"
         ))
         .expect("weekday date pattern is valid")
     })
@@ -329,8 +334,10 @@ fn dateline_day_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let months = months_pattern();
-        Regex::new(&format!(r"(?i)(?-u:\b)({months})\.?\s+(\d{{1,2}})(?-u:\b)"))
-            .expect("dateline day pattern is valid")
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)({months})\.?\s+([0-9]{{1,2}})(?-u:\b)"
+        ))
+        .expect("dateline day pattern is valid")
     })
 }
 
@@ -338,7 +345,7 @@ fn weekday_day_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)(?-u:\b)(?:{INDONESIAN_WEEKDAYS})\s*,?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)"
+            r"(?i)(?-u:\b)(?:{INDONESIAN_WEEKDAYS})\s*,?\s*\(\s*([0-9]{{1,2}})/([0-9]{{1,2}})\s*\)"
         ))
         .expect("weekday day pattern is valid")
     })
