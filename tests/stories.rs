@@ -286,6 +286,53 @@ fn the_story_view_says_how_many_articles_came_in_after_its_stories() {
 }
 
 #[test]
+fn the_story_view_chosen_before_any_article_shows_stories_so_far_while_loading() {
+    let seeds = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default()).articles;
+    let mut app = App::new(store::Store::default(), Rect::new(0, 0, 120, 40));
+    let load = |app: &mut App, event: store::LoadEvent| app.update(warta::app::Input::Load(event));
+    // As when the story view is the one remembered: chosen with nothing loaded yet.
+    keys(&mut app, "v");
+    assert!(app.stories().is_none());
+    let mut seeds = seeds.into_iter();
+    load(
+        &mut app,
+        store::LoadEvent::Batch(seeds.by_ref().take(2).collect(), None),
+    );
+    common::settle(&mut app);
+    let formed = app.stories().map(|s| s.story_of.len());
+    assert_eq!(
+        formed,
+        Some(2),
+        "stories of the first articles in, before loading ends"
+    );
+    let title = |app: &App| text(&draw(app)).lines().next().unwrap().to_string();
+    assert!(!title(&app).contains("forming"), "{}", title(&app));
+    // One more is not enough to form them again while loading; twice as many is.
+    load(
+        &mut app,
+        store::LoadEvent::Batch(seeds.by_ref().take(1).collect(), None),
+    );
+    common::settle(&mut app);
+    assert_eq!(app.stories().map(|s| s.story_of.len()), Some(2));
+    assert!(title(&app).contains("1 ungrouped"), "{}", title(&app));
+    load(
+        &mut app,
+        store::LoadEvent::Batch(seeds.by_ref().take(1).collect(), None),
+    );
+    common::settle(&mut app);
+    assert_eq!(app.stories().map(|s| s.story_of.len()), Some(4));
+    load(&mut app, store::LoadEvent::Batch(seeds.collect(), None));
+    load(&mut app, store::LoadEvent::Done);
+    common::settle(&mut app);
+    assert_eq!(app.ungrouped(), 0);
+    assert_eq!(
+        app.stories().map(|s| s.members.len()),
+        Some(1),
+        "the seeds are one story"
+    );
+}
+
+#[test]
 fn folding_a_filtered_story_view_keeps_it_filtered() {
     let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
     let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";

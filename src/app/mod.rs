@@ -581,6 +581,7 @@ impl App {
                     // The first articles show at once; later ones join at the next rebuild.
                     self.rebuild_rows();
                 }
+                self.restart_stories_when_loaded();
             }
             LoadEvent::Skipped(skipped) => self.store.skipped.push(skipped),
             LoadEvent::Done => {

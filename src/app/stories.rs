@@ -105,7 +105,11 @@ impl App {
         }
         let inputs = self.stories.gathering.take().unwrap_or_default();
         let by_date = self.store.by_date().to_vec();
-        let cache_folder = (self.settings.cache_stories).then(cache::folder).flatten();
+        // Stories of a load half done are not kept: which articles are in by then differs
+        // from run to run, so they would never be found again.
+        let cache_folder = (self.settings.cache_stories && self.loading.done)
+            .then(cache::folder)
+            .flatten();
         let (send, receive) = channel();
         let spawned = std::thread::Builder::new()
             .name("warta-stories".into())
@@ -167,11 +171,22 @@ impl App {
         false
     }
 
-    /// Forms the stories again, for the story view, once loading is done if articles came
-    /// in after they were formed.
+    /// Forms the stories again, for the story view, when articles came in after they were
+    /// formed: once loading is done; while it goes on, each time the articles have doubled,
+    /// until half the files the walk found are in (so the view shows stories so far from the
+    /// first articles in, and forming them along the way costs less than forming them all
+    /// once more: they are formed again at the end anyway).
     pub(super) fn restart_stories_when_loaded(&mut self) {
         let wanted = self.list.view == ListView::ByStory;
-        if wanted && self.loading.done && self.stories.formed_for != self.store.articles.len() {
+        let count = self.store.articles.len();
+        let due = match self.loading.done {
+            true => self.stories.formed_for != count,
+            false => {
+                count >= self.stories.formed_for.saturating_mul(2)
+                    && self.loading.found.is_none_or(|found| count <= found / 2)
+            }
+        };
+        if wanted && due {
             self.start_stories();
         }
     }

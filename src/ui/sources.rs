@@ -23,18 +23,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title = match (app.list.is_flat(), app.list.view) {
         (true, _) => " Results ".to_string(),
         (false, ListView::ByOutlet) => format!(" Sources · {} ", app.list.sort.label()),
-        (false, ListView::ByStory) if app.stories.forming() => {
-            format!(" Stories · {} · forming… ", app.list.sort.label())
+        (false, ListView::ByStory) if app.stories().is_none() && !app.stories.forming() => {
+            " Stories · forming… ".into()
         }
-        (false, ListView::ByStory) if app.stories().is_none() => " Stories · forming… ".into(),
-        // Articles loaded since the stories were formed are listed after them, until the
-        // stories are formed again once loading is done.
-        (false, ListView::ByStory) if app.ungrouped() > 0 => format!(
-            " Stories · {} · {} ungrouped ",
-            app.list.sort.label(),
-            super::bar::group_digits(app.ungrouped())
-        ),
-        (false, ListView::ByStory) => format!(" Stories · {} ", app.list.sort.label()),
+        (false, ListView::ByStory) => {
+            let mut title = format!(" Stories · {} ", app.list.sort.label());
+            // Articles loaded since the stories were formed are listed after them, until the
+            // stories are formed again.
+            // Either says the stories are not whole yet; the count says more, and a narrow
+            // list has no room for both.
+            if app.ungrouped() > 0 {
+                let ungrouped = super::bar::group_digits(app.ungrouped());
+                title.push_str(&format!("· {ungrouped} ungrouped "));
+            } else if app.stories.forming() {
+                title.push_str("· forming… ");
+            }
+            title
+        }
         (false, ListView::ByDate) => format!(" By date · {} ", app.list.sort.label()),
     };
     let block = super::pane_block(theme, focused, title);
