@@ -242,6 +242,51 @@ fn app_of_files(width: u16, height: u16, files: &[(&str, &str, &str)]) -> (App, 
     (app, dir)
 }
 
+/// Two stories of two articles each (a flood, an orchestra's tour), of no known outlet.
+fn flood_and_orchestra() -> (App, tempfile::TempDir) {
+    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
+    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
+    app_of_files(
+        120,
+        40,
+        &[
+            ("a.txt", "Flood Closes Portville Harbour Road", flood),
+            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
+            (
+                "c.txt",
+                "Lakeside Orchestra Tours Northern Villages",
+                orchestra,
+            ),
+            (
+                "d.txt",
+                "Orchestra From Lakeside Starts Village Tour",
+                orchestra,
+            ),
+        ],
+    )
+}
+
+/// A new article, first by path, comes in and loading ends: the stories are formed again,
+/// and every story number moves.
+fn form_again_with_a_new_first_article(app: &mut App, dir: &tempfile::TempDir) {
+    std::fs::write(
+        dir.path().join("0.txt"),
+        "Bakery Wins Bread Prize\n\nA bakery in Eastbay won the national bread prize on Sunday.\n",
+    )
+    .unwrap();
+    let late = store::load_all(
+        &Sources::Paths(vec![dir.path().join("0.txt")]),
+        Rules::builtin(),
+        LoadOptions::default(),
+    );
+    app.update(warta::app::Input::Load(store::LoadEvent::Batch(
+        late.articles,
+        None,
+    )));
+    app.update(warta::app::Input::Load(store::LoadEvent::Done));
+    common::settle(app);
+}
+
 #[test]
 fn the_story_view_says_how_many_articles_came_in_after_its_stories() {
     let mut seeds = store::load_all(&Sources::Seeds, Rules::builtin(), LoadOptions::default())
@@ -334,26 +379,7 @@ fn the_story_view_chosen_before_any_article_shows_stories_so_far_while_loading()
 
 #[test]
 fn folding_a_filtered_story_view_keeps_it_filtered() {
-    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
-    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
-    let (mut app, _dir) = app_of_files(
-        120,
-        40,
-        &[
-            ("a.txt", "Flood Closes Portville Harbour Road", flood),
-            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
-            (
-                "c.txt",
-                "Lakeside Orchestra Tours Northern Villages",
-                orchestra,
-            ),
-            (
-                "d.txt",
-                "Orchestra From Lakeside Starts Village Tour",
-                orchestra,
-            ),
-        ],
-    );
+    let (mut app, _dir) = flood_and_orchestra();
     keys(&mut app, "v");
     let stories = |app: &App| {
         app.list
@@ -388,21 +414,7 @@ fn folding_a_filtered_story_view_keeps_it_filtered() {
 
 #[test]
 fn mark_all_shown_read_by_story_marks_the_stories_shown_whole() {
-    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
-    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere.";
-    let (mut app, _dir) = app_of_files(
-        120,
-        40,
-        &[
-            ("a.txt", "Flood Closes Portville Harbour Road", flood),
-            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
-            (
-                "c.txt",
-                "Lakeside Orchestra Tours Northern Villages",
-                orchestra,
-            ),
-        ],
-    );
+    let (mut app, _dir) = flood_and_orchestra();
     let unread = |app: &App| -> Vec<String> {
         let mut titles: Vec<String> = (0..app.store.articles.len())
             .filter(|&i| !app.saved.is_read(app.store.key(i)))
@@ -417,6 +429,7 @@ fn mark_all_shown_read_by_story_marks_the_stories_shown_whole() {
         unread(&app),
         [
             "Lakeside Orchestra Tours Northern Villages",
+            "Orchestra From Lakeside Starts Village Tour",
             "Portville Harbour Road Shut by Flood"
         ]
     );
@@ -425,7 +438,13 @@ fn mark_all_shown_read_by_story_marks_the_stories_shown_whole() {
     keys(&mut app, "v");
     assert!(app.stories().is_some());
     keys(&mut app, "M");
-    assert_eq!(unread(&app), ["Lakeside Orchestra Tours Northern Villages"]);
+    assert_eq!(
+        unread(&app),
+        [
+            "Lakeside Orchestra Tours Northern Villages",
+            "Orchestra From Lakeside Starts Village Tour"
+        ]
+    );
 }
 
 #[test]
@@ -487,26 +506,7 @@ fn compare_passes_over_a_telling_whose_file_is_gone() {
 
 #[test]
 fn a_folded_story_stays_folded_when_the_stories_are_formed_again() {
-    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
-    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
-    let (mut app, dir) = app_of_files(
-        120,
-        40,
-        &[
-            ("a.txt", "Flood Closes Portville Harbour Road", flood),
-            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
-            (
-                "c.txt",
-                "Lakeside Orchestra Tours Northern Villages",
-                orchestra,
-            ),
-            (
-                "d.txt",
-                "Orchestra From Lakeside Starts Village Tour",
-                orchestra,
-            ),
-        ],
-    );
+    let (mut app, dir) = flood_and_orchestra();
     keys(&mut app, "v/orchestra\n \x1b");
     let folded = |app: &App| -> Vec<String> {
         app.list
@@ -527,48 +527,14 @@ fn a_folded_story_stays_folded_when_the_stories_are_formed_again() {
     assert_eq!(orchestra_folded.len(), 1, "{:?}", app.list.rows);
     assert!(orchestra_folded[0].contains("Orchestra"));
     // A new article, first by path, takes the first story number: the numbers all move.
-    std::fs::write(
-        dir.path().join("0.txt"),
-        "Bakery Wins Bread Prize\n\nA bakery in Eastbay won the national bread prize on Sunday.\n",
-    )
-    .unwrap();
-    let late = store::load_all(
-        &Sources::Paths(vec![dir.path().join("0.txt")]),
-        Rules::builtin(),
-        LoadOptions::default(),
-    );
-    app.update(warta::app::Input::Load(store::LoadEvent::Batch(
-        late.articles,
-        None,
-    )));
-    app.update(warta::app::Input::Load(store::LoadEvent::Done));
-    common::settle(&mut app);
+    form_again_with_a_new_first_article(&mut app, &dir);
     assert_eq!(app.ungrouped(), 0, "formed again with the new article");
     assert_eq!(folded(&app), orchestra_folded);
 }
 
 #[test]
 fn a_selected_story_header_stays_selected_through_a_rebuild() {
-    let flood = "Floodwater closed the harbour road in Portville on Monday after two days of rain. The mayor of Portville said 40 families were moved to the town hall.";
-    let orchestra = "The Lakeside city orchestra began a tour of twelve northern villages on Friday with a concert in Brookmere. The conductor Ilse Varga said the tour ends in March.";
-    let (mut app, dir) = app_of_files(
-        120,
-        40,
-        &[
-            ("a.txt", "Flood Closes Portville Harbour Road", flood),
-            ("b.txt", "Portville Harbour Road Shut by Flood", flood),
-            (
-                "c.txt",
-                "Lakeside Orchestra Tours Northern Villages",
-                orchestra,
-            ),
-            (
-                "d.txt",
-                "Orchestra From Lakeside Starts Village Tour",
-                orchestra,
-            ),
-        ],
-    );
+    let (mut app, dir) = flood_and_orchestra();
     // A folded story is one row, its header: the last story, folded, is selected.
     keys(&mut app, "vG ");
     let header = app.list.selected;
@@ -591,22 +557,7 @@ fn a_selected_story_header_stays_selected_through_a_rebuild() {
         assert_eq!(selected_title(&app), title, "after {key}");
     }
     // And when the stories are formed again, their numbers all changed.
-    std::fs::write(
-        dir.path().join("0.txt"),
-        "Bakery Wins Bread Prize\n\nA bakery in Eastbay won the national bread prize on Sunday.\n",
-    )
-    .unwrap();
-    let late = store::load_all(
-        &Sources::Paths(vec![dir.path().join("0.txt")]),
-        Rules::builtin(),
-        LoadOptions::default(),
-    );
-    app.update(warta::app::Input::Load(store::LoadEvent::Batch(
-        late.articles,
-        None,
-    )));
-    app.update(warta::app::Input::Load(store::LoadEvent::Done));
-    common::settle(&mut app);
+    form_again_with_a_new_first_article(&mut app, &dir);
     assert_eq!(app.ungrouped(), 0);
     assert_eq!(
         selected_title(&app),
