@@ -486,14 +486,15 @@ pub fn ascii_word_boundaries(pattern: &str) -> std::borrow::Cow<'_, str> {
         return pattern.into();
     }
     let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
+    let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '\\' {
             out.push(c);
             continue;
         }
         match chars.next() {
-            Some('b') => out.push_str(r"(?-u:\b)"),
+            // `\b{start}` and the like are left as written.
+            Some('b') if chars.peek() != Some(&'{') => out.push_str(r"(?-u:\b)"),
             Some(escaped) => {
                 out.push('\\');
                 out.push(escaped);
@@ -532,6 +533,11 @@ mod tests {
         assert_eq!(ascii_word_boundaries(r"a\\b\B\d"), r"a\\b\B\d");
         assert_eq!(ascii_word_boundaries(r"\bx\b"), r"(?-u:\b)x(?-u:\b)");
         assert_eq!(ascii_word_boundaries("trailing\\"), "trailing\\");
+        assert_eq!(
+            ascii_word_boundaries(r"\b{start}x\b"),
+            r"\b{start}x(?-u:\b)"
+        );
+        assert!(Regex::new(&ascii_word_boundaries(r"\b{start}x\b{end}")).is_ok());
     }
 
     #[test]
