@@ -501,6 +501,12 @@ impl App {
     /// given `keep_within`, among that many first rows).
     fn rebuild_rows_keeping(&mut self, keep_within: Option<usize>) {
         let story = self.selected_story_anchor();
+        self.rebuild_rows_around(keep_within, story);
+    }
+
+    /// [`App::rebuild_rows_keeping`], with the selected story header (if one is) given by
+    /// its newest article: taken before the stories are replaced, when they are.
+    fn rebuild_rows_around(&mut self, keep_within: Option<usize>, story: Option<usize>) {
         let (saved, store) = (&self.saved, &self.store);
         self.list.rebuild(
             &self.store,
@@ -581,7 +587,7 @@ impl App {
                     // The first articles show at once; later ones join at the next rebuild.
                     self.rebuild_rows();
                 }
-                self.restart_stories_when_loaded();
+                self.restart_stories_when_due();
             }
             LoadEvent::Skipped(skipped) => self.store.skipped.push(skipped),
             LoadEvent::Done => {
@@ -594,7 +600,7 @@ impl App {
                     self.rebuild_rows();
                 }
                 self.start_title_ranks();
-                self.restart_stories_when_loaded();
+                self.restart_stories_when_due();
             }
         }
         true

@@ -1,6 +1,6 @@
-//! The stories as the reader holds them: formed on a thread of their own once the articles
-//! are in (and again when more arrive), so that no key waits for them; the list shows stories
-//! so far, or says they are still being formed.
+//! The stories as the reader holds them: formed on a thread of their own from the articles in
+//! (and again as more arrive), so that no key waits for them; the list shows stories so far,
+//! or says they are still being formed.
 
 use super::App;
 use super::list::ListView;
@@ -126,8 +126,9 @@ impl App {
         }
     }
 
-    /// Takes the stories when the job has formed them; starts it again when articles arrived
-    /// meanwhile and loading is done. Returns whether the list changed.
+    /// Takes the stories when the job has formed them; starts it again when articles that
+    /// arrived meanwhile make it due ([`App::restart_stories_when_due`]). Returns whether the
+    /// list changed.
     pub(super) fn take_stories(&mut self) -> bool {
         self.gather_stories();
         let wanted = self.list.view == ListView::ByStory;
@@ -146,11 +147,7 @@ impl App {
                         self.notice = None;
                     }
                     if wanted {
-                        self.rebuild_rows();
-                        if let Some(anchor) = selected_story {
-                            self.select_story_of(anchor, None);
-                            self.after_selection();
-                        }
+                        self.rebuild_rows_around(None, selected_story);
                     }
                     let compare = self.stories.compare_asked.take().is_some_and(|left| {
                         self.overlay.open.is_none() && self.list.selected_article() == Some(left)
@@ -158,7 +155,7 @@ impl App {
                     if compare {
                         self.open_compare();
                     }
-                    self.restart_stories_when_loaded();
+                    self.restart_stories_when_due();
                     if wanted || compare {
                         return true;
                     }
@@ -167,7 +164,7 @@ impl App {
                 Err(TryRecvError::Disconnected) => self.stories.job = None,
             }
         }
-        self.restart_stories_when_loaded();
+        self.restart_stories_when_due();
         false
     }
 
@@ -176,7 +173,7 @@ impl App {
     /// until half the files the walk found are in (so the view shows stories so far from the
     /// first articles in, and forming them along the way costs less than forming them all
     /// once more: they are formed again at the end anyway).
-    pub(super) fn restart_stories_when_loaded(&mut self) {
+    pub(super) fn restart_stories_when_due(&mut self) {
         let wanted = self.list.view == ListView::ByStory;
         let count = self.store.articles.len();
         let due = match self.loading.done {

@@ -481,7 +481,7 @@ impl Rules {
 /// boundary stops the fast engine on any line with a character beyond ASCII (a curly quote,
 /// a dash), and the slow one it falls back to costs several times more; the two disagree
 /// only beside a letter beyond ASCII, which the rules' words never end or start on.
-pub fn ascii_word_boundaries(pattern: &str) -> std::borrow::Cow<'_, str> {
+fn ascii_word_boundaries(pattern: &str) -> std::borrow::Cow<'_, str> {
     if !pattern.contains(r"\b") {
         return pattern.into();
     }

@@ -28,12 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         (false, ListView::ByStory) => {
             let mut title = format!(" Stories · {} ", app.list.sort.label());
-            // Articles loaded since the stories were formed are listed after them, until the
-            // stories are formed again.
-            // Either says the stories are not whole yet; the count says more, and a narrow
-            // list has no room for both.
-            if app.ungrouped() > 0 {
-                let ungrouped = super::bar::group_digits(app.ungrouped());
+            // Articles loaded since the stories were formed are listed after them, counted
+            // here until the stories are formed again. The count and "forming…" both say the
+            // stories are not whole yet; a narrow list has no room for both.
+            let ungrouped = app.ungrouped();
+            if ungrouped > 0 {
+                let ungrouped = super::bar::group_digits(ungrouped);
                 title.push_str(&format!("· {ungrouped} ungrouped "));
             } else if app.stories.forming() {
                 title.push_str("· forming… ");
