@@ -23,25 +23,52 @@ use serde::Serialize;
 use std::sync::Arc;
 use thin_vec::ThinVec;
 
-/// One of the words that tell which event an article reports: its hash (of the folded word)
-/// and how much it counts in the article. Filled in by [`crate::stories::terms::story_terms`]
-/// where articles are loaded to be searched.
+/// One of the words that tell which event an article reports: its hash (of the folded word),
+/// how much it counts in the article, and whether it is specific to one event — a name or a
+/// number. Filled in by [`crate::stories::terms::story_terms`] where articles are loaded to be
+/// searched.
 ///
 /// Six bytes, as 100,000 articles keep 48 each: the count is kept in halves (a headline word
 /// counts 4, a body word 1, a name half as much again, so every count is a whole number of
-/// halves) and the weight is worked out from it when asked.
+/// halves) in the low 15 bits, the weight worked out from it when asked, and the top bit
+/// says whether the word is specific.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C, packed(2))]
 pub struct StoryTerm {
     pub hash: u32,
-    /// The word's count in the article, in halves (saturating).
-    pub halves: u16,
+    /// The count in halves (saturating at [`StoryTerm::MAX_HALVES`]), and
+    /// [`StoryTerm::SPECIFIC`].
+    pub packed: u16,
 }
 
 impl StoryTerm {
+    /// The bit of a term that is a name or a number.
+    pub const SPECIFIC: u16 = 0x8000;
+    /// The most halves a count holds.
+    pub const MAX_HALVES: u16 = 0x7fff;
+
+    /// A term counted `halves` times (in halves; more than [`StoryTerm::MAX_HALVES`] is that).
+    pub fn new(hash: u32, halves: u16, specific: bool) -> StoryTerm {
+        StoryTerm {
+            hash,
+            packed: halves.min(Self::MAX_HALVES) | if specific { Self::SPECIFIC } else { 0 },
+        }
+    }
+
+    /// The word's count in the article, in halves.
+    pub fn halves(self) -> u16 {
+        self.packed & Self::MAX_HALVES
+    }
+
+    /// Whether the word names someone or something, or is a number: what tells one event
+    /// from another of the same kind.
+    pub fn is_specific(self) -> bool {
+        self.packed & Self::SPECIFIC != 0
+    }
+
     /// The term's weight in the article: 1 + ln(count), so repeats count less and less.
     pub fn weight(self) -> f32 {
-        1.0 + (f32::from(self.halves) / 2.0).ln()
+        1.0 + (f32::from(self.halves()) / 2.0).ln()
     }
 }
 

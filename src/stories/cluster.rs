@@ -1,8 +1,9 @@
 //! Grouping articles into stories: candidates found through their rarer shared terms (an
 //! inverted index, so an article is compared only with those that share a rare word with it),
 //! confirmed by a cosine over TF-IDF weights in which rare shared words — names, places,
-//! numbers — weigh high and common ones low, and kept apart when both dates are known and far
-//! apart. Similarities are read against each article's neighbourhood (local scaling), then
+//! numbers — weigh high and common ones low, lowered when both articles have names and
+//! numbers but share few of them (two events of one kind told in the same words), and kept
+//! apart when both dates are known and far apart. Similarities are read against each article's neighbourhood (local scaling), then
 //! stories are formed by average linkage: the most similar pairs first, two
 //! groups joining only when their articles are on average alike, so that one article about
 //! a topic does not chain two different events of it together. The result depends only on
@@ -14,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 /// Two articles whose (locally scaled) similarity reaches this may be one story; two groups
 /// join when their articles' average similarity (pairs never linked counting as 0) does.
-pub const LINK_SIMILARITY: f32 = 0.34;
+pub const LINK_SIMILARITY: f32 = 0.32;
 /// The least scale: an article with few neighbours has its pairs raised, but not past this.
 const SCALE_FLOOR: f32 = 0.15;
 /// The neighbour whose similarity sets an article's scale.
@@ -24,6 +25,9 @@ const SCALED_UNIT: f32 = 0.5;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
 const KNOWN_SIMILARITY: f32 = 0.05;
+/// Two articles that both have names or numbers, whose names and numbers are less alike than
+/// this (their cosine), are less alike in proportion (see [`Alike`]).
+const SPECIFIC_AGREEMENT: f32 = 0.35;
 /// Articles dated further apart than this (in days) are not one story.
 pub const MAX_DAYS_APART: i32 = 4;
 /// A small folder's words are not all rare: document frequencies are read as if this many
@@ -64,9 +68,9 @@ pub fn grouping_input(docs: &[Doc<'_>], mut feed: impl FnMut(&[u8])) {
         bytes.extend_from_slice(&[month, day]);
         bytes.extend_from_slice(&(doc.terms.len() as u32).to_le_bytes());
         for term in doc.terms {
-            let Term { hash, halves } = *term;
+            let Term { hash, packed } = *term;
             bytes.extend_from_slice(&hash.to_le_bytes());
-            bytes.extend_from_slice(&halves.to_le_bytes());
+            bytes.extend_from_slice(&packed.to_le_bytes());
             if bytes.len() >= PIECE {
                 feed(&bytes);
                 bytes.clear();
@@ -103,11 +107,11 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
         &|_| true,
         &|_, _| true,
         &|| (vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n], Vec::new()),
-        &|(closest, strong): &mut (Vec<[f32; SCALE_NEIGHBOUR]>, Vec<Link>), i, j, s| {
-            keep_closest(&mut closest[i], s);
-            keep_closest(&mut closest[j], s);
-            if s >= may_join {
-                strong.push((s, i as u32, j as u32));
+        &|(closest, strong): &mut (Vec<[f32; SCALE_NEIGHBOUR]>, Vec<Link>), i, j, alike| {
+            keep_closest(&mut closest[i], alike.cosine);
+            keep_closest(&mut closest[j], alike.cosine);
+            if alike.similarity >= may_join {
+                strong.push((alike.similarity, i as u32, j as u32));
             }
         },
     );
@@ -135,7 +139,7 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
         &|i| in_a_cluster[i],
         &|i, j| cluster[i] == cluster[j],
         &Vec::new,
-        &|links: &mut Vec<Link>, i, j, s| links.push((s, i as u32, j as u32)),
+        &|links: &mut Vec<Link>, i, j, alike| links.push((alike.similarity, i as u32, j as u32)),
     );
     // What found the pairs is not needed to join them.
     drop(pairs);
@@ -194,6 +198,18 @@ fn common_from(n: usize) -> u32 {
     (n / COMMON_SHARE).clamp(MIN_COMMON, MAX_COMMON) as u32
 }
 
+/// How alike two articles are.
+#[derive(Debug, Clone, Copy, Default)]
+struct Alike {
+    /// The cosine of their terms' weights: what sets each article's neighbourhood (its scale).
+    cosine: f32,
+    /// The cosine, lowered when both articles name people, places or numbers and share few
+    /// of them (less than [`SPECIFIC_AGREEMENT`] by the cosine of those terms alone): two
+    /// reports of one kind of event (an earthquake, a shooting) share most of their words,
+    /// and only the names and numbers tell the events apart. What joins articles.
+    similarity: f32,
+}
+
 /// A pair of articles and their similarity.
 type Link = (f32, u32, u32);
 
@@ -233,7 +249,7 @@ impl<'a, 'd> Pairs<'a, 'd> {
         taken: &(dyn Fn(usize) -> bool + Sync),
         wanted: &(dyn Fn(usize, usize) -> bool + Sync),
         new_state: &(dyn Fn() -> S + Sync),
-        visit: &(dyn Fn(&mut S, usize, usize, f32) + Sync),
+        visit: &(dyn Fn(&mut S, usize, usize, Alike) + Sync),
     ) -> Vec<S> {
         let (docs, n, threads) = (self.docs, self.docs.len(), self.threads);
         let from = |first: usize| {
@@ -254,9 +270,9 @@ impl<'a, 'd> Pairs<'a, 'd> {
                         if !wanted(i, j) || far_apart(doc, &docs[j]) {
                             continue;
                         }
-                        let similarity = self.weights.cosine(docs, i, j);
-                        if similarity >= KNOWN_SIMILARITY {
-                            visit(&mut state, i, j, similarity);
+                        let alike = self.weights.alike(docs, i, j);
+                        if alike.cosine >= KNOWN_SIMILARITY {
+                            visit(&mut state, i, j, alike);
                         }
                     }
                 }
@@ -294,7 +310,7 @@ fn far_apart(a: &Doc<'_>, b: &Doc<'_>) -> bool {
 /// Similarities read against each article's neighbourhood (local scaling, as in self-tuning
 /// clustering): a pair counts for more where both articles are otherwise alone, and for less
 /// inside a crowd of articles on one topic, where only the closest pairs are one event.
-/// Each article's scale is its similarity to its [`SCALE_NEIGHBOUR`]th closest article
+/// Each article's scale is its cosine with its [`SCALE_NEIGHBOUR`]th closest article
 /// (`closest`: each article's closest similarities, most alike first), never below
 /// [`SCALE_FLOOR`].
 fn scales(closest: &[[f32; SCALE_NEIGHBOUR]]) -> Vec<f32> {
@@ -420,6 +436,8 @@ struct Weights {
     starts: Vec<u32>,
     weights: Vec<f32>,
     norms: Vec<f32>,
+    /// The norm of each article's specific terms alone (names and numbers).
+    specific_norms: Vec<f32>,
 }
 
 impl Weights {
@@ -427,17 +445,22 @@ impl Weights {
         let mut starts = Vec::with_capacity(docs.len() + 1);
         let mut weights = Vec::with_capacity(docs.iter().map(|d| d.terms.len()).sum());
         let mut norms = Vec::with_capacity(docs.len());
+        let mut specific_norms = Vec::with_capacity(docs.len());
         starts.push(0);
         for doc in docs {
             let first = weights.len();
             weights.extend(doc.terms.iter().map(|t| t.weight() * idf(t.hash)));
-            norms.push(weights[first..].iter().map(|x| x * x).sum::<f32>().sqrt());
+            let mine = &weights[first..];
+            norms.push(mine.iter().map(|x| x * x).sum::<f32>().sqrt());
+            let specific = doc.terms.iter().zip(mine).filter(|(t, _)| t.is_specific());
+            specific_norms.push(specific.map(|(_, x)| x * x).sum::<f32>().sqrt());
             starts.push(weights.len() as u32);
         }
         Weights {
             starts,
             weights,
             norms,
+            specific_norms,
         }
     }
 
@@ -445,27 +468,43 @@ impl Weights {
         &self.weights[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
-    /// The cosine of articles `i` and `j` of `docs` (whose terms are sorted by hash).
-    fn cosine(&self, docs: &[Doc<'_>], i: usize, j: usize) -> f32 {
+    /// How alike articles `i` and `j` of `docs` (whose terms are sorted by hash) are.
+    fn alike(&self, docs: &[Doc<'_>], i: usize, j: usize) -> Alike {
         let (norm_a, norm_b) = (self.norms[i], self.norms[j]);
         if norm_a == 0.0 || norm_b == 0.0 {
-            return 0.0;
+            return Alike::default();
         }
         let (a, b) = (docs[i].terms, docs[j].terms);
         let (weight_a, weight_b) = (self.of_article(i), self.of_article(j));
-        let (mut x, mut y, mut dot) = (0, 0, 0.0);
+        let (mut x, mut y, mut dot, mut specific_dot) = (0, 0, 0.0, 0.0);
         while x < a.len() && y < b.len() {
             match { a[x].hash }.cmp(&{ b[y].hash }) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += weight_a[x] * weight_b[y];
+                    let product = weight_a[x] * weight_b[y];
+                    dot += product;
+                    if a[x].is_specific() || b[y].is_specific() {
+                        specific_dot += product;
+                    }
                     x += 1;
                     y += 1;
                 }
             }
         }
-        dot / (norm_a * norm_b)
+        let cosine = dot / (norm_a * norm_b);
+        let (specific_a, specific_b) = (self.specific_norms[i], self.specific_norms[j]);
+        if specific_a == 0.0 || specific_b == 0.0 {
+            return Alike {
+                cosine,
+                similarity: cosine,
+            };
+        }
+        let agreement = (specific_dot / (specific_a * specific_b)).min(1.0);
+        Alike {
+            cosine,
+            similarity: cosine * (agreement / SPECIFIC_AGREEMENT).min(1.0),
+        }
     }
 }
 
@@ -514,7 +553,7 @@ mod tests {
             .iter()
             .map(|w| Term {
                 hash: super::super::terms::hash_word(w),
-                halves: 2,
+                packed: 2,
             })
             .collect();
         terms.sort_by_key(|t| t.hash);
@@ -570,9 +609,9 @@ mod tests {
         expected.extend([0, 0]);
         expected.extend(2u32.to_le_bytes());
         for term in one.terms {
-            let Term { hash, halves } = *term;
+            let Term { hash, packed } = *term;
             expected.extend(hash.to_le_bytes());
-            expected.extend(halves.to_le_bytes());
+            expected.extend(packed.to_le_bytes());
         }
         assert_eq!(bytes, expected);
         // Past one piece: 20,000 articles of 22 bytes each.
@@ -649,7 +688,9 @@ mod tests {
                 &|_| true,
                 &|_, _| true,
                 &Vec::new,
-                &|links: &mut Vec<Link>, i, j, s| links.push((s, i as u32, j as u32)),
+                &|links: &mut Vec<Link>, i, j, alike| {
+                    links.push((alike.similarity, i as u32, j as u32))
+                },
             )
             .concat();
         let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];

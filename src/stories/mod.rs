@@ -294,6 +294,82 @@ mod tests {
         assert!(label.contains("Putin") && label.contains("Kim"), "{label}");
     }
 
+    /// Invented wire reports: two earthquakes and two shootings, each told by two outlets.
+    /// The two earthquakes (and the two shootings) are told in nearly the same words; only
+    /// the places, names and numbers differ.
+    const EVENTS_OF_ONE_KIND: [(&str, &str); 8] = [
+        (
+            "turkey-wire",
+            "Magnitude 6.4 earthquake strikes western Turkey, killing at least 12\n\nISTANBUL, March 3 (Reuters) - A magnitude 6.4 earthquake struck western Turkey on Tuesday, killing at least 12 people and injuring more than 200, the country's disaster agency said. The quake was centred near the town of Simav in Kutahya province, officials said. Rescue teams searched collapsed buildings through the night as aftershocks rattled the region.\n",
+        ),
+        (
+            "turkey-paper",
+            "Deadly quake hits Turkey's Kutahya province\n\nA powerful earthquake shook Kutahya province in western Turkey on Tuesday, leaving 12 people dead and hundreds injured. The magnitude 6.4 tremor was centred near Simav, according to the disaster agency AFAD. Rescuers worked through the night to reach people trapped under collapsed buildings.\n",
+        ),
+        (
+            "chile-wire",
+            "Magnitude 6.1 earthquake strikes central Chile, killing at least 9\n\nSANTIAGO, March 4 (Reuters) - A magnitude 6.1 earthquake struck central Chile on Wednesday, killing at least 9 people and injuring dozens, the national emergency office said. The quake was centred near the city of Talca in the Maule region, officials said. Rescue teams searched collapsed buildings as aftershocks rattled the region.\n",
+        ),
+        (
+            "chile-paper",
+            "Deadly quake hits Chile's Maule region\n\nA strong earthquake shook the Maule region of central Chile on Wednesday, leaving 9 people dead and dozens injured. The magnitude 6.1 tremor was centred near Talca, according to the emergency office ONEMI. Rescuers worked through the night to reach people trapped under collapsed buildings.\n",
+        ),
+        (
+            "ohio-wire",
+            "Gunman kills four at shopping mall in Ohio, police say\n\nCOLUMBUS, Ohio, March 3 (Reuters) - A gunman opened fire at a shopping mall in Columbus, Ohio, on Tuesday, killing four people before he was shot dead by police, officials said. Police Chief Elaine Bryant said the suspect, a 34-year-old man, acted alone. The motive was not yet known.\n",
+        ),
+        (
+            "ohio-paper",
+            "Four dead in Columbus mall shooting\n\nFour people were killed when a man opened fire inside a Columbus shopping mall on Tuesday, police said. Chief Elaine Bryant told reporters the 34-year-old suspect was killed by officers and appeared to have acted alone. Investigators are looking into a motive.\n",
+        ),
+        (
+            "texas-wire",
+            "Gunman kills three at supermarket in Texas, police say\n\nAUSTIN, Texas, March 4 (Reuters) - A gunman opened fire at a supermarket in Austin, Texas, on Wednesday, killing three people before he was arrested by police, officials said. Police Chief Joseph Chacon said the suspect, a 28-year-old man, acted alone. The motive was not yet known.\n",
+        ),
+        (
+            "texas-paper",
+            "Three dead in Austin supermarket shooting\n\nThree people were killed when a man opened fire inside an Austin supermarket on Wednesday, police said. Chief Joseph Chacon told reporters the 28-year-old suspect was arrested at the scene and appeared to have acted alone. Investigators are looking into a motive.\n",
+        ),
+    ];
+
+    /// Each event's two tellings are one story, and two events of one kind are two, though
+    /// their reports share most of their words: their places, names and numbers differ.
+    #[test]
+    fn two_events_of_one_kind_told_in_the_same_words_are_two_stories() {
+        let articles: Vec<Article> = EVENTS_OF_ONE_KIND
+            .iter()
+            .map(|(name, text)| {
+                let mut article = crate::article::parse(text, Rules::builtin());
+                article.path = std::path::Path::new(name).into();
+                crate::store::with_story_terms(&mut article);
+                article
+            })
+            .collect();
+        let by_date: Vec<usize> = (0..articles.len()).collect();
+        let stories = Stories::build(&articles, &|_| true, &by_date);
+        let mut got: Vec<Vec<&str>> = stories
+            .members
+            .iter()
+            .filter(|members| !members.is_empty())
+            .map(|members| {
+                let mut names: Vec<&str> =
+                    members.iter().map(|&i| EVENTS_OF_ONE_KIND[i].0).collect();
+                names.sort();
+                names
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ["chile-paper", "chile-wire"],
+                ["ohio-paper", "ohio-wire"],
+                ["texas-paper", "texas-wire"],
+                ["turkey-paper", "turkey-wire"],
+            ]
+        );
+    }
+
     fn titled(titles: &[&str]) -> Vec<Article> {
         titles
             .iter()

@@ -218,7 +218,7 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 /// of a compound's, hashed) and whether its word is a name, for at most `limit` words read;
 /// returns how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
 /// read, with no copy.
-fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usize {
+fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
     let mut read = 0;
     for (raw, starts) in tokens(text).take(limit) {
         read += 1;
@@ -247,10 +247,11 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool)) -> usiz
 }
 
 /// One written word's term, if it has one (see [`each_term`]).
-fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool)) {
+fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
     let stops = stop_hashes();
     // The whole word's hash for the stop words, its first letters' for the term.
     let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
+    let mut digits = false;
     let cut = match word.len() > STEM_LETTERS {
         true => STEM_LETTERS,
         false => singular_len(word.as_bytes()),
@@ -260,12 +261,13 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool)) {
             stemmed_hash = whole;
         }
         letters_only &= byte.is_ascii_alphabetic();
+        digits |= byte.is_ascii_digit();
         whole ^= u32::from(byte.to_ascii_lowercase());
         whole = whole.wrapping_mul(0x0100_0193);
     }
     if !letters_only {
         if let Some(key) = term_key(word) {
-            found(hash_word(&key), name);
+            found(hash_word(&key), name, digits);
         }
     } else if word.len() >= 3 && !stops.contains(&whole) {
         found(
@@ -275,6 +277,7 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool)) {
                 whole
             },
             name,
+            false,
         );
     }
 }
@@ -285,13 +288,15 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool)) {
 pub fn story_terms(article: &Article) -> Vec<Term> {
     // Counted in halves, so every count is a whole number.
     let title_halves = (TITLE_WEIGHT * 2.0) as u16;
-    let mut seen: Vec<(u32, u16)> = Vec::with_capacity(OPENING_WORDS + 24);
-    let mut add = |hash: u32, name: bool, halves: u16| {
-        seen.push((hash, if name { halves / 2 * 3 } else { halves }));
+    let mut seen: Vec<(u32, u16, bool)> = Vec::with_capacity(OPENING_WORDS + 24);
+    let mut add = |hash: u32, name: bool, halves: u16, specific: bool| {
+        seen.push((hash, if name { halves / 2 * 3 } else { halves }, specific));
     };
     if !article.title_derived {
-        each_term(&article.title, usize::MAX, |hash, name| {
-            add(hash, name, title_halves)
+        // A headline's capitals say little (many are in title case): only its numbers are
+        // specific there.
+        each_term(&article.title, usize::MAX, |hash, name, number| {
+            add(hash, name, title_halves, number)
         });
     }
     let mut budget = OPENING_WORDS;
@@ -299,20 +304,28 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
         if budget == 0 {
             break;
         }
-        budget -= each_term(paragraph, budget, |hash, name| add(hash, name, 2));
+        budget -= each_term(paragraph, budget, |hash, name, number| {
+            add(hash, name, 2, name || number)
+        });
     }
-    seen.sort_unstable_by_key(|&(hash, _)| hash);
+    seen.sort_unstable_by_key(|&(hash, _, _)| hash);
     let mut terms: Vec<Term> = Vec::with_capacity(seen.len());
-    for (hash, halves) in seen {
+    for (hash, halves, specific) in seen {
         match terms.last_mut() {
-            Some(last) if last.hash == hash => last.halves = last.halves.saturating_add(halves),
-            _ => terms.push(Term { hash, halves }),
+            Some(last) if last.hash == hash => {
+                *last = Term::new(
+                    hash,
+                    last.halves().saturating_add(halves),
+                    specific || last.is_specific(),
+                )
+            }
+            _ => terms.push(Term::new(hash, halves, specific)),
         }
     }
     // The heaviest, then by hash: an order with no ties, so the same terms always win.
     let heavier_first = |a: &Term, b: &Term| {
-        b.halves
-            .cmp(&{ a.halves })
+        b.halves()
+            .cmp(&a.halves())
             .then({ a.hash }.cmp(&{ b.hash }))
     };
     if terms.len() > KEPT_TERMS {
@@ -366,7 +379,7 @@ mod tests {
 
     fn fast_terms(text: &str) -> Vec<(u32, bool)> {
         let mut out = Vec::new();
-        each_term(text, usize::MAX, |hash, name| out.push((hash, name)));
+        each_term(text, usize::MAX, |hash, name, _| out.push((hash, name)));
         out
     }
 
@@ -434,6 +447,44 @@ mod tests {
         fn the_fast_scan_gives_the_slow_terms(text in "[a-zA-Z0-9 .,!?'\\-éÉñ—“”]{0,80}") {
             proptest::prop_assert_eq!(fast_terms(&text), slow_terms(&text));
         }
+    }
+
+    /// Names in the body and numbers anywhere are specific; a headline's capitals (often
+    /// title case) and a capital that only starts a sentence are not.
+    #[test]
+    fn names_and_numbers_are_specific() {
+        let article = crate::article::parse(
+            "Volcano Erupts Near Village, 2,300 Flee\n\nThe volcano erupted on Sunday near the village of Karo, officials said. Villagers fled as ash fell over Berastagi.\n",
+            crate::rules::Rules::builtin(),
+        );
+        let terms = story_terms(&article);
+        let specific = |word: &str| {
+            let hash = hash_word(&term_key(word).unwrap());
+            let term = terms.iter().find(|t| t.hash == hash).expect(word);
+            term.is_specific()
+        };
+        assert!(
+            specific("Karo") && specific("Berastagi"),
+            "names in the body"
+        );
+        assert!(specific("2,300"), "a number in the headline");
+        assert!(!specific("Volcano") && !specific("Village"), "title case");
+        assert!(!specific("Villagers"), "a capital that starts a sentence");
+        assert!(!specific("officials"));
+        // The count is kept beside the mark: a headline word counts 4, a body word 1.
+        let volcano = terms
+            .iter()
+            .find(|t| t.hash == hash_word(&term_key("volcano").unwrap()))
+            .unwrap();
+        assert_eq!(volcano.halves(), 8 + 2);
+        // The mark does not change the weight, and a count saturates below it.
+        let most = Term::new(1, u16::MAX, true);
+        assert!(most.is_specific() && most.halves() == Term::MAX_HALVES);
+        assert_eq!(
+            most.weight(),
+            Term::new(1, Term::MAX_HALVES, false).weight()
+        );
+        assert!(!Term::new(1, Term::MAX_HALVES, false).is_specific());
     }
 
     #[test]

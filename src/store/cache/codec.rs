@@ -194,9 +194,9 @@ fn encode_article(article: &Article, w: &mut Writer, block_number: impl Fn(&Arc<
     w.u64(article.content_hash);
     w.u32(article.story_terms.len() as u32);
     for term in article.story_terms.iter() {
-        let StoryTerm { hash, halves } = *term;
+        let StoryTerm { hash, packed } = *term;
         w.u32(hash);
-        w.u32(u32::from(halves));
+        w.u32(u32::from(packed));
     }
 }
 
@@ -253,7 +253,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
         .map(|_| {
             Some(StoryTerm {
                 hash: r.u32()?,
-                halves: u16::try_from(r.u32()?).ok()?,
+                packed: u16::try_from(r.u32()?).ok()?,
             })
         })
         .collect::<Option<Arc<[StoryTerm]>>>()?;

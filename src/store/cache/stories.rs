@@ -6,7 +6,7 @@
 use crate::stories::cluster::{self, Doc};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"WARTAST1";
+const MAGIC: &[u8; 8] = b"WARTAST2";
 
 /// The story numbers kept under `key` in `folder`, if they are whole and there are `count`.
 pub fn load(folder: &Path, key: u64, count: usize) -> Option<Vec<u32>> {
@@ -116,7 +116,7 @@ mod grouping_tests {
             .iter()
             .map(|w| Term {
                 hash: hash_word(w),
-                halves: 2,
+                packed: 2,
             })
             .collect();
         terms.sort_by_key(|t| t.hash);
