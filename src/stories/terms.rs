@@ -215,8 +215,8 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 }
 
 /// Calls `found` with the hash of each term of `text` (a word's [`term_key`], then each part
-/// of a compound's, hashed) and whether its word is a name, for at most `limit` words read;
-/// returns how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
+/// of a compound's, hashed), whether its word is a name, and whether the term has a digit (a
+/// number, "J6", "34-year-old"), for at most `limit` words read; returns how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
 /// read, with no copy.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
     let mut read = 0;
