@@ -216,7 +216,8 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 
 /// Calls `found` with the hash of each term of `text` (a word's [`term_key`], then each part
 /// of a compound's, hashed), whether its word is a name, and whether the term has a digit (a
-/// number, "J6", "34-year-old"), for at most `limit` words read; returns how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
+/// number, "J6", "34-year-old") and is not a year, for at most `limit` words read; returns
+/// how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
 /// read, with no copy.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
     let mut read = 0;
@@ -246,6 +247,14 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -
     read
 }
 
+/// Whether a term is a year from 1900 to 2099: a number that every report of that year may
+/// give, so not one that tells events apart.
+fn is_year(key: &str) -> bool {
+    key.len() == 4
+        && (key.starts_with("19") || key.starts_with("20"))
+        && key.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// One written word's term, if it has one (see [`each_term`]).
 fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
     let stops = stop_hashes();
@@ -267,7 +276,7 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
     }
     if !letters_only {
         if let Some(key) = term_key(word) {
-            found(hash_word(&key), name, digits);
+            found(hash_word(&key), name, digits && !is_year(&key));
         }
     } else if word.len() >= 3 && !stops.contains(&whole) {
         found(
@@ -454,7 +463,7 @@ mod tests {
     #[test]
     fn names_and_numbers_are_specific() {
         let article = crate::article::parse(
-            "Volcano Erupts Near Village, 2,300 Flee\n\nThe volcano erupted on Sunday near the village of Karo, officials said. Villagers fled as ash fell over Berastagi.\n",
+            "Volcano Erupts Near Village, 2,300 Flee\n\nThe volcano erupted on Sunday in 2024 near the village of Karo, officials said. Villagers fled as ash fell over Berastagi.\n",
             crate::rules::Rules::builtin(),
         );
         let terms = story_terms(&article);
@@ -468,6 +477,7 @@ mod tests {
             "names in the body"
         );
         assert!(specific("2,300"), "a number in the headline");
+        assert!(!specific("2024"), "a year");
         assert!(!specific("Volcano") && !specific("Village"), "title case");
         assert!(!specific("Villagers"), "a capital that starts a sentence");
         assert!(!specific("officials"));
