@@ -76,8 +76,11 @@ pub fn encode_chunk_head<'a>(
             for (word, articles) in lists {
                 w.str(word);
                 w.u32(articles.len() as u32);
-                for article in *articles {
-                    w.u32(*article);
+                // In order, each as its distance from the one before: one byte each.
+                let mut previous = 0;
+                for &article in *articles {
+                    w.u32(article.wrapping_sub(previous));
+                    previous = article;
                 }
             }
         }
@@ -195,7 +198,7 @@ fn encode_article(article: &Article, w: &mut Writer, block_number: impl Fn(&Arc<
     w.u32(article.story_terms.len() as u32);
     for term in article.story_terms.iter() {
         let StoryTerm { hash, packed } = *term;
-        w.u32(hash);
+        w.fixed_u32(hash);
         w.u32(u32::from(packed));
     }
 }
@@ -252,7 +255,7 @@ fn decode_article(r: &mut Reader, blocks: &[Arc<Block>]) -> Option<Article> {
     let story_terms = (0..r.count()?)
         .map(|_| {
             Some(StoryTerm {
-                hash: r.u32()?,
+                hash: r.fixed_u32()?,
                 packed: u16::try_from(r.u32()?).ok()?,
             })
         })
@@ -331,7 +334,19 @@ impl Writer<'_> {
         self.u8(u8::from(value));
     }
 
-    fn u32(&mut self, value: u32) {
+    /// A number in as few bytes as it needs (LEB128: seven bits a byte, low first): most
+    /// are counts, lengths and a chunk's article numbers, under 128.
+    fn u32(&mut self, mut value: u32) {
+        let room = self.room();
+        while value >= 0x80 {
+            room.push(value as u8 | 0x80);
+            value >>= 7;
+        }
+        room.push(value as u8);
+    }
+
+    /// A number that is as likely to be large as small (a hash), in four bytes.
+    fn fixed_u32(&mut self, value: u32) {
         self.room().extend_from_slice(&value.to_le_bytes());
     }
 
@@ -373,7 +388,7 @@ fn unpack(mut packed: &[u8]) -> Option<Vec<u8>> {
     let mut raw = Vec::new();
     while !packed.is_empty() {
         let mut r = Reader(packed);
-        let (raw_len, packed_len) = (r.u32()? as usize, r.u32()? as usize);
+        let (raw_len, packed_len) = (r.fixed_u32()? as usize, r.fixed_u32()? as usize);
         // LZ4 makes at most 255 bytes of one: a damaged length asks for no more than that.
         if raw_len > packed_len.saturating_mul(255).saturating_add(16) {
             return None;
@@ -411,7 +426,24 @@ impl Reader<'_> {
         }
     }
 
+    /// What [`Writer::u32`] wrote: None for more than five bytes or a value past `u32`.
     fn u32(&mut self) -> Option<u32> {
+        let mut value: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let byte = self.u8()?;
+            let bits = u32::from(byte & 0x7f);
+            if shift == 28 && bits > 0x0f {
+                return None;
+            }
+            value |= bits << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn fixed_u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
@@ -450,8 +482,12 @@ impl Reader<'_> {
         (0..self.count()?)
             .map(|_| {
                 let word = self.string()?.into_boxed_str();
+                let mut previous = 0u32;
                 let articles = (0..self.count()?)
-                    .map(|_| self.u32())
+                    .map(|_| {
+                        previous = previous.wrapping_add(self.u32()?);
+                        Some(previous)
+                    })
                     .collect::<Option<Vec<_>>>()?;
                 Some((word, articles))
             })

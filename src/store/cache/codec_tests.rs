@@ -190,3 +190,33 @@ proptest::proptest! {
         let _ = decode_chunk(&bytes);
     }
 }
+
+/// Numbers take as few bytes as they need and come back as written, the largest included;
+/// more than five bytes, or a fifth byte past `u32`, is damage.
+#[test]
+fn numbers_come_back_in_as_few_bytes_as_they_need() {
+    let values = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 28, u32::MAX];
+    let (mut raw, mut out) = (Vec::new(), Vec::new());
+    let mut w = Writer {
+        raw: &mut raw,
+        out: &mut out,
+    };
+    for value in values {
+        w.u32(value);
+    }
+    w.fixed_u32(7);
+    assert_eq!(raw.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 5 + 5 + 4);
+    let mut r = Reader(&raw);
+    for value in values {
+        assert_eq!(r.u32(), Some(value));
+    }
+    assert_eq!(r.fixed_u32(), Some(7));
+    assert!(r.0.is_empty());
+    assert_eq!(Reader(&[0x80; 6]).u32(), None, "six bytes");
+    assert_eq!(
+        Reader(&[0xff, 0xff, 0xff, 0xff, 0x1f]).u32(),
+        None,
+        "past u32"
+    );
+    assert_eq!(Reader(&[0x80]).u32(), None, "cut short");
+}

@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// The start and end of a cache file; a new layout gets a new number.
-const MAGIC: &[u8; 8] = b"WARTAPC6";
+const MAGIC: &[u8; 8] = b"WARTAPC7";
 /// Cache files kept: the ones used last; older ones are deleted.
 const KEEP_FILES: usize = 8;
 /// Bytes of one file's stamp in the index: device, inode, size, modification time.
