@@ -3,11 +3,11 @@
 //! confirmed by a cosine over TF-IDF weights in which rare shared words — names, places,
 //! numbers — weigh high and common ones low, lowered when both articles have names and
 //! numbers but share few of them (two events of one kind told in the same words), and kept
-//! apart when both dates are known and far apart. Similarities are read against each article's neighbourhood (local scaling), then
-//! stories are formed by average linkage: the most similar pairs first, two
-//! groups joining only when their articles are on average alike, so that one article about
-//! a topic does not chain two different events of it together. The result depends only on
-//! the articles, not on the order they came in.
+//! apart when both dates are known and far apart. Similarities are read against each
+//! article's neighbourhood (local scaling), then stories are formed by average linkage: the
+//! most similar pairs first, two groups joining only when their articles are on average
+//! alike, so that one article about a topic does not chain two different events of it
+//! together. The result depends only on the articles, not on the order they came in.
 
 use super::terms::Term;
 use crate::article::dates::{MonthDay, month_days_apart};
@@ -493,17 +493,15 @@ impl Weights {
             }
         }
         let cosine = dot / (norm_a * norm_b);
-        let (specific_a, specific_b) = (self.specific_norms[i], self.specific_norms[j]);
-        if specific_a == 0.0 || specific_b == 0.0 {
-            return Alike {
-                cosine,
-                similarity: cosine,
-            };
-        }
-        let agreement = (specific_dot / (specific_a * specific_b)).min(1.0);
+        let specific_norms = self.specific_norms[i] * self.specific_norms[j];
+        let kept = match specific_norms {
+            // One of them names nothing: nothing to disagree on.
+            0.0 => 1.0,
+            _ => (specific_dot / specific_norms / SPECIFIC_AGREEMENT).min(1.0),
+        };
         Alike {
             cosine,
-            similarity: cosine * (agreement / SPECIFIC_AGREEMENT).min(1.0),
+            similarity: cosine * kept,
         }
     }
 }
@@ -549,12 +547,14 @@ mod tests {
     use super::*;
 
     fn doc(words: &[&str], day: Option<i32>) -> Doc<'static> {
+        named_doc(words, &[], day)
+    }
+
+    /// A document of `words`, those among `names` specific (see [`Term::is_specific`]).
+    fn named_doc(words: &[&str], names: &[&str], day: Option<i32>) -> Doc<'static> {
         let mut terms: Vec<Term> = words
             .iter()
-            .map(|w| Term {
-                hash: super::super::terms::hash_word(w),
-                packed: 2,
-            })
+            .map(|w| Term::new(super::super::terms::hash_word(w), 2, names.contains(w)))
             .collect();
         terms.sort_by_key(|t| t.hash);
         terms.dedup_by_key(|t| t.hash);
@@ -680,24 +680,28 @@ mod tests {
     }
 
     /// The grouping as it was before its two passes: every candidate pair kept, scaled, and
-    /// read by the joining.
+    /// read by the joining (the scales from the pairs' cosines, as [`group_on`] reads them).
     fn every_pair_kept(docs: &[Doc<'_>]) -> Vec<u32> {
         let n = docs.len();
-        let links: Vec<Link> = Pairs::of(docs, 1)
+        let pairs: Vec<(Alike, u32, u32)> = Pairs::of(docs, 1)
             .each(
                 &|_| true,
                 &|_, _| true,
                 &Vec::new,
-                &|links: &mut Vec<Link>, i, j, alike| {
-                    links.push((alike.similarity, i as u32, j as u32))
+                &|pairs: &mut Vec<(Alike, u32, u32)>, i, j, alike| {
+                    pairs.push((alike, i as u32, j as u32))
                 },
             )
             .concat();
         let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
-        for &(s, i, j) in &links {
-            keep_closest(&mut closest[i as usize], s);
-            keep_closest(&mut closest[j as usize], s);
+        for &(alike, i, j) in &pairs {
+            keep_closest(&mut closest[i as usize], alike.cosine);
+            keep_closest(&mut closest[j as usize], alike.cosine);
         }
+        let links: Vec<Link> = pairs
+            .into_iter()
+            .map(|(alike, i, j)| (alike.similarity, i, j))
+            .collect();
         let scale = scales(&closest);
         let links = links
             .into_iter()
@@ -721,13 +725,16 @@ mod tests {
         ) {
             let words: Vec<String> = (0..40).map(|w| format!("w{w}")).collect();
             let events: Vec<String> = (0..12).map(|e| format!("event{e}")).collect();
+            let events_as_str: Vec<&str> = events.iter().map(String::as_str).collect();
             let docs: Vec<Doc<'static>> = articles
                 .iter()
                 .map(|(event, own, day)| {
                     let mut terms: Vec<&str> = own.iter().map(|&w| words[w].as_str()).collect();
                     terms.push(events[*event].as_str());
                     terms.push(events[(*event + 1) % 12].as_str());
-                    doc(&terms, *day)
+                    // The events' words are names, so that pairs of different events are
+                    // lowered where their names disagree.
+                    named_doc(&terms, &events_as_str, *day)
                 })
                 .collect();
             proptest::prop_assert_eq!(group_on(&docs, threads), every_pair_kept(&docs));

@@ -114,10 +114,7 @@ mod grouping_tests {
     fn doc(words: &[&str], day: i32) -> Doc<'static> {
         let mut terms: Vec<Term> = words
             .iter()
-            .map(|w| Term {
-                hash: hash_word(w),
-                packed: 2,
-            })
+            .map(|w| Term::new(hash_word(w), 2, false))
             .collect();
         terms.sort_by_key(|t| t.hash);
         Doc {
