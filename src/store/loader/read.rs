@@ -54,12 +54,36 @@ pub fn read_regular_timed(
             cap,
         });
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
-    file.take(cap.saturating_add(1)).read_to_end(&mut bytes)?;
+    let bytes = read_sized(file.take(cap.saturating_add(1)), metadata.len() as usize)?;
     if bytes.len() as u64 > cap {
         return Err(ReadError::Grew(cap));
     }
     Ok((bytes, metadata.modified().ok()))
+}
+
+/// Reads `reader` to its end, `size` bytes expected. One byte more than expected is asked
+/// for, so a file read whole in one call needs no second call to find its end: a regular
+/// file's read that gives fewer bytes than asked for, all that were expected, is at its end.
+/// A file that grew (or one that told no size, as some system files do) is read on.
+fn read_sized(mut reader: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = vec![0; size + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            bytes.resize(bytes.len() * 2, 0);
+        }
+        let asked = bytes.len() - filled;
+        let got = match reader.read(&mut bytes[filled..]) {
+            Ok(got) => got,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        filled += got;
+        if got == 0 || (got < asked && filled == size) {
+            bytes.truncate(filled);
+            return Ok(bytes);
+        }
+    }
 }
 
 /// What kind of thing a path that is not a regular file is, in words.
@@ -131,6 +155,63 @@ impl ReadAgain for Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader of `text` that gives at most `step` bytes a call, and counts its calls.
+    struct Trickle<'a> {
+        text: &'a [u8],
+        step: usize,
+        calls: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            let n = buf.len().min(self.step).min(self.text.len());
+            buf[..n].copy_from_slice(&self.text[..n]);
+            self.text = &self.text[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_of_the_size_expected_is_read_in_one_call_and_any_other_to_its_end() {
+        let text = b"0123456789";
+        let mut whole = Trickle {
+            text,
+            step: usize::MAX,
+            calls: 0,
+        };
+        assert_eq!(read_sized(&mut whole, 10).unwrap(), text);
+        assert_eq!(whole.calls, 1);
+        // Bytes a few at a time, more than expected (the file grew), or with no size told.
+        for (step, size) in [
+            (3, 10),
+            (1, 10),
+            (usize::MAX, 4),
+            (3, 4),
+            (usize::MAX, 0),
+            (4, 0),
+        ] {
+            let mut reader = Trickle {
+                text,
+                step,
+                calls: 0,
+            };
+            assert_eq!(
+                read_sized(&mut reader, size).unwrap(),
+                text,
+                "{step} {size}"
+            );
+        }
+        // Fewer than expected (the file shrank): read to the end.
+        let mut short = Trickle {
+            text,
+            step: usize::MAX,
+            calls: 0,
+        };
+        assert_eq!(read_sized(&mut short, 20).unwrap(), text);
+        assert_eq!(read_sized(&b""[..], 0).unwrap(), b"");
+    }
 
     #[test]
     fn only_regular_files_under_the_cap() {
