@@ -150,6 +150,9 @@ fn main() -> ExitCode {
         // Story terms are read with the search text.
         keep_search: cli.filter.is_some() || reader_mode || cli.stories,
         index: reader_mode,
+        // A listing prints each article's headline, outlet and date alone.
+        listed_only: cli.list
+            && !(cli.json || cli.stories || cli.show.is_some() || cli.filter.is_some()),
         cache: !cli.no_cache,
         // Articles parsed under other rules are not taken from the cache.
         cache_salt: config.rules.as_ref().map_or(0, |rules| {

@@ -61,6 +61,10 @@ pub struct LoadOptions {
     pub keep_search: bool,
     /// Index the words of article bodies as they load (the reader's fast body search).
     pub index: bool,
+    /// Parse each file only as far as a listing's fields need (headline, outlet, date; see
+    /// [`crate::article::parse::parse_bytes_listed`]): for `--list` with no filter. The
+    /// articles are fit for nothing else.
+    pub listed_only: bool,
     /// Keep what was parsed in the user's cache folder and read it back on the next start
     /// (see [`cache`]); off for tests and `--no-cache`.
     pub cache: bool,
@@ -76,6 +80,7 @@ impl Default for LoadOptions {
             keep_body: true,
             keep_search: true,
             index: false,
+            listed_only: false,
             cache: false,
             cache_salt: 0,
         }

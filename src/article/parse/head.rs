@@ -13,14 +13,26 @@ use std::sync::Arc;
 /// How many lines from the top a dateline may be found in.
 const HEAD_WINDOW: usize = 5;
 
-/// Reads the head: section, headline, stamp, standfirst, captions and the dateline. Returns
-/// the publication stamp, if the head has one.
+/// How many short lines a dateline may be spread over, the line its text goes on in included.
+const SPREAD_LINES: usize = 4;
+
+/// What reading the head found, and how far it looked.
+pub(super) struct Head {
+    /// The publication stamp, if the head has one.
+    pub stamp: Option<ArticleDate>,
+    /// How many body lines from the top the head's windows would take in, were there as
+    /// many: with fewer, a window is cut short, and lines added after the text's end could
+    /// change what the head finds.
+    pub reach: usize,
+}
+
+/// Reads the head: section, headline, stamp, standfirst, captions and the dateline.
 pub(super) fn read_head(
     slots: &mut [Slot],
     rules: &Rules,
     article: &mut Article,
     credits: &mut Credits,
-) -> Option<ArticleDate> {
+) -> Head {
     let body: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_body()).collect();
     let mut next = 0;
     if let Some(&i) = body.get(next)
@@ -55,6 +67,9 @@ pub(super) fn read_head(
             next += 1;
         }
     }
+    // A dateline's spread lines may run past the window, and the last is asked whether a line
+    // follows it.
+    let reach = next + HEAD_WINDOW + SPREAD_LINES;
     let head_end = body.len().min(next + HEAD_WINDOW);
     let found = find_dateline(slots, &body, next, head_end, rules);
     let first_text = match found {
@@ -105,7 +120,7 @@ pub(super) fn read_head(
     {
         slots[i].rule = Some("duplicate-lead");
     }
-    stamp
+    Head { stamp, reach }
 }
 
 /// A dateline found in the head: the body position of the line the text goes on in, the
@@ -160,7 +175,7 @@ fn spread_dateline(
 ) -> Option<FoundDateline> {
     let mut prefix = String::new();
     let mut whole = Vec::new();
-    for m in k..body.len().min(k + 4) {
+    for m in k..body.len().min(k + SPREAD_LINES) {
         let line = slots[body[m]].clean.as_str();
         let words = line.split_whitespace().count();
         let short = line.chars().count() <= 40

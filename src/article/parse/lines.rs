@@ -235,6 +235,14 @@ fn collapse_spaces(line: &str) -> String {
     out
 }
 
+/// Whether a line is over 100 characters long: most texts have one early, as their
+/// paragraphs are lines, and it says at once that the text is not hard-wrapped, whatever
+/// lines follow it.
+pub(super) fn has_long_line(slots: &[Slot]) -> bool {
+    let over_100 = |line: &str| line.len() > 100 && line.chars().count() > 100;
+    slots.iter().any(|s| over_100(&s.clean))
+}
+
 /// Text wrapped by hand at a fixed width (as wire copy is: lines of 60 to 80 characters, a
 /// paragraph starting on an indented line or after a blank one) is joined back into its
 /// paragraphs. Text whose paragraphs are each one line is left alone: its lines are longer
@@ -243,10 +251,7 @@ pub(super) fn join_wrapped(slots: &mut Vec<Slot>) {
     if slots.len() < 4 {
         return;
     }
-    // A line of over 100 characters (most texts have one early: their paragraphs are lines)
-    // says at once that the text is not wrapped; only then is every line counted.
-    let over_100 = |line: &str| line.len() > 100 && line.chars().count() > 100;
-    if slots.iter().any(|s| over_100(&s.clean)) {
+    if has_long_line(slots) {
         return;
     }
     let mut lengths: Vec<usize> = slots.iter().map(|s| s.clean.chars().count()).collect();

@@ -4,6 +4,7 @@
 
 mod head;
 mod lines;
+mod listed;
 
 use super::dateline::{domain_in, reporter_line, signature};
 use super::dates::{self, ArticleDate};
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 pub use super::headline::{DERIVED_TITLE_MAX, derive_title};
 pub(crate) use lines::compile_patterns;
+pub use listed::parse_bytes_listed;
 
 /// How far into the text (in bytes) a date may be inferred from: the opening, about 250 words.
 const OPENING_BYTES: usize = 1_500;
@@ -81,7 +83,7 @@ fn parse_hashed(text: &str, rules: &Rules, searchable: Searchable, content_hash:
     reflow_lines(&mut slots);
     let mut article = empty_article(content_hash);
     let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
-    let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits);
+    let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits).stamp;
     if let Some(record) = record {
         credits.record = record.site.and_then(|site| outlet_name(&site, rules));
         stamp = stamp.or(record.date);

@@ -451,6 +451,7 @@ fn cache_key(roots: &[PathBuf], options: &LoadOptions) -> Option<u64> {
         u64::from(options.keep_body),
         u64::from(options.keep_search),
         u64::from(options.index),
+        u64::from(options.listed_only),
         options.cache_salt,
     ] {
         key.extend_from_slice(&value.to_le_bytes());

@@ -7,7 +7,7 @@ mod walk;
 
 use super::cache::{Chunk, LastChunk, ParseCache, Segment};
 use super::{FileStamp, LoadError, LoadEvent, LoadOptions, SEEDS, Skipped, Sources, Store};
-use crate::article::parse::{Searchable, parse_bytes, parse_bytes_with};
+use crate::article::parse::{Searchable, parse_bytes, parse_bytes_listed, parse_bytes_with};
 use crate::article::search_text::SearchText;
 use crate::article::{Article, Origin};
 use crate::index::BatchIndex;
@@ -361,7 +361,10 @@ fn load_judged(
         true => Searchable::Yes,
         false => Searchable::No,
     };
-    let mut article = parse_bytes_with(&bytes, rules, searchable);
+    let mut article = match options.listed_only {
+        true => parse_bytes_listed(&bytes, rules),
+        false => parse_bytes_with(&bytes, rules, searchable),
+    };
     if searchable == Searchable::Yes {
         with_story_terms(&mut article);
     }
