@@ -130,6 +130,45 @@ proptest! {
     }
 }
 
+/// Long files of odd pieces: entities, carriage returns, control bytes, bytes that are not
+/// UTF-8, lines that are nearly a dateline or a signature.
+fn odd_long_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        4 => "[A-Z][a-z]{2,9}( [a-z]{2,9}){20,40}\\. ".prop_map(String::into_bytes),
+        4 => Just(b"\n\n".to_vec()),
+        1 => Just(b"\n".to_vec()),
+        1 => Just(b"\r\n\r\n".to_vec()),
+        1 => Just(b"\n \t\n".to_vec()),
+        1 => Just(b"JAKARTA, KOMPAS.com \xe2\x80\x93 ".to_vec()),
+        1 => Just(b"(Tribunnews.com, Tiara)".to_vec()),
+        1 => Just(b"&amp; &#40;Tribunnews.com&#41; &nbsp;".to_vec()),
+        1 => Just(b"20 Juni 2024, 08:50 WIB".to_vec()),
+        1 => Just(b"Rabu (19/6/2024) ".to_vec()),
+        1 => Just(b"Baca juga: ".to_vec()),
+        1 => Just(b"\xc2\xa0\xe2\x80\x8b".to_vec()),
+        1 => Just(b"\x1b[2J\x07".to_vec()),
+        1 => Just(b"\xff\xfe\x80".to_vec()),
+        1 => Just("\u{2029}\u{85}".as_bytes().to_vec()),
+    ];
+    let head = prop_oneof![
+        Just(&b"Floods force thousands from their homes\n\nJAKARTA, KOMPAS.com - "[..]),
+        Just(&b"Banjir | Kompas.com\r\n\r\n20 Juni 2024, 08:50 WIB\r\n\r\n"[..]),
+        Just(&b"Berita Internasional\n\nA headline\n\nWASHINGTON (Reuters) - "[..]),
+        Just(&b""[..]),
+    ];
+    (head, proptest::collection::vec(piece, 20..120))
+        .prop_map(|(head, pieces)| [head.to_vec(), pieces.concat()].concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn odd_long_files_list_as_a_whole_parse_does(bytes in odd_long_bytes()) {
+        assert_listed_as_whole(&bytes, "odd pieces");
+    }
+}
+
 #[test]
 fn the_shared_corpora_list_as_a_whole_parse_does() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
