@@ -11,10 +11,10 @@ use crate::rules::Rules;
 use std::sync::Arc;
 
 /// How many lines from the top a dateline may be found in.
-const HEAD_WINDOW: usize = 5;
+pub(super) const HEAD_WINDOW: usize = 5;
 
 /// How many short lines a dateline may be spread over, the line its text goes on in included.
-const SPREAD_LINES: usize = 4;
+pub(super) const SPREAD_LINES: usize = 4;
 
 /// What reading the head found, and how far it looked.
 pub(super) struct Head {

@@ -6,24 +6,23 @@
 //! otherwise the whole text is parsed as usual. Whichever way, the listed fields are the ones
 //! a whole parse gives (a test holds every article of the shared corpora to that).
 
-use super::head::read_head;
+use super::head::{HEAD_WINDOW, SPREAD_LINES, read_head};
 use super::lines::{has_long_line, reflow_lines, split_lines};
 use super::{
     OPENING_BYTES, Searchable, assemble, cut_editor_tags, empty_article, finish, mark_rule_lines,
-    parse_hashed,
+    parse_decoded, parse_unwrapped,
 };
 use crate::article::Article;
-use crate::article::decode::decode;
 use crate::rules::Rules;
 
 /// The part parsed alone reaches at least this far into the text (in bytes): a head and then
 /// the opening that a date may be read from.
 const PART_BYTES: usize = OPENING_BYTES + 500;
 
-/// The part holds at least this many lines with text: the head reads 10 lines from the top
-/// after a headline, 11 after a headline and a stamp (a part with fewer body lines than the
-/// head would read is parsed again whole).
-const PART_LINES: usize = 11;
+/// The part holds at least this many lines with text: as many as the head reads after a
+/// headline and a stamp (a part with fewer body lines than the head would read is parsed
+/// again whole).
+const PART_LINES: usize = 2 + HEAD_WINDOW + SPREAD_LINES;
 
 /// A part is parsed alone only when the text goes on for at least this share (in quarters)
 /// after it: parsing a part that turns out not to be enough is work done twice.
@@ -34,17 +33,18 @@ const REST_QUARTERS: usize = 1;
 /// its body, removed lines, bylines and the rest may be missing. Not to be shown, kept for
 /// anything else, or searched.
 pub fn parse_bytes_listed(bytes: &[u8], rules: &Rules) -> Article {
-    let decoded = decode(bytes);
-    let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
-    let text: &str = &decoded.text;
-    let mut article = head_part(text)
-        .filter(|_| crate::article::record::unwrap(text).is_none())
-        .and_then(|part| parse_part(part, rules, content_hash))
-        .unwrap_or_else(|| parse_hashed(text, rules, Searchable::No, content_hash));
-    if let Some(warning) = decoded.warning {
-        article.warnings.insert(0, warning);
-    }
-    article
+    parse_decoded(bytes, |text, content_hash| {
+        let record = crate::article::record::unwrap(text);
+        // A record is unwrapped whole (its fields may stand anywhere); a plain text may be
+        // read in part.
+        if record.is_none()
+            && let Some(article) =
+                head_part(text).and_then(|part| parse_part(part, rules, content_hash))
+        {
+            return article;
+        }
+        parse_unwrapped(text, record, rules, Searchable::No, content_hash)
+    })
 }
 
 /// The text up to and with the first blank line (of ASCII white space only) after at least

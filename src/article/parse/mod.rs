@@ -43,13 +43,16 @@ pub enum Searchable {
 
 /// [`parse_bytes`], with or without the body's search text.
 pub fn parse_bytes_with(bytes: &[u8], rules: &Rules, searchable: Searchable) -> Article {
+    parse_decoded(bytes, |text, content_hash| {
+        parse_hashed(text, rules, searchable, content_hash)
+    })
+}
+
+/// Decodes a file's bytes and parses the text with `parse`, given the hash of the bytes; an
+/// encoding guess becomes the article's first warning.
+fn parse_decoded(bytes: &[u8], parse: impl FnOnce(&str, u64) -> Article) -> Article {
     let decoded = decode(bytes);
-    let mut article = parse_hashed(
-        &decoded.text,
-        rules,
-        searchable,
-        xxhash_rust::xxh3::xxh3_64(bytes),
-    );
+    let mut article = parse(&decoded.text, xxhash_rust::xxh3::xxh3_64(bytes));
     if let Some(warning) = decoded.warning {
         article.warnings.insert(0, warning);
     }
@@ -76,7 +79,23 @@ pub fn parse_with(text: &str, rules: &Rules, searchable: Searchable) -> Article 
 /// [`parse_with`], the article's content hash given (a file's is of its bytes, not of the
 /// text decoded from them).
 fn parse_hashed(text: &str, rules: &Rules, searchable: Searchable, content_hash: u64) -> Article {
-    let record = super::record::unwrap(text);
+    parse_unwrapped(
+        text,
+        super::record::unwrap(text),
+        rules,
+        searchable,
+        content_hash,
+    )
+}
+
+/// [`parse_hashed`], with the record `text` holds (if any) already unwrapped.
+fn parse_unwrapped(
+    text: &str,
+    record: Option<super::record::Unwrapped>,
+    rules: &Rules,
+    searchable: Searchable,
+    content_hash: u64,
+) -> Article {
     let plain = record.as_ref().map_or(text, |r| r.text.as_str());
     let mut slots = split_lines(plain);
     join_wrapped(&mut slots);
