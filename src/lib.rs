@@ -13,6 +13,7 @@ pub mod filter;
 pub mod heads;
 pub mod index;
 pub mod keymap;
+pub mod priority;
 pub mod rules;
 pub mod state;
 pub mod store;

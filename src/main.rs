@@ -153,6 +153,7 @@ fn main() -> ExitCode {
         // A listing prints each article's headline, outlet and date alone.
         listed_only: cli.list
             && !(cli.json || cli.stories || cli.show.is_some() || cli.filter.is_some()),
+        background: reader_mode,
         cache: !cli.no_cache,
         // Articles parsed under other rules are not taken from the cache.
         cache_salt: config.rules.as_ref().map_or(0, |rules| {

@@ -26,6 +26,7 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("warta-titles".into())
             .spawn(move || {
+                crate::priority::lower_this_thread();
                 let _ = tx.send((heads.len(), crate::store::title_ranks(&heads)));
             });
         // Without the thread the ranks are worked out when first asked for, as before.

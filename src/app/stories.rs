@@ -114,6 +114,7 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("warta-stories".into())
             .spawn(move || {
+                crate::priority::lower_this_thread();
                 let stories = Stories::from_inputs_with(&inputs, &by_date, |docs| {
                     cache::stories::group(cache_folder.as_deref(), docs)
                 });

@@ -20,11 +20,30 @@ const CHUNK_TIME: Duration = Duration::from_millis(3);
 /// The bounds of a chunk's size.
 const CHUNK_SIZES: (usize, usize) = (1024, 1 << 18);
 
-/// Threads a slice is split over. Asked once: on Linux the answer reads cgroup files, too
-/// slow to repeat every slice.
-fn workers() -> usize {
-    static WORKERS: OnceLock<usize> = OnceLock::new();
-    *WORKERS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+/// The threads a slice is split over: the thread that first runs a query (the reader's) and
+/// one more per further core, kept for the life of the process.
+///
+/// The slices were once split over threads started for each chunk and joined after it. On a
+/// machine that had been idle between keys, a started thread often began its half 1.5–2 ms
+/// after the reader's thread began its own, and the chunk waited for it: four or five chunks
+/// to a key made that most of a frame. Here the reader's thread is one of the pool's: it takes
+/// pieces of the slice from the front while the others take what they can, so it never waits
+/// for a thread that has not woken yet, and none is started or torn down per chunk.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores < 2 {
+            return None;
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(cores)
+            .use_current_thread()
+            .thread_name(|n| format!("warta-filter-{n}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// Marks a match in [`FilterJob`]'s `matched` whose title or outlet matched.
@@ -282,30 +301,24 @@ fn next_chunk(done: usize, took: Duration) -> usize {
     (fits as usize).clamp(CHUNK_SIZES.0, CHUNK_SIZES.1)
 }
 
+/// Items a piece of a slice holds: small enough that the threads share a chunk evenly however
+/// late one starts, large enough that a piece's own costs (a scan's set-up, a list) stay small.
+const PIECE: usize = 2048;
+
 /// `work` over `items`, split over the cores when there are enough of them; the results in
-/// the order of `items`.
+/// the order of `items`. From a thread outside the pool (see [`pool`]) the pool's threads do
+/// the work while it waits.
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
-    let workers = workers();
-    if workers < 2 || items.len() < 256 {
+    use rayon::prelude::*;
+    let Some(pool) = pool().filter(|_| items.len() >= 2 * PIECE) else {
         return work(items);
+    };
+    let pieces: Vec<Vec<R>> = pool.install(|| items.par_chunks(PIECE).map(&work).collect());
+    let mut results = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+    for piece in pieces {
+        results.extend(piece);
     }
-    let per = items.len().div_ceil(workers);
-    let work = &work;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items[per..]
-            .chunks(per)
-            .map(|part| scope.spawn(move || work(part)))
-            .collect();
-        let mut results = work(&items[..per]);
-        for handle in handles {
-            results.extend(
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-        }
-        results
-    })
+    results
 }
 
 /// The synthetic corpus of the benchmarks, for the tests below.
@@ -342,6 +355,34 @@ mod tests {
             }
         }
         seen
+    }
+
+    #[test]
+    fn work_split_over_the_pool_comes_back_whole_and_in_order() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let check = || {
+            let items: Vec<usize> = (0..10 * PIECE + 7).collect();
+            for len in [0, 1, 2 * PIECE - 1, 2 * PIECE, 5 * PIECE + 3, items.len()] {
+                let calls = AtomicUsize::new(0);
+                let doubled = in_parallel(&items[..len], |part| {
+                    calls.fetch_add(1, Ordering::Relaxed);
+                    part.iter().map(|i| i * 2).collect()
+                });
+                assert_eq!(
+                    doubled,
+                    (0..len).map(|i| i * 2).collect::<Vec<_>>(),
+                    "{len}"
+                );
+                let pieces = match pool().is_some() && len >= 2 * PIECE {
+                    true => len.div_ceil(PIECE),
+                    false => 1,
+                };
+                assert_eq!(calls.into_inner(), pieces, "{len}");
+            }
+        };
+        // The pool's own thread is whichever asked first; a test runs on either side.
+        check();
+        std::thread::spawn(check).join().unwrap();
     }
 
     #[test]

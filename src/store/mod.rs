@@ -65,6 +65,9 @@ pub struct LoadOptions {
     /// [`crate::article::parse::parse_bytes_listed`]): for `--list` with no filter. The
     /// articles are fit for nothing else.
     pub listed_only: bool,
+    /// Load at a lower priority than the thread that asked ([`crate::priority`]): the
+    /// reader's, whose keys then get the cores first.
+    pub background: bool,
     /// Keep what was parsed in the user's cache folder and read it back on the next start
     /// (see [`cache`]); off for tests and `--no-cache`.
     pub cache: bool,
@@ -81,6 +84,7 @@ impl Default for LoadOptions {
             keep_search: true,
             index: false,
             listed_only: false,
+            background: false,
             cache: false,
             cache_salt: 0,
         }

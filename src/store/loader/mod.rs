@@ -76,7 +76,12 @@ pub fn spawn_loader(
     }
     std::thread::Builder::new()
         .name("warta-load".into())
-        .spawn(move || run_loader(sources, rules, options, tx))
+        .spawn(move || {
+            if options.background {
+                crate::priority::lower_this_thread();
+            }
+            run_loader(sources, rules, options, tx)
+        })
         .expect("the loader thread starts");
     rx
 }
