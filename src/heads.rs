@@ -20,8 +20,6 @@ pub struct Heads {
     text: String,
     /// Where each article's part of `text` lies.
     spans: Vec<HeadSpan>,
-    /// Whether each article's title and outlet are ASCII (then bytes are characters).
-    ascii: Vec<bool>,
     /// Each article's date as [`ArticleDate::rank_key`]; 0 when it has none.
     date_keys: Vec<u64>,
 }
@@ -41,8 +39,6 @@ impl Heads {
             title_end,
             outlet_end,
         });
-        self.ascii
-            .push(folded_title.is_ascii() && folded_outlet.is_ascii());
         self.date_keys.push(date.map_or(0, ArticleDate::rank_key));
     }
 
@@ -66,11 +62,6 @@ impl Heads {
     /// Every article's folded title and outlet, each followed by a newline.
     pub fn text(&self) -> &str {
         &self.text
-    }
-
-    /// Whether article `index`'s folded title and outlet are ASCII.
-    pub fn is_ascii(&self, index: usize) -> bool {
-        self.ascii[index]
     }
 
     /// Every article's date key, by store index; later dates are larger, 0 is no date.
@@ -108,7 +99,6 @@ mod tests {
         assert_eq!((heads.title(1), heads.outlet(1)), ("", ""));
         assert_eq!((heads.title(2), heads.outlet(2)), ("putin", ""));
         assert_eq!(heads.text(), "kim tiba di moskow\nkompas tv\n\n\nputin\n\n");
-        assert!(heads.is_ascii(0));
         let keys = heads.date_keys();
         assert_eq!(keys[1], 0, "no date");
         assert!(keys[0] > keys[2] && keys[2] > 0, "later dates are larger");

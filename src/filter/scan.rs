@@ -69,7 +69,7 @@ pub fn scan(
     };
     let needle = term.as_bytes();
     if articles.is_empty() || needle.is_empty() || !term.is_ascii() {
-        // Windows count characters; with a non-ASCII term bytes are not characters.
+        // A term beyond ASCII is matched character by character.
         return articles.map(one_by_one).collect();
     }
     let mut out = vec![HeadFound::default(); articles.len()];
@@ -78,7 +78,9 @@ pub fn scan(
     let to = heads.span(articles.end - 1).outlet_end;
     let mut article = articles.start;
     let mut span = heads.span(article);
-    let wanted = |i: usize| heads.is_ascii(i) && !skipped(i);
+    // An ASCII term's bytes are never part of a character beyond ASCII, so a head of any
+    // characters is scanned by its bytes; its windows count characters (`window_from_utf8`).
+    let wanted = |i: usize| !skipped(i);
     let mut looked_at = wanted(article);
     let mut pos = from;
     while pos < to
@@ -106,10 +108,14 @@ pub fn scan(
         let rest = &text[at..part_end];
         let as_typed = |at: usize| Found::AsTyped {
             at: u32::try_from(at - part_start).unwrap_or(u32::MAX),
-            word_start: at == part_start || !text[at - 1].is_ascii_alphanumeric(),
+            word_start: match at.checked_sub(1).map(|before| text[before]) {
+                _ if at == part_start => true,
+                Some(before) if before.is_ascii() => !before.is_ascii_alphanumeric(),
+                _ => starts_word(&heads.text()[part_start..], at - part_start),
+            },
         };
         // The earliest match from here is as long as the term exactly when it is the term.
-        *found = match window_from(rest, needle) {
+        *found = match window_from_utf8(rest, needle) {
             Some(len) if len == needle.len() => as_typed(at),
             // Compact here; found as typed further on would still beat that.
             Some(_) => finder
@@ -122,12 +128,6 @@ pub fn scan(
         };
         // Earlier occurrences in this part matched neither way, so this part is settled.
         pos = part_end + 1;
-    }
-    // Windows count characters: a head that is not ASCII is checked on its own.
-    for (i, slot) in articles.clone().zip(&mut out) {
-        if !heads.is_ascii(i) && !skipped(i) {
-            *slot = one_by_one(i);
-        }
     }
     out
 }
@@ -145,21 +145,24 @@ pub fn within_window(text: &str, term: &str) -> bool {
 /// (see [`within_window`]; from an occurrence of the first character to where the earliest
 /// such match ends), until it returns true. Returns whether it did.
 pub fn windows(text: &str, term: &str, mut found: impl FnMut(Range<usize>) -> bool) -> bool {
-    if text.is_ascii() && term.is_ascii() {
-        window_search(text.as_bytes(), term.as_bytes(), found)
+    if term.is_ascii() {
+        window_search(text.as_bytes(), term.as_bytes(), window_from_utf8, found)
     } else {
         let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
         let needle: Vec<char> = term.chars().collect();
         let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
-        window_search(&hay, &needle, |chars| {
+        window_search(&hay, &needle, window_from, |chars| {
             found(byte(chars.start)..byte(chars.end))
         })
     }
 }
 
+/// Each window of `needle` in `hay`, from each occurrence of its first item, as `window_from`
+/// finds them (see [`windows`]).
 fn window_search<T: PartialEq>(
     hay: &[T],
     needle: &[T],
+    window_from: fn(&[T], &[T]) -> Option<usize>,
     mut found: impl FnMut(Range<usize>) -> bool,
 ) -> bool {
     let Some(first) = needle.first() else {
@@ -195,6 +198,31 @@ fn window_from<T: PartialEq>(hay: &[T], needle: &[T]) -> Option<usize> {
     Some(at)
 }
 
+/// [`window_from`] for UTF-8 text and an ASCII needle, by bytes but counting characters, as
+/// the rule does: the length returned is in bytes. An ASCII needle's bytes never match part
+/// of a longer character, so only the count needs the characters' boundaries. On ASCII text
+/// it is `window_from` itself.
+fn window_from_utf8(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    // The needle's first byte is the hay's first, one character.
+    let (mut at, mut chars) = (1, 1);
+    for (matched, want) in needle.iter().enumerate().skip(1) {
+        let limit = 2 * (matched + 1) + 2;
+        loop {
+            if at >= hay.len() || chars >= limit {
+                return None;
+            }
+            let byte = hay[at];
+            at += 1;
+            // Every byte starts a character but those that continue one (0b10xx_xxxx).
+            chars += usize::from(byte & 0xC0 != 0x80);
+            if byte == *want {
+                break;
+            }
+        }
+    }
+    Some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +242,73 @@ mod tests {
             false
         });
         assert_eq!(found, [0..3, 4..6]);
+    }
+
+    /// The windows of `term` in `text` found character by character: the rule as written,
+    /// whatever the text holds.
+    fn windows_by_characters(text: &str, term: &str) -> Vec<Range<usize>> {
+        let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let needle: Vec<char> = term.chars().collect();
+        let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
+        let mut found = Vec::new();
+        window_search(&hay, &needle, window_from, |chars| {
+            found.push(byte(chars.start)..byte(chars.end));
+            false
+        });
+        found
+    }
+
+    /// How `term` matches `text`, worked out character by character (see [`find_in`]).
+    fn found_by_characters(text: &str, term: &str) -> Found {
+        match text.find(term) {
+            Some(at) => Found::AsTyped {
+                at: at as u32,
+                word_start: starts_word(text, at),
+            },
+            None if !windows_by_characters(text, term).is_empty() || term.is_empty() => {
+                Found::Compact
+            }
+            None => Found::No,
+        }
+    }
+
+    proptest::proptest! {
+        /// Text beyond ASCII (letters, quotes, wide characters, emoji) is scanned by its
+        /// bytes for an ASCII term; the windows still count characters.
+        #[test]
+        fn an_ascii_term_in_any_text_matches_as_by_characters(
+            heads_text in proptest::collection::vec(
+                (
+                    "[pu tinéü’“中😀-]{0,14}",
+                    "[pu tinéü’中-]{0,6}",
+                ),
+                1..8,
+            ),
+            term in "[putin]{1,4}",
+        ) {
+            let mut heads = Heads::default();
+            for (title, outlet) in &heads_text {
+                heads.push(title, outlet, None);
+            }
+            let finder = memmem::Finder::new(term.as_str());
+            let scanned = scan(&heads, 0..heads_text.len(), &term, &finder, None);
+            for (i, &got) in scanned.iter().enumerate() {
+                // What the heads hold: folded, as the filter sees it.
+                let (title, outlet) = (heads.title(i), heads.outlet(i));
+                let want = HeadFound {
+                    title: found_by_characters(title, &term),
+                    outlet: found_by_characters(outlet, &term),
+                };
+                proptest::prop_assert_eq!(got, want, "{:?} in {:?}", term, (title, outlet));
+                proptest::prop_assert_eq!(HeadFound::of(&heads, i, &term, &finder), want);
+                let mut found = Vec::new();
+                windows(title, &term, |w| {
+                    found.push(w);
+                    false
+                });
+                proptest::prop_assert_eq!(found, windows_by_characters(title, &term));
+            }
+        }
     }
 
     #[test]
