@@ -91,7 +91,9 @@ impl Matcher {
         if term.smart_case {
             // Capitals must match as typed: the title as written, compared exactly.
             let original = original();
-            if let Some(at) = original.find(term.typed) {
+            // memchr's searcher, built once per query: `str::find` builds its own on every
+            // title, and was half of a smart-case key's time.
+            if let Some(at) = term.typed_finder.0.find(original.as_bytes()) {
                 return Some(found_as_typed(at, starts_word(original, at)));
             }
             if !within_window(original, term.typed) {
@@ -309,6 +311,7 @@ impl Matcher {
                 folded,
                 smart_case,
                 finder,
+                typed_finder,
                 indexed,
                 narrowed,
             } => {
@@ -317,6 +320,7 @@ impl Matcher {
                     folded,
                     smart_case: *smart_case,
                     finder,
+                    typed_finder,
                 };
                 let head = self
                     .head_score(
@@ -446,6 +450,7 @@ struct PlainTerm<'a> {
     folded: &'a str,
     smart_case: bool,
     finder: &'a BodyFinder,
+    typed_finder: &'a BodyFinder,
 }
 
 /// How a title and outlet known not to match matched.
@@ -532,6 +537,7 @@ mod tests {
             folded,
             smart_case,
             finder,
+            typed_finder,
             ..
         } = &query.terms[0].kind
         else {
@@ -542,6 +548,7 @@ mod tests {
             folded,
             smart_case: *smart_case,
             finder,
+            typed_finder,
         };
         Matcher::default().head_score(|| folded_title, || title, term, Scoring::Now, None)
     }

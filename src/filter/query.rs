@@ -31,7 +31,10 @@ pub enum TermKind {
         folded: String,
         /// The term has capitals, so titles must have them too (smart case).
         smart_case: bool,
+        /// A searcher for the folded term (titles, outlets and bodies).
         finder: BodyFinder,
+        /// A searcher for the term as typed, for titles and outlets as written (smart case).
+        typed_finder: BodyFinder,
         /// The articles whose body has a word starting with the term, from the word index
         /// (for words joined by punctuation, "jong-un", from its runs of joined words).
         indexed: Option<IndexedSet>,
@@ -138,6 +141,9 @@ impl Query {
                         smart_case: word.chars().any(char::is_uppercase),
                         finder: BodyFinder(std::sync::Arc::new(
                             memmem::Finder::new(folded.as_bytes()).into_owned(),
+                        )),
+                        typed_finder: BodyFinder(std::sync::Arc::new(
+                            memmem::Finder::new(word.as_bytes()).into_owned(),
                         )),
                         folded,
                         indexed: None,
