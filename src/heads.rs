@@ -20,13 +20,27 @@ pub struct Heads {
     text: String,
     /// Where each article's part of `text` lies.
     spans: Vec<HeadSpan>,
+    /// Bit `p` is set when byte `p` of `text` is a capital in the title or outlet as written,
+    /// for the articles `as_written` says; a query with capitals (smart case) then reads the
+    /// titles as written from here, not from each article.
+    capitals: Vec<u64>,
+    /// Whether each article's title and outlet as written are ASCII and their folded text is
+    /// them lower-cased, byte for byte: then `text` and `capitals` give them back.
+    as_written: Vec<bool>,
     /// Each article's date as [`ArticleDate::rank_key`]; 0 when it has none.
     date_keys: Vec<u64>,
 }
 
 impl Heads {
-    /// Adds the next article's folded title and outlet, and its date.
-    pub fn push(&mut self, folded_title: &str, folded_outlet: &str, date: Option<&ArticleDate>) {
+    /// Adds the next article's folded title and outlet, its title and outlet as written, and
+    /// its date.
+    pub fn push(
+        &mut self,
+        folded: (&str, &str),
+        written: (&str, &str),
+        date: Option<&ArticleDate>,
+    ) {
+        let (folded_title, folded_outlet) = folded;
         let start = self.text.len();
         self.text.push_str(folded_title);
         let title_end = self.text.len();
@@ -40,6 +54,39 @@ impl Heads {
             outlet_end,
         });
         self.date_keys.push(date.map_or(0, ArticleDate::rank_key));
+        let lower_cased = |written: &str, folded: &str| {
+            written.is_ascii()
+                && written.len() == folded.len()
+                && written.eq_ignore_ascii_case(folded)
+        };
+        let as_written =
+            lower_cased(written.0, folded_title) && lower_cased(written.1, folded_outlet);
+        self.as_written.push(as_written);
+        self.capitals.resize(self.text.len().div_ceil(64), 0);
+        if as_written {
+            let parts = [(start, written.0), (title_end + 1, written.1)];
+            for (at, byte) in parts
+                .iter()
+                .flat_map(|(from, part)| (*from..).zip(part.bytes()))
+            {
+                if byte.is_ascii_uppercase() {
+                    self.capitals[at / 64] |= 1 << (at % 64);
+                }
+            }
+        }
+    }
+
+    /// Whether article `index`'s title and outlet as written can be read from here (see
+    /// [`Heads::is_capital`]).
+    pub fn has_as_written(&self, index: usize) -> bool {
+        self.as_written[index]
+    }
+
+    /// Whether byte `at` of [`Heads::text`] is a capital as written, for an article that
+    /// [`Heads::has_as_written`]: its title or outlet as written is the folded text with
+    /// these bytes upper-cased.
+    pub fn is_capital(&self, at: usize) -> bool {
+        self.capitals[at / 64] & (1 << (at % 64)) != 0
     }
 
     /// The folded title of article `index`.
@@ -88,9 +135,17 @@ mod tests {
     fn parts_come_back_as_pushed() {
         let mut heads = Heads::default();
         let date = ArticleDate::new(2024, 6, 20);
-        heads.push("kim tiba di moskow", "kompas tv", date.as_ref());
-        heads.push("", "", None);
-        heads.push("putin", "", ArticleDate::new(2023, 1, 2).as_ref());
+        heads.push(
+            ("kim tiba di moskow", "kompas tv"),
+            ("Kim Tiba di Moskow", "Kompas TV"),
+            date.as_ref(),
+        );
+        heads.push(("", ""), ("", ""), None);
+        heads.push(
+            ("putin", ""),
+            ("Putín", ""),
+            ArticleDate::new(2023, 1, 2).as_ref(),
+        );
         assert_eq!(heads.len(), 3);
         assert_eq!(
             (heads.title(0), heads.outlet(0)),
@@ -99,6 +154,21 @@ mod tests {
         assert_eq!((heads.title(1), heads.outlet(1)), ("", ""));
         assert_eq!((heads.title(2), heads.outlet(2)), ("putin", ""));
         assert_eq!(heads.text(), "kim tiba di moskow\nkompas tv\n\n\nputin\n\n");
+        let written: String = (0..heads.text().len())
+            .map(|at| match heads.is_capital(at) {
+                true => heads.text().as_bytes()[at].to_ascii_uppercase() as char,
+                false => heads.text().as_bytes()[at] as char,
+            })
+            .collect();
+        assert!(
+            written.starts_with("Kim Tiba di Moskow\nKompas TV\n"),
+            "{written}"
+        );
+        assert!(heads.has_as_written(0) && heads.has_as_written(1));
+        assert!(
+            !heads.has_as_written(2),
+            "a title beyond ASCII is read from its article"
+        );
         let keys = heads.date_keys();
         assert_eq!(keys[1], 0, "no date");
         assert!(keys[0] > keys[2] && keys[2] > 0, "later dates are larger");

@@ -83,25 +83,20 @@ impl Matcher {
     fn head_score<'a>(
         &self,
         folded_text: impl Fn() -> &'a str,
-        original: impl FnOnce() -> &'a str,
+        original: impl Fn() -> &'a str,
         term: PlainTerm<'_>,
         scoring: Scoring,
         found: Option<Found>,
     ) -> Option<i64> {
         if term.smart_case {
-            // Capitals must match as typed: the title as written, compared exactly.
-            let original = original();
-            // memchr's searcher, built once per query: `str::find` builds its own on every
-            // title, and was half of a smart-case key's time.
-            if let Some(at) = term.typed_finder.0.find(original.as_bytes()) {
-                return Some(found_as_typed(at, starts_word(original, at)));
-            }
-            if !within_window(original, term.typed) {
-                return None;
-            }
-            return Some(match scoring {
+            // Capitals must match as typed: the title as written, compared exactly (with
+            // memchr's searcher, built once per query: `str::find` built its own on every
+            // title, half of such a key's time). `found`, when scanned, is of it too.
+            let found =
+                found.unwrap_or_else(|| find_in(original(), term.typed, &term.typed_finder.0));
+            return found_score(found, || match scoring {
                 Scoring::Later => UNSCORED,
-                Scoring::Now => self.window_score(original, term.typed),
+                Scoring::Now => self.window_score(original(), term.typed),
             });
         }
         let found = found.unwrap_or_else(|| find_in(folded_text(), term.folded, &term.finder.0));
@@ -188,7 +183,9 @@ impl Matcher {
         let run = first..heads.clone().max().map_or(0, |last| last + 1);
         // Scanning costs the run's length; checking one by one costs more per article.
         let dense = !run.is_empty() && heads.count() * SCAN_DENSITY >= run.len();
-        let scans: Vec<Option<Vec<HeadFound>>> = query
+        // For a term with capitals (smart case), the titles as written; `None` for those the
+        // packed heads cannot give back, which are read from their articles.
+        let scans: Vec<Scanned> = query
             .terms
             .iter()
             .map(|term| match &term.kind {
@@ -197,14 +194,24 @@ impl Matcher {
                     smart_case: false,
                     finder,
                     ..
-                } if dense => Some(scan::scan(
+                } if dense => Scanned::Folded(scan::scan(
                     &store.heads,
                     run.clone(),
                     folded,
                     &finder.0,
                     no_head,
                 )),
-                _ => None,
+                TermKind::Plain {
+                    typed,
+                    smart_case: true,
+                    ..
+                } if dense && typed.is_ascii() => Scanned::AsWritten(scan::scan_as_written(
+                    &store.heads,
+                    run.clone(),
+                    typed,
+                    no_head,
+                )),
+                _ => Scanned::No,
             })
             .collect();
         // By reference: copying a scanned answer out (an enum pair with a gap) cost a stalled
@@ -213,7 +220,11 @@ impl Matcher {
             if known_no(i) {
                 return Some(&NO_HEAD);
             }
-            scans[term].as_ref().map(|found| &found[i - first])
+            match &scans[term] {
+                Scanned::Folded(found) => Some(&found[i - first]),
+                Scanned::AsWritten(found) => found[i - first].as_ref(),
+                Scanned::No => None,
+            }
         };
         let last = indices.iter().max().copied().unwrap_or(0);
         // The usual typed query: words whose bodies the word index answers for. Then each
@@ -397,6 +408,17 @@ impl Matcher {
     }
 }
 
+/// How a run of articles' titles and outlets matched one term, when they were scanned.
+enum Scanned {
+    /// The folded texts, for a term without capitals.
+    Folded(Vec<HeadFound>),
+    /// The texts as written, for a term with capitals (smart case); `None` for an article
+    /// the packed heads cannot give them back for.
+    AsWritten(Vec<Option<HeadFound>>),
+    /// Not scanned: each article is looked at on its own.
+    No,
+}
+
 /// A plain term whose body matches the word index answers for.
 struct IndexedTerm<'a> {
     folded: &'a str,
@@ -573,5 +595,44 @@ mod tests {
         assert!(has_word_prefix(&body, "vostoch"));
         assert!(has_word_prefix(&body, "sanksi"));
         assert!(!has_word_prefix(&body, "ostochny"));
+    }
+}
+
+#[cfg(test)]
+mod smart_case_tests {
+    use super::*;
+    use crate::article::parse;
+    use crate::rules::Rules;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// A term with capitals is checked against the titles as written: read back from the
+        /// packed heads in one pass (ASCII titles) or from each article (the rest), it finds
+        /// and scores what checking every article on its own does.
+        #[test]
+        fn titles_as_written_scanned_match_one_at_a_time(
+            titles in proptest::collection::vec("[PpUuTtIiNnxx Kk’é-]{1,20}", 1..24),
+            typed in "[Pp][UuTt]{0,2}[IiNn]{0,2}",
+        ) {
+            proptest::prop_assume!(typed.chars().any(char::is_uppercase));
+            let articles = titles
+                .iter()
+                .map(|title| parse(&format!("{title}\n\nKOMPAS.com - Isi berita.\n"), Rules::builtin()))
+                .collect();
+            let store = Store::from_articles(articles);
+            let query = Query::parse(&typed);
+            let matcher = Matcher::default();
+            let every: Vec<usize> = (0..store.articles.len()).collect();
+            let scanned: Vec<Hit> = matcher
+                .quick_hits(&query, &every, &store, &NoFlags)
+                .into_iter()
+                .map(|hit| matcher.rescore(&query, hit, &store, &NoFlags))
+                .collect();
+            let one_by_one: Vec<Hit> = every
+                .iter()
+                .filter_map(|&i| matcher.hit(&query, i, &store, &NoFlags))
+                .collect();
+            proptest::prop_assert_eq!(scanned, one_by_one, "{:?} in {:?}", typed, titles);
+        }
     }
 }

@@ -132,6 +132,97 @@ pub fn scan(
     out
 }
 
+/// How the titles and outlets as written of the articles in `articles` match `typed`, an
+/// ASCII term with capitals, in order: [`find_in`]'s answers for the texts as written and
+/// `typed` (capitals must match as typed: smart case), read from the packed
+/// heads (the folded text with the capitals put back, [`Heads::is_capital`]) instead of
+/// from each article. `None` for an article whose title or outlet as written the heads do
+/// not give back (not ASCII), to be asked of the article. Articles in `skip` are said not
+/// to match.
+pub fn scan_as_written(
+    heads: &Heads,
+    articles: Range<usize>,
+    typed: &str,
+    skip: Option<&ArticleSet>,
+) -> Vec<Option<HeadFound>> {
+    debug_assert!(typed.is_ascii());
+    let needle = typed.as_bytes();
+    let text = heads.text().as_bytes();
+    // The byte at `at` as written.
+    let written = |at: usize| match heads.is_capital(at) {
+        true => text[at].to_ascii_uppercase(),
+        false => text[at],
+    };
+    let part = |from: usize, to: usize| -> Found {
+        let Some(&first) = needle.first() else {
+            return Found::AsTyped {
+                at: 0,
+                word_start: true,
+            };
+        };
+        let mut found = Found::No;
+        let mut pos = from;
+        while let Some(offset) = memchr::memchr(first.to_ascii_lowercase(), &text[pos..to]) {
+            let at = pos + offset;
+            pos = at + 1;
+            if written(at) != first {
+                continue;
+            }
+            match window_as_written(&written, at, to, needle) {
+                Some(len) if len == needle.len() => {
+                    return Found::AsTyped {
+                        at: u32::try_from(at - from).unwrap_or(u32::MAX),
+                        word_start: at == from || !text[at - 1].is_ascii_alphanumeric(),
+                    };
+                }
+                // Compact here; found as typed further on would still beat that.
+                Some(_) => found = Found::Compact,
+                None => {}
+            }
+        }
+        found
+    };
+    articles
+        .map(|i| {
+            if skip.is_some_and(|set| set.get(i) == Some(true)) {
+                return Some(HeadFound::default());
+            }
+            if !heads.has_as_written(i) {
+                return None;
+            }
+            let span = heads.span(i);
+            Some(HeadFound {
+                title: part(span.start, span.title_end),
+                outlet: part(span.title_end + 1, span.outlet_end),
+            })
+        })
+        .collect()
+}
+
+/// [`window_from`] over the heads' text as written (`written(at)` is its byte at `at`), from
+/// `at` to `end`; the text is ASCII there, so bytes are characters.
+fn window_as_written(
+    written: &impl Fn(usize) -> u8,
+    at: usize,
+    end: usize,
+    needle: &[u8],
+) -> Option<usize> {
+    let mut next = at + 1;
+    for (matched, &want) in needle.iter().enumerate().skip(1) {
+        let limit = at + 2 * (matched + 1) + 2;
+        loop {
+            if next >= end || next >= limit {
+                return None;
+            }
+            next += 1;
+            if written(next - 1) == want {
+                break;
+            }
+        }
+    }
+    Some(next - at)
+}
+
 /// Whether `term`'s characters appear in order close together in `text`: from where its first
 /// character is, the first `m` of them within `2m + 2` characters, for every `m`. That is the
 /// compactness a fuzzy title match must have. Asking it of every start of the term (not only
@@ -288,7 +379,7 @@ mod tests {
         ) {
             let mut heads = Heads::default();
             for (title, outlet) in &heads_text {
-                heads.push(title, outlet, None);
+                heads.push((title, outlet), (title, outlet), None);
             }
             let finder = memmem::Finder::new(term.as_str());
             let scanned = scan(&heads, 0..heads_text.len(), &term, &finder, None);
@@ -324,7 +415,7 @@ mod tests {
             ("pu", "tin"),
         ];
         for (title, outlet) in texts {
-            heads.push(title, outlet, None);
+            heads.push((title, outlet), (title, outlet), None);
         }
         for term in ["putin", "p", "pu", "ptn", "tin", "é", "z"] {
             let finder = memmem::Finder::new(term);

@@ -189,8 +189,11 @@ impl Store {
                 None => (0, ""),
             };
             let title = std::mem::take(&mut article.search_title);
-            self.heads
-                .push(&title, folded_outlet, article.date.as_ref());
+            self.heads.push(
+                (&title, folded_outlet),
+                (&article.title, article.outlet_name()),
+                article.date.as_ref(),
+            );
             self.outlet_ids.push(outlet_id);
             self.keys.push(article.state_key());
             self.warned += usize::from(!article.warnings.is_empty());
