@@ -634,36 +634,40 @@ mod smart_case_tests {
                 .map(|title| parse(&format!("{title}\n\nKOMPAS.com - Isi berita.\n"), Rules::builtin()))
                 .collect();
             let store = Store::from_articles(articles);
-            let query = Query::parse(&typed);
             let matcher = Matcher::default();
             let every: Vec<usize> = (0..store.articles.len()).collect();
-            let scanned: Vec<Hit> = matcher
-                .quick_hits(&query, &every, &store, &NoFlags)
-                .into_iter()
-                .map(|hit| matcher.rescore(&query, hit, &store, &NoFlags))
-                .collect();
-            let one_by_one: Vec<Hit> = every
-                .iter()
-                .filter_map(|&i| matcher.hit(&query, i, &store, &NoFlags))
-                .collect();
-            proptest::prop_assert_eq!(&scanned, &one_by_one, "{:?} in {:?}", typed, titles);
+            // The matches among `indices` as a run is checked, scored as one at a time is.
+            let checked = |query: &Query, indices: &[usize]| -> Vec<Hit> {
+                matcher
+                    .quick_hits(query, indices, &store, &NoFlags)
+                    .into_iter()
+                    .map(|hit| matcher.rescore(query, hit, &store, &NoFlags))
+                    .collect()
+            };
+            let one_by_one = |query: &Query| -> Vec<Hit> {
+                every
+                    .iter()
+                    .filter_map(|&i| matcher.hit(query, i, &store, &NoFlags))
+                    .collect()
+            };
+            let query = Query::parse(&typed);
+            proptest::prop_assert_eq!(
+                checked(&query, &every),
+                one_by_one(&query),
+                "{:?} in {:?}",
+                typed,
+                titles
+            );
             // With the word index answering for the bodies, and the run checked in pieces
             // (too sparse to scan, so each title is read from its article).
             let mut index = crate::index::WordIndex::default();
             index.merge(crate::index::BatchIndex::build(&store.articles), 0);
             let mut query = query.clone();
             query.use_index(&index, store.articles.len());
-            let one_by_one: Vec<Hit> = every
-                .iter()
-                .filter_map(|&i| matcher.hit(&query, i, &store, &NoFlags))
-                .collect();
+            let all = one_by_one(&query);
             for indices in [every.clone(), every.iter().copied().step_by(9).collect()] {
-                let indexed: Vec<Hit> = matcher
-                    .quick_hits(&query, &indices, &store, &NoFlags)
-                    .into_iter()
-                    .map(|hit| matcher.rescore(&query, hit, &store, &NoFlags))
-                    .collect();
-                let want: Vec<Hit> = one_by_one
+                let indexed = checked(&query, &indices);
+                let want: Vec<Hit> = all
                     .iter()
                     .filter(|hit| indices.contains(&hit.index))
                     .copied()
