@@ -457,10 +457,8 @@ fn indexed_hit<'a>(
             }
             (None, Some((typed, finder))) => {
                 let article = &store.articles[index];
-                looked_up = HeadFound {
-                    title: find_in(&article.title, typed, finder),
-                    outlet: find_in(article.outlet_name(), typed, finder),
-                };
+                looked_up =
+                    HeadFound::in_texts(&article.title, article.outlet_name(), typed, finder);
                 &looked_up
             }
         };

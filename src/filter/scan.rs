@@ -30,9 +30,20 @@ pub struct HeadFound {
 impl HeadFound {
     /// How article `index`'s title and outlet match folded `term`, one at a time.
     pub fn of(heads: &Heads, index: usize, term: &str, finder: &memmem::Finder<'_>) -> HeadFound {
+        HeadFound::in_texts(heads.title(index), heads.outlet(index), term, finder)
+    }
+
+    /// How `title` and `outlet` match `term` (`finder` searches for it), each as
+    /// [`find_in`] says.
+    pub fn in_texts(
+        title: &str,
+        outlet: &str,
+        term: &str,
+        finder: &memmem::Finder<'_>,
+    ) -> HeadFound {
         HeadFound {
-            title: find_in(heads.title(index), term, finder),
-            outlet: find_in(heads.outlet(index), term, finder),
+            title: find_in(title, term, finder),
+            outlet: find_in(outlet, term, finder),
         }
     }
 }
@@ -147,6 +158,10 @@ pub fn scan_as_written(
 ) -> Vec<Option<HeadFound>> {
     debug_assert!(typed.is_ascii());
     let needle = typed.as_bytes();
+    let Some(&first) = needle.first() else {
+        // Nothing to scan for: every article is asked on its own.
+        return articles.map(|_| None).collect();
+    };
     let text = heads.text().as_bytes();
     // The byte at `at` as written.
     let written = |at: usize| match heads.is_capital(at) {
@@ -154,12 +169,6 @@ pub fn scan_as_written(
         false => text[at],
     };
     let part = |from: usize, to: usize| -> Found {
-        let Some(&first) = needle.first() else {
-            return Found::AsTyped {
-                at: 0,
-                word_start: true,
-            };
-        };
         let mut found = Found::No;
         let mut pos = from;
         while let Some(offset) = memchr::memchr(first.to_ascii_lowercase(), &text[pos..to]) {
@@ -168,7 +177,8 @@ pub fn scan_as_written(
             if written(at) != first {
                 continue;
             }
-            match window_as_written(&written, at, to, needle) {
+            // The text is ASCII here, so its bytes are its characters.
+            match window_over(to - at, |n| written(at + n), needle) {
                 Some(len) if len == needle.len() => {
                     return Found::AsTyped {
                         at: u32::try_from(at - from).unwrap_or(u32::MAX),
@@ -199,30 +209,6 @@ pub fn scan_as_written(
         .collect()
 }
 
-/// [`window_from`] over the heads' text as written (`written(at)` is its byte at `at`), from
-/// `at` to `end`; the text is ASCII there, so bytes are characters.
-fn window_as_written(
-    written: &impl Fn(usize) -> u8,
-    at: usize,
-    end: usize,
-    needle: &[u8],
-) -> Option<usize> {
-    let mut next = at + 1;
-    for (matched, &want) in needle.iter().enumerate().skip(1) {
-        let limit = at + 2 * (matched + 1) + 2;
-        loop {
-            if next >= end || next >= limit {
-                return None;
-            }
-            next += 1;
-            if written(next - 1) == want {
-                break;
-            }
-        }
-    }
-    Some(next - at)
-}
-
 /// Whether `term`'s characters appear in order close together in `text`: from where its first
 /// character is, the first `m` of them within `2m + 2` characters, for every `m`. That is the
 /// compactness a fuzzy title match must have. Asking it of every start of the term (not only
@@ -235,17 +221,26 @@ pub fn within_window(text: &str, term: &str) -> bool {
 /// Calls `found` with the byte range of each window of `text` where `term` matches compactly
 /// (see [`within_window`]; from an occurrence of the first character to where the earliest
 /// such match ends), until it returns true. Returns whether it did.
-pub fn windows(text: &str, term: &str, mut found: impl FnMut(Range<usize>) -> bool) -> bool {
+pub fn windows(text: &str, term: &str, found: impl FnMut(Range<usize>) -> bool) -> bool {
     if term.is_ascii() {
         window_search(text.as_bytes(), term.as_bytes(), window_from_utf8, found)
     } else {
-        let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-        let needle: Vec<char> = term.chars().collect();
-        let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
-        window_search(&hay, &needle, window_from, |chars| {
-            found(byte(chars.start)..byte(chars.end))
-        })
+        windows_by_characters(text, term, found)
     }
+}
+
+/// [`windows`] worked out character by character: the rule as written, for any term.
+fn windows_by_characters(
+    text: &str,
+    term: &str,
+    mut found: impl FnMut(Range<usize>) -> bool,
+) -> bool {
+    let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+    let needle: Vec<char> = term.chars().collect();
+    let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
+    window_search(&hay, &needle, window_from, |chars| {
+        found(byte(chars.start)..byte(chars.end))
+    })
 }
 
 /// Each window of `needle` in `hay`, from each occurrence of its first item, as `window_from`
@@ -294,19 +289,25 @@ fn window_from<T: PartialEq>(hay: &[T], needle: &[T]) -> Option<usize> {
 /// of a longer character, so only the count needs the characters' boundaries. On ASCII text
 /// it is `window_from` itself.
 fn window_from_utf8(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    // The needle's first byte is the hay's first, one character.
+    window_over(hay.len(), |at| hay[at], needle)
+}
+
+/// [`window_from_utf8`] over a text of `len` bytes whose byte `at` is `byte(at)`: the heads'
+/// text, or that text as written (its capitals put back).
+fn window_over(len: usize, byte: impl Fn(usize) -> u8, needle: &[u8]) -> Option<usize> {
+    // The needle's first byte is the text's first, one character.
     let (mut at, mut chars) = (1, 1);
-    for (matched, want) in needle.iter().enumerate().skip(1) {
+    for (matched, &want) in needle.iter().enumerate().skip(1) {
         let limit = 2 * (matched + 1) + 2;
         loop {
-            if at >= hay.len() || chars >= limit {
+            if at >= len || chars >= limit {
                 return None;
             }
-            let byte = hay[at];
+            let next = byte(at);
             at += 1;
             // Every byte starts a character but those that continue one (0b10xx_xxxx).
-            chars += usize::from(byte & 0xC0 != 0x80);
-            if byte == *want {
+            chars += usize::from(next & 0xC0 != 0x80);
+            if next == want {
                 break;
             }
         }
@@ -337,13 +338,10 @@ mod tests {
 
     /// The windows of `term` in `text` found character by character: the rule as written,
     /// whatever the text holds.
-    fn windows_by_characters(text: &str, term: &str) -> Vec<Range<usize>> {
-        let (offsets, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-        let needle: Vec<char> = term.chars().collect();
-        let byte = |at: usize| offsets.get(at).copied().unwrap_or(text.len());
+    fn char_windows(text: &str, term: &str) -> Vec<Range<usize>> {
         let mut found = Vec::new();
-        window_search(&hay, &needle, window_from, |chars| {
-            found.push(byte(chars.start)..byte(chars.end));
+        windows_by_characters(text, term, |window| {
+            found.push(window);
             false
         });
         found
@@ -356,9 +354,7 @@ mod tests {
                 at: at as u32,
                 word_start: starts_word(text, at),
             },
-            None if !windows_by_characters(text, term).is_empty() || term.is_empty() => {
-                Found::Compact
-            }
+            None if !char_windows(text, term).is_empty() || term.is_empty() => Found::Compact,
             None => Found::No,
         }
     }
@@ -397,7 +393,7 @@ mod tests {
                     found.push(w);
                     false
                 });
-                proptest::prop_assert_eq!(found, windows_by_characters(title, &term));
+                proptest::prop_assert_eq!(found, char_windows(title, &term));
             }
         }
     }
