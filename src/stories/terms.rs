@@ -19,10 +19,9 @@ pub use crate::article::StoryTerm as Term;
 
 /// A word's hash: FNV-1a over its folded bytes, stable from run to run.
 pub fn hash_word(word: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
+    let mut hash = FNV_OFFSET;
     for byte in word.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
+        hash = (hash ^ u32::from(byte)).wrapping_mul(FNV_PRIME);
     }
     hash
 }
@@ -40,6 +39,8 @@ const SENTENCE_END: u8 = 2;
 const NUMBER_MARK: u8 = 4;
 /// A byte of a character beyond ASCII, which is decoded to tell.
 const BEYOND_ASCII: u8 = 8;
+/// An ASCII letter or digit: a word of only these is read in one pass ([`each_term`]).
+const LETTER_OR_DIGIT: u8 = 16;
 
 /// Each byte's class, so that the scan looks up one table per byte.
 static BYTE_CLASS: [u8; 256] = {
@@ -49,7 +50,9 @@ static BYTE_CLASS: [u8; 256] = {
         let byte = b as u8;
         table[b] = if byte >= 0x80 {
             BEYOND_ASCII
-        } else if byte.is_ascii_alphanumeric() || byte == b'-' {
+        } else if byte.is_ascii_alphanumeric() {
+            WORD | LETTER_OR_DIGIT
+        } else if byte == b'-' {
             WORD
         } else if byte == b'.' {
             SENTENCE_END | NUMBER_MARK
@@ -68,56 +71,64 @@ static BYTE_CLASS: [u8; 256] = {
 /// The words of `text` as written, each with whether a sentence starts at it. A word is a run
 /// of letters, digits and hyphens; a number keeps its separators ("559,000", "5.8").
 fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
-    let bytes = text.as_bytes();
     let mut at = 0;
     let mut sentence_start = true;
-    let char_at = move |at: usize| text[at..].chars().next().unwrap_or(' ');
     std::iter::from_fn(move || {
-        // To the next word, noting where a sentence ends on the way.
-        loop {
-            let class = BYTE_CLASS[usize::from(*bytes.get(at)?)];
-            if class & WORD != 0 {
-                break;
-            }
-            if class & BEYOND_ASCII != 0 {
-                let c = char_at(at);
-                if c.is_alphanumeric() {
-                    break;
-                }
-                at += c.len_utf8();
-            } else {
-                sentence_start |= class & SENTENCE_END != 0;
-                at += 1;
-            }
-        }
-        let start = at;
-        loop {
-            while at < bytes.len() && BYTE_CLASS[usize::from(bytes[at])] & WORD != 0 {
-                at += 1;
-            }
-            let Some(&b) = bytes.get(at) else {
-                break;
-            };
-            let class = BYTE_CLASS[usize::from(b)];
-            if class & BEYOND_ASCII != 0 {
-                let c = char_at(at);
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                at += c.len_utf8();
-            } else if class & NUMBER_MARK != 0
-                && at > start
-                && bytes[at - 1].is_ascii_digit()
-                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
-            {
-                at += 1;
-            } else {
-                break;
-            }
-        }
+        let start = next_word(text, at, &mut sentence_start)?;
+        at = word_end(text, start, start);
         let starts = std::mem::replace(&mut sentence_start, false);
         Some((&text[start..at], starts))
     })
+}
+
+/// Where the next word starts, from `at`; notes on the way whether a sentence ended.
+fn next_word(text: &str, mut at: usize, sentence_start: &mut bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    loop {
+        let class = BYTE_CLASS[usize::from(*bytes.get(at)?)];
+        if class & WORD != 0 {
+            return Some(at);
+        }
+        if class & BEYOND_ASCII != 0 {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        } else {
+            *sentence_start |= class & SENTENCE_END != 0;
+            at += 1;
+        }
+    }
+}
+
+/// Where the word that starts at `start` ends, read on from `at` (inside it).
+fn word_end(text: &str, start: usize, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while at < bytes.len() && BYTE_CLASS[usize::from(bytes[at])] & WORD != 0 {
+            at += 1;
+        }
+        let Some(&b) = bytes.get(at) else {
+            return at;
+        };
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & BEYOND_ASCII != 0 {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                return at;
+            }
+            at += c.len_utf8();
+        } else if class & NUMBER_MARK != 0
+            && at > start
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+        {
+            at += 1;
+        } else {
+            return at;
+        }
+    }
 }
 
 /// A number's term: thousands separators dropped and the decimal mark a point, whichever
@@ -217,49 +228,118 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 /// Calls `found` with the hash of each term of `text` (a word's [`term_key`], then each part
 /// of a compound's, hashed), whether its word is a name, and whether the term has a digit (a
 /// number, "J6", "34-year-old") and is not a year, for at most `limit` words read; returns
-/// how many were read. A word of ASCII letters is folded, stemmed and hashed as it is
-/// read, with no copy.
+/// how many were read. A word of ASCII letters and digits alone — nearly every word — is
+/// folded, stemmed and hashed in the pass that finds where it ends, with no copy; any other
+/// is read as [`tokens`] reads it.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
+    let stops = stop_hashes();
+    let bytes = text.as_bytes();
     let mut read = 0;
-    for (raw, starts) in tokens(text).take(limit) {
+    let mut at = 0;
+    let mut sentence_start = true;
+    while read < limit {
+        let Some(start) = next_word(text, at, &mut sentence_start) else {
+            break;
+        };
+        let starts = std::mem::replace(&mut sentence_start, false);
         read += 1;
-        // Hyphens off both ends, by bytes (a hyphen is ASCII, so this cuts no character).
-        let bytes = raw.as_bytes();
-        let first = bytes.iter().position(|&b| b != b'-').unwrap_or(bytes.len());
-        let last = bytes
-            .iter()
-            .rposition(|&b| b != b'-')
-            .map_or(first, |at| at + 1);
-        let word = &raw[first..last];
-        let name = !starts
-            && match word.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => word.starts_with(char::is_uppercase),
-            };
-        term_of(word, name, &mut found);
-        // A compound's parts are terms too: "Fauci-funded" names Fauci, "Biden-Putin" both.
-        if word.contains('-') {
-            for part in word.split('-') {
-                term_of(part, name, &mut found);
+        // The word's hash as it is folded, after its first STEM_LETTERS bytes and before its
+        // last, and whether it has a digit.
+        let (mut whole, mut after_stem, mut before_last) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+        let mut digits = false;
+        at = start;
+        while let Some(&byte) = bytes.get(at) {
+            let class = BYTE_CLASS[usize::from(byte)];
+            if class & LETTER_OR_DIGIT == 0 {
+                break;
             }
+            digits |= byte.is_ascii_digit();
+            before_last = whole;
+            whole = (whole ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            if at - start + 1 == STEM_LETTERS {
+                after_stem = whole;
+            }
+            at += 1;
+        }
+        let end = word_end(text, start, at);
+        if end != at || at == start {
+            // A hyphen, a character beyond ASCII or a number's mark: the whole word, read
+            // as written.
+            at = end;
+            word_terms(&text[start..end], starts, &mut found);
+            continue;
+        }
+        let word = &bytes[start..end];
+        let name = !starts && word[0].is_ascii_uppercase();
+        let len = word.len();
+        if !digits {
+            if len >= 3 && !stops.contains(&whole) {
+                let hash = match len > STEM_LETTERS {
+                    true => after_stem,
+                    false if singular_len(word) < len => before_last,
+                    false => whole,
+                };
+                found(hash, name, false);
+            }
+        } else if word.iter().all(u8::is_ascii_digit) {
+            // A number with no marks is its own key (and no stop word).
+            if len >= 2 {
+                found(whole, name, !is_year_bytes(word));
+            }
+        } else if len >= 2 && !stops.contains(&whole) {
+            // Letters and digits ("J6", "5G"): folded, never stemmed, never a year.
+            found(whole, name, true);
         }
     }
     read
 }
 
+/// FNV-1a's start and multiplier (see [`hash_word`]).
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+/// The terms of one written word as [`tokens`] gives it: its hyphens at either end dropped,
+/// the whole word's term, then each part's of a compound.
+fn word_terms(raw: &str, starts: bool, found: &mut impl FnMut(u32, bool, bool)) {
+    // Hyphens off both ends, by bytes (a hyphen is ASCII, so this cuts no character).
+    let bytes = raw.as_bytes();
+    let first = bytes.iter().position(|&b| b != b'-').unwrap_or(bytes.len());
+    let last = bytes
+        .iter()
+        .rposition(|&b| b != b'-')
+        .map_or(first, |at| at + 1);
+    let word = &raw[first..last];
+    let name = !starts
+        && match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
+    term_of(word, name, found);
+    // A compound's parts are terms too: "Fauci-funded" names Fauci, "Biden-Putin" both.
+    if word.contains('-') {
+        for part in word.split('-') {
+            term_of(part, name, found);
+        }
+    }
+}
+
 /// Whether a term is a year from 1900 to 2099: a number that every report of that year may
 /// give, so not one that tells events apart.
 fn is_year(key: &str) -> bool {
+    is_year_bytes(key.as_bytes())
+}
+
+fn is_year_bytes(key: &[u8]) -> bool {
     key.len() == 4
-        && (key.starts_with("19") || key.starts_with("20"))
-        && key.bytes().all(|b| b.is_ascii_digit())
+        && (key.starts_with(b"19") || key.starts_with(b"20"))
+        && key.iter().all(u8::is_ascii_digit)
 }
 
 /// One written word's term, if it has one (see [`each_term`]).
 fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
     let stops = stop_hashes();
     // The whole word's hash for the stop words, its first letters' for the term.
-    let (mut whole, mut stemmed_hash, mut letters_only) = (0x811c_9dc5u32, 0, true);
+    let (mut whole, mut stemmed_hash, mut letters_only) = (FNV_OFFSET, 0, true);
     let mut digits = false;
     let cut = match word.len() > STEM_LETTERS {
         true => STEM_LETTERS,
@@ -271,8 +351,7 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
         }
         letters_only &= byte.is_ascii_alphabetic();
         digits |= byte.is_ascii_digit();
-        whole ^= u32::from(byte.to_ascii_lowercase());
-        whole = whole.wrapping_mul(0x0100_0193);
+        whole = (whole ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
     }
     if !letters_only {
         if let Some(key) = term_key(word) {
@@ -376,20 +455,44 @@ mod tests {
             .chain(parts.into_iter().flatten().filter_map(term_key))
     }
 
-    /// The terms of `text` the slow way: each word's key, hashed.
-    fn slow_terms(text: &str) -> Vec<(u32, bool)> {
+    /// The terms of the first `limit` words of `text` the slow way: each word's key, hashed,
+    /// with whether its word is a name and whether the key is a number that is not a year.
+    fn slow_terms_within(text: &str, limit: usize) -> Vec<(u32, bool, bool)> {
         tokens(text)
+            .take(limit)
             .flat_map(|(raw, starts)| {
                 let name = !starts && raw.trim_matches('-').starts_with(char::is_uppercase);
-                term_keys(raw).map(move |key| (hash_word(&key), name))
+                term_keys(raw).map(move |key| {
+                    let number = key.bytes().any(|b| b.is_ascii_digit()) && !is_year(&key);
+                    (hash_word(&key), name, number)
+                })
             })
             .collect()
     }
 
-    fn fast_terms(text: &str) -> Vec<(u32, bool)> {
+    fn slow_terms(text: &str) -> Vec<(u32, bool)> {
+        let terms = slow_terms_within(text, usize::MAX);
+        terms
+            .into_iter()
+            .map(|(hash, name, _)| (hash, name))
+            .collect()
+    }
+
+    /// `each_term`'s terms of the first `limit` words, and how many words it read.
+    fn fast_terms_within(text: &str, limit: usize) -> (Vec<(u32, bool, bool)>, usize) {
         let mut out = Vec::new();
-        each_term(text, usize::MAX, |hash, name, _| out.push((hash, name)));
-        out
+        let read = each_term(text, limit, |hash, name, number| {
+            out.push((hash, name, number))
+        });
+        (out, read)
+    }
+
+    fn fast_terms(text: &str) -> Vec<(u32, bool)> {
+        let (terms, _) = fast_terms_within(text, usize::MAX);
+        terms
+            .into_iter()
+            .map(|(hash, name, _)| (hash, name))
+            .collect()
     }
 
     #[test]
@@ -453,8 +556,39 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_fast_scan_gives_the_slow_terms(text in "[a-zA-Z0-9 .,!?'\\-éÉñ—“”]{0,80}") {
-            proptest::prop_assert_eq!(fast_terms(&text), slow_terms(&text));
+        fn the_fast_scan_gives_the_slow_terms(
+            text in "[a-zA-Z0-9 .,!?'\\-éÉñ—“”]{0,80}",
+            limit in 0usize..24,
+        ) {
+            proptest::prop_assert_eq!(
+                fast_terms_within(&text, limit),
+                (slow_terms_within(&text, limit), tokens(&text).take(limit).count())
+            );
+        }
+
+        /// The same, over words a text really has: stop words, plurals, stems, numbers,
+        /// years, compounds, names after a sentence's end.
+        #[test]
+        fn the_fast_scan_gives_the_slow_terms_of_real_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "The", "pada", "jobs", "Claims", "virus", "press", "rallies", "vaccinated",
+                "Putin", "KIM", "2024", "1999", "559,000", "5.8", "12", "7", "J6", "5G", "G7",
+                "34-year-old", "Biden-Putin", "-x-", "café", "Ñandús", "abc", "abcd", "abcdef",
+                "abcdefg", "ab1", "a",
+            ]), 0..16),
+            separators in proptest::collection::vec(proptest::sample::select(vec![
+                " ", ". ", ", ", "! ", " — ", "\n", "-", "",
+            ]), 16),
+        ) {
+            let mut text = String::new();
+            for (word, separator) in words.iter().zip(&separators) {
+                text.push_str(word);
+                text.push_str(separator);
+            }
+            proptest::prop_assert_eq!(
+                fast_terms_within(&text, usize::MAX),
+                (slow_terms_within(&text, usize::MAX), tokens(&text).count())
+            );
         }
     }
 
