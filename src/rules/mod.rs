@@ -3,6 +3,7 @@
 
 mod needles;
 
+pub use needles::Screen;
 use needles::Screened;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
@@ -453,12 +454,23 @@ impl Rules {
         })
     }
 
-    /// Inline boilerplate in a line: the byte ranges it matched, in order, each with its rule
-    /// and whether a linked headline follows the match (the parser finds where that ends).
-    pub fn inline_cuts(&self, line: &str) -> Vec<(std::ops::Range<usize>, &str, bool)> {
+    /// Which inline rules may match each of `lines` (an article's, read in one scan).
+    pub fn inline_screen<'a>(&self, lines: impl IntoIterator<Item = &'a str>) -> Screen {
+        self.inline.screen(lines)
+    }
+
+    /// Inline boilerplate in `line`, line `n` of those `screen` was made of: the byte ranges
+    /// it matched, in order, each with its rule and whether a linked headline follows the
+    /// match (the parser finds where that ends).
+    pub fn inline_cuts(
+        &self,
+        screen: &Screen,
+        n: usize,
+        line: &str,
+    ) -> Vec<(std::ops::Range<usize>, &str, bool)> {
         let mut cuts: Vec<(std::ops::Range<usize>, &str, bool)> = self
             .inline
-            .candidates(line)
+            .candidates_in(screen, n)
             .flat_map(|(re, (rule, headline_after))| {
                 re.find_iter(line)
                     .map(move |m| (m.range(), rule.as_str(), *headline_after))

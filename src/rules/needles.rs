@@ -176,10 +176,11 @@ fn dedup(mut strings: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
 #[derive(Debug)]
 pub struct Screened<T> {
     rules: Vec<(Regex, T)>,
-    /// Whether a line (in ASCII lower case) holds any needle: a searcher that can skip ahead
+    /// Where the next needle is in lines in ASCII lower case: a searcher that can skip ahead
     /// with SIMD, which an automaton that ignores case cannot. `None` when no rule has needles.
     any: Option<AhoCorasick>,
-    /// Every needle a line holds, overlapping ones too: run only on a line `any` found one in.
+    /// Every needle a line holds, overlapping ones too: run only on the lines `any` found one
+    /// in.
     each: Option<AhoCorasick>,
     /// For each needle, the rule it belongs to.
     needle_rule: Vec<usize>,
@@ -188,8 +189,17 @@ pub struct Screened<T> {
 }
 
 thread_local! {
-    /// The line in ASCII lower case, kept between lines so that none allocates.
-    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The lines in ASCII lower case, one after another, and where each starts: kept between
+    /// articles so that none allocates.
+    static LOWERED: std::cell::RefCell<(Vec<u8>, Vec<usize>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Which rules may match each of a run of lines (see [`Screened::screen`]).
+#[derive(Debug, Default)]
+pub struct Screen {
+    /// (line, rule) for each rule a needle of which a line holds, in order, each once.
+    hits: Vec<(u32, u32)>,
 }
 
 impl<T> Screened<T> {
@@ -230,20 +240,55 @@ impl<T> Screened<T> {
         }
     }
 
-    /// The rules that may match `line`, in order.
-    pub fn candidates(&self, line: &str) -> impl Iterator<Item = &(Regex, T)> {
-        let mut found: Vec<usize> = self.always.clone();
+    /// Which rules may match each of `lines`, read in one scan over them all: a scan costs
+    /// more than the bytes it reads, and one per line took about three times as long over an
+    /// article's lines. The lines are joined by a newline, which no line holds, so a needle
+    /// found across two lines only makes a rule be tried in vain.
+    pub fn screen<'a>(&self, lines: impl IntoIterator<Item = &'a str>) -> Screen {
+        let mut hits = Vec::new();
         if let (Some(any), Some(each)) = (&self.any, &self.each) {
-            LOWERED.with_borrow_mut(|lowered| {
+            LOWERED.with_borrow_mut(|(lowered, starts)| {
                 lowered.clear();
-                lowered.extend(line.bytes().map(|b| b.to_ascii_lowercase()));
-                if any.is_match(lowered.as_slice()) {
-                    for hit in each.find_overlapping_iter(lowered.as_slice()) {
-                        found.push(self.needle_rule[hit.pattern().as_usize()]);
-                    }
+                starts.clear();
+                for line in lines {
+                    starts.push(lowered.len());
+                    lowered.extend_from_slice(line.as_bytes());
+                    lowered.push(b'\n');
                 }
+                lowered.make_ascii_lowercase();
+                // The lines with a needle, found by the searcher that skips ahead; each of
+                // them then read for every needle it holds.
+                let mut from = 0;
+                while let Some(first) =
+                    any.find(aho_corasick::Input::new(lowered.as_slice()).range(from..))
+                {
+                    let line = starts.partition_point(|&start| start <= first.start()) - 1;
+                    // Up to the newline after it.
+                    let end = starts.get(line + 1).copied().unwrap_or(lowered.len()) - 1;
+                    for hit in each.find_overlapping_iter(&lowered[starts[line]..end]) {
+                        let rule = self.needle_rule[hit.pattern().as_usize()];
+                        hits.push((line as u32, rule as u32));
+                    }
+                    from = end;
+                }
+                hits.sort_unstable();
+                hits.dedup();
             });
         }
+        Screen { hits }
+    }
+
+    /// The rules that may match line `line` of those `screen` was made of, in order.
+    pub fn candidates_in<'s>(
+        &'s self,
+        screen: &Screen,
+        line: usize,
+    ) -> impl Iterator<Item = &'s (Regex, T)> + use<'s, T> {
+        let line = line as u32;
+        let from = screen.hits.partition_point(|&(l, _)| l < line);
+        let to = screen.hits.partition_point(|&(l, _)| l <= line);
+        let mut found: Vec<usize> = self.always.clone();
+        found.extend(screen.hits[from..to].iter().map(|&(_, rule)| rule as usize));
         if found.len() > 1 {
             found.sort_unstable();
             found.dedup();
@@ -304,19 +349,7 @@ mod tests {
 
     #[test]
     fn the_screen_never_hides_a_rule_that_matches() {
-        let patterns = [
-            r"\b(?:[Aa]lso [Rr]ead|READ MORE)\s*:\s*",
-            r"\[(?:[Gg]ambas|[Ee]mbed)\s*:[^\]]{0,80}\]",
-            r"^\d+$",
-            "(?i)scroll to continue",
-        ];
-        let screened = Screened::new(
-            patterns
-                .iter()
-                .enumerate()
-                .map(|(n, p)| (Regex::new(p).unwrap(), n))
-                .collect(),
-        );
+        let screened = test_screened();
         let lines = [
             "Kata dia. Also read: Something else",
             "ALSO READ: loud",
@@ -324,22 +357,95 @@ mod tests {
             "12345",
             "SCROLL TO CONTINUE with the rest",
             "Nothing here at all, only text (and brackets) [x]",
+            "Two at once. Also read: [Embed: a video]",
         ];
-        for line in lines {
-            let screened_hits: Vec<usize> = screened
-                .candidates(line)
-                .filter(|(re, _)| re.is_match(line))
-                .map(|(_, n)| *n)
-                .collect();
-            let all_hits: Vec<usize> = screened
-                .all()
-                .filter(|(re, _)| re.is_match(line))
-                .map(|(_, n)| *n)
-                .collect();
-            assert_eq!(screened_hits, all_hits, "{line}");
+        // Each line alone, and all of them in one scan.
+        for (n, line) in lines.iter().enumerate() {
+            let alone = screened.screen([*line]);
+            assert_eq!(
+                matched(&screened, &alone, 0, line),
+                all_matched(&screened, line)
+            );
+            let together = screened.screen(lines);
+            assert_eq!(
+                matched(&screened, &together, n, line),
+                all_matched(&screened, line)
+            );
         }
         // The plain line is tried only against the rule with no needles.
-        let tried: Vec<usize> = screened.candidates(lines[5]).map(|(_, n)| *n).collect();
+        let screen = screened.screen(lines);
+        let tried: Vec<usize> = screened
+            .candidates_in(&screen, 5)
+            .map(|(_, n)| *n)
+            .collect();
         assert_eq!(tried, [2]);
+        // A needle across two lines ("also" / "read:") only makes a rule be tried.
+        let split = ["Kata dia also", "read: nothing"];
+        let screen = screened.screen(split);
+        for (n, line) in split.iter().enumerate() {
+            assert_eq!(
+                matched(&screened, &screen, n, line),
+                all_matched(&screened, line)
+            );
+        }
+    }
+
+    fn test_screened() -> Screened<usize> {
+        let patterns = [
+            r"\b(?:[Aa]lso [Rr]ead|READ MORE)\s*:\s*",
+            r"\[(?:[Gg]ambas|[Ee]mbed)\s*:[^\]]{0,80}\]",
+            r"^\d+$",
+            "(?i)scroll to continue",
+        ];
+        Screened::new(
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(n, p)| (Regex::new(p).unwrap(), n))
+                .collect(),
+        )
+    }
+
+    /// The rules the screen lets be tried on line `n` that match it.
+    fn matched(screened: &Screened<usize>, screen: &Screen, n: usize, line: &str) -> Vec<usize> {
+        (screened.candidates_in(screen, n))
+            .filter(|(re, _)| re.is_match(line))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+
+    /// Every rule that matches `line`.
+    fn all_matched(screened: &Screened<usize>, line: &str) -> Vec<usize> {
+        (screened.all())
+            .filter(|(re, _)| re.is_match(line))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Over an article's lines screened in one scan, every rule that matches a line is
+        /// among those the screen lets be tried on it.
+        #[test]
+        fn one_scan_over_many_lines_hides_no_rule(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "also", "Also", "read", "READ", "MORE", ":", "[", "]", "gambas", "Embed",
+                    "scroll", "SCROLL", "to", "continue", "12", "x", " ", "\u{e9}",
+                ]), 0..8).prop_map(|words: Vec<&str>| words.concat()),
+                0..6,
+            )
+        ) {
+            let screened = test_screened();
+            let screen = screened.screen(lines.iter().map(String::as_str));
+            for (n, line) in lines.iter().enumerate() {
+                proptest::prop_assert_eq!(
+                    matched(&screened, &screen, n, line),
+                    all_matched(&screened, line),
+                    "line {} of {:?}", n, &lines
+                );
+            }
+        }
     }
 }

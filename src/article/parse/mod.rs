@@ -13,7 +13,7 @@ use super::fold::fold_into;
 use super::headline::is_title_line;
 use super::outlet::outlet_name;
 use super::{Article, Origin, Removed};
-use crate::rules::{Role, Rules};
+use crate::rules::{Role, Rules, Screen};
 use head::read_head;
 use lines::{Slot, join_wrapped, reflow_lines, split_lines};
 use thin_vec::ThinVec;
@@ -180,11 +180,12 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             break;
         }
     }
-    for slot in slots.iter_mut() {
+    let screen = rules.inline_screen(slots.iter().map(|slot| slot.clean.as_str()));
+    for (n, slot) in slots.iter_mut().enumerate() {
         if slot.title_line || slot.rule.is_some() {
             continue;
         }
-        if cut_inline(slot, rules) {
+        if cut_inline(slot, rules, &screen, n) {
             continue;
         }
         let line = slot.clean.as_str();
@@ -258,8 +259,8 @@ fn cuts_with_headlines<'r>(
 
 /// Cuts inline boilerplate out of a line, keeping each piece under its rule. Returns true
 /// when nothing else was left: the whole line is then that rule's.
-fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules) -> bool {
-    let cuts = cuts_with_headlines(&slot.clean, rules.inline_cuts(&slot.clean));
+fn cut_inline<'r>(slot: &mut Slot<'r>, rules: &'r Rules, screen: &Screen, n: usize) -> bool {
+    let cuts = cuts_with_headlines(&slot.clean, rules.inline_cuts(screen, n, &slot.clean));
     let Some(&(_, first_rule)) = cuts.first() else {
         return false;
     };
