@@ -308,6 +308,35 @@ const FAMILY_STARTS: &[&str] = &[
     "also read:",
 ];
 
+/// Every line of the development corpus that the rules' one search passes over is no byline,
+/// boilerplate or photo credit.
+#[test]
+fn lines_passed_over_in_the_development_corpus_are_never_marked() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devcorpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is not there", dir.display());
+        return;
+    };
+    let (mut lines, mut marked) = (0, 0);
+    for entry in entries.flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let is_marked = rules().is_byline(line)
+                || rules().boilerplate_rule(line).is_some()
+                || rules().is_photo_credit(line);
+            assert!(rules().may_be_marked(line) || !is_marked, "{line}");
+            lines += 1;
+            marked += usize::from(is_marked);
+        }
+    }
+    assert!(
+        lines > 5000 && marked > 100,
+        "{lines} lines, {marked} marked"
+    );
+}
+
 #[test]
 fn the_development_corpus_parses_without_loss() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/devcorpus");

@@ -204,6 +204,9 @@ fn regex_problem(error: &regex::Error) -> String {
         .to_string()
 }
 
+/// What a boilerplate line may start with before its text ("• Baca juga").
+const BULLETS: [char; 6] = ['•', '·', '-', '*', '–', ' '];
+
 /// Compiled rules, ready to match lines.
 #[derive(Debug)]
 pub struct Rules {
@@ -217,6 +220,9 @@ pub struct Rules {
     boilerplate: RegexSet,
     boilerplate_names: Vec<String>,
     photo_credit: RegexSet,
+    /// The byline label, boilerplate and photo credit patterns in one set: most lines are
+    /// none of them, which one search tells where three would (see [`Rules::may_be_marked`]).
+    marked_lines: Option<RegexSet>,
     caption: RegexSet,
     /// Inline boilerplate, each with whether a linked headline follows it; a line is tried
     /// only against the rules whose words it holds.
@@ -339,6 +345,14 @@ impl Rules {
                 regex(&format!(r"(?i)(?:^|[\s|,;/])({alternation})\s*:\s*"))?,
             )
         };
+        // Sized like the sets above together; were it refused, each is asked on its own.
+        let marked_lines = RegexSet::new(
+            std::iter::once(byline_start.as_str())
+                .chain(file.boilerplate.iter().map(|b| b.pattern.as_str()))
+                .chain(file.photo_credit.iter().map(|p| p.pattern.as_str()))
+                .map(ascii_word_boundaries),
+        )
+        .ok();
         let trailing_tags = file
             .trailing_tag
             .iter()
@@ -362,6 +376,7 @@ impl Rules {
                 .iter()
                 .map(|p| p.pattern.as_str())
                 .collect())?,
+            marked_lines,
             caption: set(file.caption.iter().map(|p| p.pattern.as_str()).collect())?,
             trailing_tags,
             inline: Screened::new(
@@ -396,9 +411,20 @@ impl Rules {
         None
     }
 
+    /// Whether a line may start with a byline label ([`Rules::is_byline`]), be boilerplate
+    /// ([`Rules::boilerplate_rule`]) or a photo credit ([`Rules::is_photo_credit`]); when not,
+    /// it is none of them. One search over all their patterns.
+    pub fn may_be_marked(&self, line: &str) -> bool {
+        match &self.marked_lines {
+            // The boilerplate rules read a line after the bullets it starts with.
+            Some(set) if !line.starts_with(BULLETS) => set.is_match(line),
+            _ => true,
+        }
+    }
+
     /// The boilerplate rule a whole line falls under, if any.
     pub fn boilerplate_rule(&self, line: &str) -> Option<&str> {
-        let line = line.trim_start_matches(['•', '·', '-', '*', '–', ' ']);
+        let line = line.trim_start_matches(BULLETS);
         if !self.boilerplate.is_match(line) {
             return None;
         }
@@ -630,6 +656,37 @@ mod tests {
         for (line, rule) in cases {
             assert_eq!(rules.boilerplate_rule(line), rule, "{line}");
         }
+    }
+
+    /// A line the one search passes over is no byline, boilerplate or photo credit; and the
+    /// search does pass over plain text.
+    #[test]
+    fn lines_passed_over_are_never_marked() {
+        let rules = Rules::builtin();
+        let lines = [
+            "Baca Juga: Wapres Filipina Mundur",
+            "• Ikuti kami di",
+            "- Baca juga: berita lain",
+            "Penulis: Rina",
+            "Editor : Budi",
+            "AFP/KCNA VIA KNS",
+            "TRIBUNNEWS/HERUDIN",
+            "12",
+            "© 2025 TRIBUNnews.com Network",
+            "Putin mengundang Kim ke Moskow untuk pertemuan lainnya.",
+            "Halaman depan surat kabar itu memuat foto Putin.",
+            "The volcano erupted on Sunday.",
+            "",
+        ];
+        for line in lines {
+            let marked = rules.is_byline(line)
+                || rules.boilerplate_rule(line).is_some()
+                || rules.is_photo_credit(line);
+            assert!(rules.may_be_marked(line) || !marked, "{line}");
+        }
+        assert!(!rules.may_be_marked("Putin mengundang Kim ke Moskow untuk pertemuan lainnya."));
+        assert!(!rules.may_be_marked("The volcano erupted on Sunday."));
+        assert!(rules.may_be_marked("AFP/KCNA VIA KNS") && rules.may_be_marked("Penulis: Rina"));
     }
 
     #[test]

@@ -189,9 +189,10 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             continue;
         }
         let line = slot.clean.as_str();
+        let marked = rules.may_be_marked(line);
         // The label is asked first: its anchored pattern is done in a few bytes on most
         // lines, where counting the characters reads the whole line.
-        if rules.is_byline(line) && line.chars().count() <= 160 {
+        if marked && rules.is_byline(line) && line.chars().count() <= 160 {
             read_byline(line, rules, article);
             slot.rule = Some("byline");
         } else if let Some(name) = reporter_line(line) {
@@ -203,14 +204,14 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
                 push_unique(&mut article.authors, author);
             }
             slot.rule = Some("signature");
-        } else if let Some(rule) = rules.boilerplate_rule(line) {
+        } else if let Some(rule) = marked.then(|| rules.boilerplate_rule(line)).flatten() {
             if rule == "copyright" {
                 credits.footer = credits
                     .footer
                     .or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
             }
             slot.rule = Some(rule);
-        } else if rules.is_photo_credit(line) {
+        } else if marked && rules.is_photo_credit(line) {
             slot.rule = Some("photo-credit");
         }
     }
