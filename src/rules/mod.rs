@@ -222,7 +222,10 @@ pub struct Rules {
     photo_credit: RegexSet,
     /// The byline label, boilerplate and photo credit patterns in one set: most lines are
     /// none of them, which one search tells where three would (see [`Rules::may_be_marked`]).
-    marked_lines: Option<RegexSet>,
+    /// Compiled where first asked for, on a loading thread: compiling it takes about as long
+    /// as all the other rules together, which the reader's first frame would wait for.
+    marked_lines: OnceLock<Option<RegexSet>>,
+    marked_patterns: Vec<String>,
     caption: RegexSet,
     /// Inline boilerplate, each with whether a linked headline follows it; a line is tried
     /// only against the rules whose words it holds.
@@ -345,14 +348,11 @@ impl Rules {
                 regex(&format!(r"(?i)(?:^|[\s|,;/])({alternation})\s*:\s*"))?,
             )
         };
-        // Sized like the sets above together; were it refused, each is asked on its own.
-        let marked_lines = RegexSet::new(
-            std::iter::once(byline_start.as_str())
-                .chain(file.boilerplate.iter().map(|b| b.pattern.as_str()))
-                .chain(file.photo_credit.iter().map(|p| p.pattern.as_str()))
-                .map(ascii_word_boundaries),
-        )
-        .ok();
+        let marked_patterns = std::iter::once(byline_start.as_str())
+            .chain(file.boilerplate.iter().map(|b| b.pattern.as_str()))
+            .chain(file.photo_credit.iter().map(|p| p.pattern.as_str()))
+            .map(|p| ascii_word_boundaries(p).into_owned())
+            .collect();
         let trailing_tags = file
             .trailing_tag
             .iter()
@@ -376,7 +376,8 @@ impl Rules {
                 .iter()
                 .map(|p| p.pattern.as_str())
                 .collect())?,
-            marked_lines,
+            marked_lines: OnceLock::new(),
+            marked_patterns,
             caption: set(file.caption.iter().map(|p| p.pattern.as_str()).collect())?,
             trailing_tags,
             inline: Screened::new(
@@ -411,11 +412,21 @@ impl Rules {
         None
     }
 
+    /// Compiles the patterns that are otherwise compiled where first used (see
+    /// [`crate::article::compile_patterns`]).
+    pub fn compile_patterns(&self) {
+        self.may_be_marked("");
+    }
+
     /// Whether a line may start with a byline label ([`Rules::is_byline`]), be boilerplate
     /// ([`Rules::boilerplate_rule`]) or a photo credit ([`Rules::is_photo_credit`]); when not,
     /// it is none of them. One search over all their patterns.
     pub fn may_be_marked(&self, line: &str) -> bool {
-        match &self.marked_lines {
+        // Sized like the separate sets together; were it refused, each is asked on its own.
+        let marked = self
+            .marked_lines
+            .get_or_init(|| RegexSet::new(&self.marked_patterns).ok());
+        match marked {
             // The boilerplate rules read a line after the bullets it starts with.
             Some(set) if !line.starts_with(BULLETS) => set.is_match(line),
             _ => true,

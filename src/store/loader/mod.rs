@@ -72,7 +72,10 @@ pub fn spawn_loader(
         // nothing had.
         let _ = std::thread::Builder::new()
             .name("warta-patterns".into())
-            .spawn(crate::article::compile_patterns);
+            .spawn(|| {
+                crate::article::compile_patterns();
+                rules.compile_patterns();
+            });
     }
     std::thread::Builder::new()
         .name("warta-load".into())
