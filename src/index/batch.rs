@@ -271,6 +271,11 @@ pub fn each_word<'t>(
         let byte = bytes[at];
         if byte < 0x80 {
             (byte.is_ascii_alphanumeric(), byte.is_ascii_whitespace(), 1)
+        } else if byte == 0xE2 && bytes.get(at + 1) == Some(&0x80) {
+            // U+2000–U+203F, the curly quotes, dashes and spaces of most texts: no letter or
+            // digit among them, and white space from U+2000 to U+200A, U+2028, U+2029, U+202F.
+            let last = bytes.get(at + 2).copied().unwrap_or(0);
+            (false, matches!(last, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF), 3)
         } else {
             let c = text[at..].chars().next().expect("at a character boundary");
             (c.is_alphanumeric(), c.is_whitespace(), c.len_utf8())
@@ -378,7 +383,7 @@ mod tests {
         /// The words are the runs of letters and digits, and the joined runs are the text
         /// between spaces, trimmed to its letters and digits, where that has two words or more.
         #[test]
-        fn words_and_joined_runs_whatever_the_text(text in "[a-zA-Z0-9 .,'é—“”ß\\u{300}\\u{660}\\u{4e00}\\u{a0}\\n-]{0,40}") {
+        fn words_and_joined_runs_whatever_the_text(text in "[a-zA-Z0-9 .,'é—“”ß\\u{300}\\u{660}\\u{4e00}\\u{a0}\\n\\u{2000}-\\u{203f}\\u{2070}\\u{205f}-]{0,40}") {
             let mut got = Vec::new();
             let mut joined = Vec::new();
             each_word(&text, |w| got.push(w), |run| joined.push(run));
