@@ -232,7 +232,6 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 /// folded, stemmed and hashed in the pass that finds where it ends, with no copy; any other
 /// is read as [`tokens`] reads it.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
-    let stops = stop_hashes();
     let bytes = text.as_bytes();
     let mut read = 0;
     let mut at = 0;
@@ -243,22 +242,13 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -
         };
         let starts = std::mem::replace(&mut sentence_start, false);
         read += 1;
-        // The word's hash as it is folded, after its first STEM_LETTERS bytes and before its
-        // last, and whether it has a digit.
-        let (mut whole, mut after_stem, mut before_last) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
-        let mut digits = false;
+        let mut hashes = FoldedHashes::default();
         at = start;
         while let Some(&byte) = bytes.get(at) {
-            let class = BYTE_CLASS[usize::from(byte)];
-            if class & LETTER_OR_DIGIT == 0 {
+            if BYTE_CLASS[usize::from(byte)] & LETTER_OR_DIGIT == 0 {
                 break;
             }
-            digits |= byte.is_ascii_digit();
-            before_last = whole;
-            whole = (whole ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-            if at - start + 1 == STEM_LETTERS {
-                after_stem = whole;
-            }
+            hashes.push(byte);
             at += 1;
         }
         let end = word_end(text, start, at);
@@ -271,25 +261,7 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -
         }
         let word = &bytes[start..end];
         let name = !starts && word[0].is_ascii_uppercase();
-        let len = word.len();
-        if !digits {
-            if len >= 3 && !stops.contains(&whole) {
-                let hash = match len > STEM_LETTERS {
-                    true => after_stem,
-                    false if singular_len(word) < len => before_last,
-                    false => whole,
-                };
-                found(hash, name, false);
-            }
-        } else if word.iter().all(u8::is_ascii_digit) {
-            // A number with no marks is its own key (and no stop word).
-            if len >= 2 {
-                found(whole, name, !is_year_bytes(word));
-            }
-        } else if len >= 2 && !stops.contains(&whole) {
-            // Letters and digits ("J6", "5G"): folded, never stemmed, never a year.
-            found(whole, name, true);
-        }
+        letters_and_digits_term(word, &hashes, name, &mut found);
     }
     read
 }
@@ -297,6 +269,71 @@ fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -
 /// FNV-1a's start and multiplier (see [`hash_word`]).
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
+
+/// A word's hashes as it is folded a byte at a time: the whole word's, its first
+/// [`STEM_LETTERS`] bytes' and all but its last byte's (a plural's stem); and whether it has
+/// a digit.
+struct FoldedHashes {
+    whole: u32,
+    after_stem: u32,
+    before_last: u32,
+    len: usize,
+    digits: bool,
+}
+
+impl Default for FoldedHashes {
+    fn default() -> Self {
+        FoldedHashes {
+            whole: FNV_OFFSET,
+            after_stem: FNV_OFFSET,
+            before_last: FNV_OFFSET,
+            len: 0,
+            digits: false,
+        }
+    }
+}
+
+impl FoldedHashes {
+    fn push(&mut self, byte: u8) {
+        self.digits |= byte.is_ascii_digit();
+        self.before_last = self.whole;
+        self.whole = (self.whole ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        self.len += 1;
+        if self.len == STEM_LETTERS {
+            self.after_stem = self.whole;
+        }
+    }
+}
+
+/// The term of a word of ASCII letters and digits alone (see [`term_key`]), from its
+/// `hashes`: a word of letters stemmed, unless a stop word or under three letters; a number
+/// its own key; letters and digits ("J6", "5G") folded, never stemmed, never a year.
+fn letters_and_digits_term(
+    word: &[u8],
+    hashes: &FoldedHashes,
+    name: bool,
+    found: &mut impl FnMut(u32, bool, bool),
+) {
+    let len = word.len();
+    let stops = stop_hashes();
+    if !hashes.digits {
+        if len >= 3 && !stops.contains(&hashes.whole) {
+            let hash = match len > STEM_LETTERS {
+                true => hashes.after_stem,
+                false if singular_len(word) < len => hashes.before_last,
+                false => hashes.whole,
+            };
+            found(hash, name, false);
+        }
+    } else if word.iter().all(u8::is_ascii_digit) {
+        // A number with no marks is its own key (and no stop word).
+        if len >= 2 {
+            found(hashes.whole, name, !is_year(word));
+        }
+    } else if len >= 2 && !stops.contains(&hashes.whole) {
+        found(hashes.whole, name, true);
+    }
+}
 
 /// The terms of one written word as [`tokens`] gives it: its hyphens at either end dropped,
 /// the whole word's term, then each part's of a compound.
@@ -325,11 +362,7 @@ fn word_terms(raw: &str, starts: bool, found: &mut impl FnMut(u32, bool, bool)) 
 
 /// Whether a term is a year from 1900 to 2099: a number that every report of that year may
 /// give, so not one that tells events apart.
-fn is_year(key: &str) -> bool {
-    is_year_bytes(key.as_bytes())
-}
-
-fn is_year_bytes(key: &[u8]) -> bool {
+fn is_year(key: &[u8]) -> bool {
     key.len() == 4
         && (key.starts_with(b"19") || key.starts_with(b"20"))
         && key.iter().all(u8::is_ascii_digit)
@@ -337,36 +370,16 @@ fn is_year_bytes(key: &[u8]) -> bool {
 
 /// One written word's term, if it has one (see [`each_term`]).
 fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
-    let stops = stop_hashes();
-    // The whole word's hash for the stop words, its first letters' for the term.
-    let (mut whole, mut stemmed_hash, mut letters_only) = (FNV_OFFSET, 0, true);
-    let mut digits = false;
-    let cut = match word.len() > STEM_LETTERS {
-        true => STEM_LETTERS,
-        false => singular_len(word.as_bytes()),
-    };
-    for (at, &byte) in word.as_bytes().iter().enumerate() {
-        if at == cut {
-            stemmed_hash = whole;
+    let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphanumeric) {
+        let mut hashes = FoldedHashes::default();
+        for &byte in bytes {
+            hashes.push(byte);
         }
-        letters_only &= byte.is_ascii_alphabetic();
-        digits |= byte.is_ascii_digit();
-        whole = (whole ^ u32::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-    }
-    if !letters_only {
-        if let Some(key) = term_key(word) {
-            found(hash_word(&key), name, digits && !is_year(&key));
-        }
-    } else if word.len() >= 3 && !stops.contains(&whole) {
-        found(
-            if cut < word.len() {
-                stemmed_hash
-            } else {
-                whole
-            },
-            name,
-            false,
-        );
+        letters_and_digits_term(bytes, &hashes, name, found);
+    } else if let Some(key) = term_key(word) {
+        let digits = bytes.iter().any(u8::is_ascii_digit);
+        found(hash_word(&key), name, digits && !is_year(key.as_bytes()));
     }
 }
 
@@ -463,7 +476,8 @@ mod tests {
             .flat_map(|(raw, starts)| {
                 let name = !starts && raw.trim_matches('-').starts_with(char::is_uppercase);
                 term_keys(raw).map(move |key| {
-                    let number = key.bytes().any(|b| b.is_ascii_digit()) && !is_year(&key);
+                    let number =
+                        key.bytes().any(|b| b.is_ascii_digit()) && !is_year(key.as_bytes());
                     (hash_word(&key), name, number)
                 })
             })

@@ -220,11 +220,13 @@ fn is_plain(line: &str) -> bool {
 /// letters (text in most languages) are passed over byte by byte.
 fn has_space_beyond_ascii(line: &str) -> bool {
     let bytes = line.as_bytes();
-    bytes.iter().enumerate().any(|(at, &byte)| {
-        // U+0085 and U+00A0; U+1680; U+2000–U+205F; U+3000; U+FEFF.
-        matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
-            && line[at..].chars().next().is_some_and(is_space)
-    })
+    (0..bytes.len()).any(|at| may_start_space_beyond_ascii(bytes[at]) && space_at(line, at).0)
+}
+
+/// Whether `byte` starts a character that may be white space beyond ASCII: U+0085 and
+/// U+00A0; U+1680; U+2000–U+205F; U+3000; U+FEFF.
+fn may_start_space_beyond_ascii(byte: u8) -> bool {
+    matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// Tabs, no-break spaces and runs of white space become one plain space; `None` when the
@@ -269,7 +271,7 @@ fn collapse_spaces(line: &str) -> String {
 fn space_at(line: &str, at: usize) -> (bool, usize) {
     match line.as_bytes()[at] {
         b'\t'..=b'\r' | b' ' => (true, 1),
-        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+        byte if may_start_space_beyond_ascii(byte) => {
             let c = line[at..].chars().next().unwrap_or(' ');
             (is_space(c), c.len_utf8())
         }
