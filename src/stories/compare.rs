@@ -3,7 +3,7 @@
 //! with many words in common reworded, the rest only that side's. Each side also gets what
 //! only it has: numbers, quotes and names the other never mentions.
 
-use super::terms::is_kept_word;
+use super::terms::{is_kept_word, is_number, number_key};
 use crate::article::Article;
 use crate::article::fold::fold;
 use crate::article::sentences::sentences;
@@ -142,9 +142,14 @@ pub fn align(left: &[(String, bool)], right: &[(String, bool)]) -> Comparison {
 /// Numbers, quotes and names in `these` sentences that `others` never mention.
 fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
     let other_text = fold(&others.join(" "));
-    let other_words: HashSet<&str> = other_text
-        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
-        .map(|w| w.trim_matches(['.', ',']))
+    let other_words: HashSet<&str> = words_of(&other_text).collect();
+    // A number as the other side writes it ("559.000", "5,8") is the same number as this
+    // side's "559,000" and "5.8".
+    let other_numbers: HashSet<String> = other_text
+        .split_whitespace()
+        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|token| is_number(token))
+        .map(number_key)
         .collect();
     let mut out: Vec<String> = Vec::new();
     let mut push = |item: String| {
@@ -163,22 +168,38 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
     for sentence in these {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if token.chars().any(|c| c.is_ascii_digit()) && !mentions(&other_text, &fold(token)) {
+            let named_there = match is_number(token) {
+                true => other_numbers.contains(&number_key(token)),
+                false => false,
+            };
+            if token.chars().any(|c| c.is_ascii_digit())
+                && !named_there
+                && !mentions(&other_text, &fold(token))
+            {
                 push(token.to_string());
             }
         }
     }
     for sentence in these {
         for phrase in names(sentence) {
-            let new = phrase
-                .split_whitespace()
-                .any(|w| !other_words.contains(fold(w).as_str()));
+            // Word by word, read as the other side's words are: "Kim Jong-un" is named
+            // there as "Kim Jong Un".
+            let folded = fold(&phrase);
+            let new = words_of(&folded).any(|w| !other_words.contains(w));
             if new {
                 push(phrase);
             }
         }
     }
     out
+}
+
+/// The words of folded `text`: its runs of letters and digits, a number's marks kept inside
+/// it ("5.8", "559,000").
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(['.', ',']))
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether `text` has `number` as a whole token (not inside a longer number).
@@ -191,17 +212,31 @@ fn mentions(text: &str, number: &str) -> bool {
 }
 
 /// Runs of capitalised words that do not start a sentence ("Associated Press", "Kim Jong-un"),
-/// each a name.
+/// each a name. A capitalised word of two letters belongs to a name it is part of ("Xi
+/// Jinping", "Kim Jong Un", "To Lam"), and is not one alone.
 fn names(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut sentence_start = true;
-    for token in sentence.split_whitespace() {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let capital = !sentence_start
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let is_name_word = |word: &str| {
+        word.starts_with(char::is_uppercase) && word.chars().count() >= 2 && is_kept_word(word)
+    };
+    for (at, &token) in tokens.iter().enumerate() {
+        // An opening bracket or quote starts something else: "Amerika Serikat (AS)" is
+        // two names.
+        if token.starts_with(['(', '[', '"', '“']) && !run.is_empty() {
+            out.push(run.join(" "));
+            run.clear();
+        }
+        let word = word_of(token);
+        let short_capital = word.chars().count() == 2
             && word.starts_with(char::is_uppercase)
-            && word.chars().count() >= 2
-            && is_kept_word(word);
+            && word.chars().all(char::is_alphabetic);
+        let name_goes_on = !token.ends_with(|c: char| !c.is_alphanumeric())
+            && (tokens.get(at + 1)).is_some_and(|next| is_name_word(word_of(next)));
+        let part_of_a_name = short_capital && (!run.is_empty() || name_goes_on);
+        let capital = !sentence_start && (is_name_word(word) || part_of_a_name);
         if capital {
             run.push(word);
         }
@@ -216,6 +251,13 @@ fn names(sentence: &str) -> Vec<String> {
         out.push(run.join(" "));
     }
     out
+}
+
+/// A written word of a name: its punctuation off, and a possessive's "'s" ("Biden's team"
+/// names Biden).
+fn word_of(token: &str) -> &str {
+    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    (word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))).unwrap_or(word)
 }
 
 /// Quoted passages of four words or more.
@@ -270,6 +312,44 @@ mod tests {
             c.only_left
         );
         assert!(!c.only_left.contains(&"Pyongyang".to_string()));
+    }
+
+    /// A name or a number the other side gives in another form is not only this side's:
+    /// hyphenated or not, a title's capital or not, thousands marked with a comma or a point.
+    #[test]
+    fn the_same_name_or_number_written_otherwise_is_shared() {
+        let left = sentences_of(&[
+            "Talks went on as Leader Kim Jong-un met the envoy in Wonsan on Friday.",
+            "Payrolls rose by 559,000 and the rate fell to 5.8 percent, short of 671,000.",
+        ]);
+        let right = sentences_of(&[
+            "The envoy met leader Kim Jong Un in Wonsan, officials said.",
+            "The economy added 559.000 jobs as unemployment fell to 5,8 percent.",
+        ]);
+        let c = align(&left, &right);
+        assert_eq!(c.only_left, ["671,000"], "{:?}", c.only_left);
+        assert!(c.only_right.is_empty(), "{:?}", c.only_right);
+        // A name the other side does not give stays listed, whole.
+        let other = sentences_of(&["The envoy met officials in Wonsan, they said."]);
+        let c = align(&left[..1], &other);
+        assert_eq!(c.only_left, ["Leader Kim Jong-un"]);
+    }
+
+    /// A short word is part of the name it stands in, not a name alone.
+    #[test]
+    fn names_keep_their_short_words() {
+        assert_eq!(
+            names("Talks with President Xi Jinping and Kim Jong Un, as To Lam said."),
+            ["President Xi Jinping", "Kim Jong Un", "To Lam"]
+        );
+        assert_eq!(
+            names("Officials in the US, UK and Biden's team met at 10 am."),
+            ["Biden"]
+        );
+        assert_eq!(
+            names("Ia tiba di Amerika Serikat (AS) bersama Joko Widodo."),
+            ["Amerika Serikat", "Joko Widodo"]
+        );
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn word_end(text: &str, start: usize, mut at: usize) -> usize {
 /// A number's term: thousands separators dropped and the decimal mark a point, whichever
 /// convention wrote it ("559,000" and "559.000" are 559000; "5.8" and "5,8" are 5.8). A group
 /// of three digits after a mark is read as thousands.
-fn number_key(raw: &str) -> String {
+pub(crate) fn number_key(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut groups = raw.split(['.', ',']);
     out.push_str(groups.next().unwrap_or(""));
@@ -148,7 +148,7 @@ fn number_key(raw: &str) -> String {
 }
 
 /// Whether `raw` is a number as [`tokens`] keeps one: digits, with `.` or `,` between them.
-fn is_number(raw: &str) -> bool {
+pub(crate) fn is_number(raw: &str) -> bool {
     raw.starts_with(|c: char| c.is_ascii_digit())
         && raw
             .bytes()
