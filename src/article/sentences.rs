@@ -104,7 +104,9 @@ fn word_before(text: &str) -> &str {
     &text[start..]
 }
 
-fn is_abbreviation(word: &str) -> bool {
+/// Whether a word before a full stop is an abbreviation or an initial ("Gov", "U.S", "W"),
+/// which does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
     let lower = word.to_lowercase();
     // A single capital is an initial ("Joko W. Widodo", "U.S").
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))

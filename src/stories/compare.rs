@@ -6,7 +6,7 @@
 use super::terms::{is_kept_word, is_number, number_key};
 use crate::article::Article;
 use crate::article::fold::fold;
-use crate::article::sentences::sentences;
+use crate::article::sentences::{is_abbreviation, sentences};
 use std::collections::HashSet;
 
 /// From this word overlap (Dice) up, two sentences are the same sentence.
@@ -151,6 +151,22 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
         .filter(|token| is_number(token))
         .map(number_key)
         .collect();
+    // The short forms the other side gives a name: its capitals ("AS", "U.S.", "PBB") and
+    // the initials of its names ("Amerika Serikat", "Perserikatan Bangsa-Bangsa").
+    let other_short_forms: HashSet<String> = others
+        .iter()
+        .flat_map(|sentence| {
+            let capitals = sentence
+                .split_whitespace()
+                .filter_map(|t| acronym(word_of(t)));
+            capitals.chain(
+                names(sentence)
+                    .iter()
+                    .filter_map(|name| initials(name))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     let mut out: Vec<String> = Vec::new();
     let mut push = |item: String| {
         let folded = fold(&item);
@@ -185,7 +201,9 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
             // Word by word, read as the other side's words are: "Kim Jong-un" is named
             // there as "Kim Jong Un".
             let folded = fold(&phrase);
-            let new = words_of(&folded).any(|w| !other_words.contains(w));
+            let short_form = acronym(&phrase).or_else(|| initials(&phrase));
+            let new = words_of(&folded).any(|w| !other_words.contains(w))
+                && short_form.is_none_or(|short| !other_short_forms.contains(&short));
             if new {
                 push(phrase);
             }
@@ -236,7 +254,9 @@ fn names(sentence: &str) -> Vec<String> {
         let name_goes_on = !token.ends_with(|c: char| !c.is_alphanumeric())
             && (tokens.get(at + 1)).is_some_and(|next| is_name_word(word_of(next)));
         let part_of_a_name = short_capital && (!run.is_empty() || name_goes_on);
-        let capital = !sentence_start && (is_name_word(word) || part_of_a_name);
+        // A title cut short ("Gov.", "Sen.", "Dr.") is not itself a name.
+        let title = token.ends_with('.') && !word.contains('.') && is_abbreviation(word);
+        let capital = !sentence_start && !title && (is_name_word(word) || part_of_a_name);
         if capital {
             run.push(word);
         }
@@ -245,12 +265,39 @@ fn names(sentence: &str) -> Vec<String> {
             out.push(run.join(" "));
             run.clear();
         }
-        sentence_start = token.ends_with(['.', '!', '?']);
+        // "U.S." and "Gov." end no sentence: what follows them is not at its start.
+        sentence_start = token.ends_with(['!', '?'])
+            || token.strip_suffix('.').is_some_and(|before| {
+                let word = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+                !is_abbreviation(word)
+            });
     }
     if !run.is_empty() {
         out.push(run.join(" "));
     }
     out
+}
+
+/// A word of two to six capitals, dots between them or not ("AS", "U.S.", "NATO"), as
+/// lower-case letters.
+fn acronym(word: &str) -> Option<String> {
+    let letters: String = word.chars().filter(|&c| c != '.').collect();
+    let count = letters.chars().count();
+    ((2..=6).contains(&count) && letters.chars().all(char::is_uppercase))
+        .then(|| letters.to_lowercase())
+}
+
+/// The initials of a name of two words or more, as lower-case letters ("Amerika Serikat" is
+/// "as", "Perserikatan Bangsa-Bangsa" "pbb").
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    (words.len() >= 2).then(|| {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    })
 }
 
 /// A written word of a name: its punctuation off, and a possessive's "'s" ("Biden's team"
@@ -335,6 +382,29 @@ mod tests {
         assert_eq!(c.only_left, ["Leader Kim Jong-un"]);
     }
 
+    /// A name and its short form are one name, whichever side gives which.
+    #[test]
+    fn a_name_and_its_initials_are_one_name() {
+        let left = sentences_of(&[
+            "Officials of the United States and the Perserikatan Bangsa-Bangsa met the Associated Press.",
+        ]);
+        let right = sentences_of(&["Officials of the U.S. and the PBB spoke to AP reporters."]);
+        let c = align(&left, &right);
+        assert!(c.only_left.is_empty(), "{:?}", c.only_left);
+        assert!(c.only_right.is_empty(), "{:?}", c.only_right);
+        // Initials the other side does not give keep the name listed.
+        let other = sentences_of(&["Officials of the EU spoke to reporters."]);
+        let c = align(&left, &other);
+        assert_eq!(
+            c.only_left,
+            [
+                "United States",
+                "Perserikatan Bangsa-Bangsa",
+                "Associated Press"
+            ]
+        );
+    }
+
     /// A short word is part of the name it stands in, not a name alone.
     #[test]
     fn names_keep_their_short_words() {
@@ -345,6 +415,10 @@ mod tests {
         assert_eq!(
             names("Officials in the US, UK and Biden's team met at 10 am."),
             ["Biden"]
+        );
+        assert_eq!(
+            names("It awaits the U.S. Food and Drug Administration, Gov. Gavin Newsom said."),
+            ["U.S", "Food", "Drug Administration", "Gavin Newsom"]
         );
         assert_eq!(
             names("Ia tiba di Amerika Serikat (AS) bersama Joko Widodo."),
