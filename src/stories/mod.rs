@@ -217,7 +217,11 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
     let mut counts: HashMap<String, (usize, usize, &str, usize)> = HashMap::new();
     let mut position = 0;
     for (n, &i) in members.iter().enumerate() {
-        for (term, written) in terms::keyed_words(&articles[i].title) {
+        let title = articles[i].title.as_str();
+        for (term, written) in terms::keyed_words(title) {
+            if after_a_dot(title, written) {
+                continue;
+            }
             position += 1;
             let entry = counts
                 .entry(term)
@@ -238,6 +242,17 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
         return articles[members[0]].title.clone();
     }
     words.join(" · ")
+}
+
+/// Whether `word` (a slice of `title`) follows a dot that follows a letter or digit: the
+/// "com" of "Kompas.com", the "js" of "Node.js", which say nothing of a story.
+fn after_a_dot(title: &str, word: &str) -> bool {
+    let at = (word.as_ptr() as usize).wrapping_sub(title.as_ptr() as usize);
+    title
+        .get(..at)
+        .and_then(|before| before.strip_suffix('.'))
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// The outlets of a story's articles, each once, in order of their first article.
@@ -393,6 +408,12 @@ mod tests {
         );
         let articles = titled(&["Farmers protest prices", "Protests by farmers spread"]);
         assert_eq!(label(&[0, 1], &articles), "Farmers · protest");
+        // A web address's ending is not a word of the story.
+        let articles = titled(&[
+            "Kompas.com Kembali Jadi Pemenang Media Tepercaya",
+            "Kompas.com Jadi Pemenang Lagi",
+        ]);
+        assert_eq!(label(&[0, 1], &articles), "Kompas · Pemenang");
         // Words the headlines do not share leave the first headline as the label.
         let articles = titled(&["Storm hits coast", "Markets rally"]);
         assert_eq!(label(&[0, 1], &articles), "Storm hits coast");
