@@ -161,9 +161,8 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
                 .filter_map(|t| acronym(word_of(t)));
             capitals.chain(
                 names(sentence)
-                    .iter()
-                    .filter_map(|name| initials(name))
-                    .collect::<Vec<_>>(),
+                    .into_iter()
+                    .filter_map(|name| initials(&name)),
             )
         })
         .collect();
@@ -184,10 +183,7 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
     for sentence in these {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let named_there = match is_number(token) {
-                true => other_numbers.contains(&number_key(token)),
-                false => false,
-            };
+            let named_there = is_number(token) && other_numbers.contains(&number_key(token));
             if token.chars().any(|c| c.is_ascii_digit())
                 && !named_there
                 && !mentions(&other_text, &fold(token))
