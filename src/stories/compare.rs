@@ -198,7 +198,10 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
             // there as "Kim Jong Un".
             let folded = fold(&phrase);
             let short_form = acronym(&phrase).or_else(|| initials(&phrase));
-            let new = words_of(&folded).any(|w| !other_words.contains(w))
+            // An initial is not needed on the other side: "George Bush" names him too.
+            let new = words_of(&folded)
+                .filter(|w| w.chars().count() > 1)
+                .any(|w| !other_words.contains(w))
                 && short_form.is_none_or(|short| !other_short_forms.contains(&short));
             if new {
                 push(phrase);
@@ -249,14 +252,21 @@ fn names(sentence: &str) -> Vec<String> {
             && word.chars().all(char::is_alphabetic);
         let name_goes_on = !token.ends_with(|c: char| !c.is_alphanumeric())
             && (tokens.get(at + 1)).is_some_and(|next| is_name_word(word_of(next)));
+        // A middle initial stands inside the name around it: "George W. Bush".
+        let middle_initial = is_initial(token)
+            && !run.is_empty()
+            && (tokens.get(at + 1))
+                .is_some_and(|next| is_initial(next) || is_name_word(word_of(next)));
         let part_of_a_name = short_capital && (!run.is_empty() || name_goes_on);
         // A title cut short ("Gov.", "Sen.", "Dr.") is not itself a name.
         let title = token.ends_with('.') && !word.contains('.') && is_abbreviation(word);
-        let capital = !sentence_start && !title && (is_name_word(word) || part_of_a_name);
+        let capital =
+            !sentence_start && (middle_initial || !title && (is_name_word(word) || part_of_a_name));
         if capital {
-            run.push(word);
+            run.push(if middle_initial { token } else { word });
         }
-        let ends_run = !capital || token.ends_with([',', '.', ';', ':', ')', '"', '”']);
+        let ends_run =
+            !capital || !middle_initial && token.ends_with([',', '.', ';', ':', ')', '"', '”']);
         if ends_run && !run.is_empty() {
             out.push(run.join(" "));
             run.clear();
@@ -272,6 +282,12 @@ fn names(sentence: &str) -> Vec<String> {
         out.push(run.join(" "));
     }
     out
+}
+
+/// Whether a written word is an initial: one capital and a full stop ("W.").
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
 }
 
 /// A word of two to six capitals, dots between them or not ("AS", "U.S.", "NATO"), as
@@ -372,6 +388,11 @@ mod tests {
         let c = align(&left, &right);
         assert_eq!(c.only_left, ["671,000"], "{:?}", c.only_left);
         assert!(c.only_right.is_empty(), "{:?}", c.only_right);
+        let c = align(
+            &sentences_of(&["It was signed by George W. Bush in Texas."]),
+            &sentences_of(&["George Bush signed it in Texas."]),
+        );
+        assert!(c.only_left.is_empty(), "{:?}", c.only_left);
         // A name the other side does not give stays listed, whole.
         let other = sentences_of(&["The envoy met officials in Wonsan, they said."]);
         let c = align(&left[..1], &other);
@@ -415,6 +436,10 @@ mod tests {
         assert_eq!(
             names("It awaits the U.S. Food and Drug Administration, Gov. Gavin Newsom said."),
             ["U.S", "Food", "Drug Administration", "Gavin Newsom"]
+        );
+        assert_eq!(
+            names("He served under President George W. Bush and George H. W. Bush before."),
+            ["President George W. Bush", "George H. W. Bush"]
         );
         assert_eq!(
             names("Ia tiba di Amerika Serikat (AS) bersama Joko Widodo."),
