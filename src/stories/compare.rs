@@ -3,7 +3,7 @@
 //! with many words in common reworded, the rest only that side's. Each side also gets what
 //! only it has: numbers, quotes and names the other never mentions.
 
-use super::terms::{is_kept_word, is_number, number_key};
+use super::terms::{is_kept_word, is_number, is_year, number_key};
 use crate::article::Article;
 use crate::article::fold::fold;
 use crate::article::sentences::{is_abbreviation, sentences};
@@ -180,6 +180,8 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
             }
         }
     }
+    // Years come last: they are more often background ("since 2001") than news.
+    let mut years = Vec::new();
     for sentence in these {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
@@ -188,7 +190,10 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
                 && !named_there
                 && !mentions(&other_text, &fold(token))
             {
-                push(token.to_string());
+                match is_year(token.as_bytes()) {
+                    true => years.push(token),
+                    false => push(token.to_string()),
+                }
             }
         }
     }
@@ -207,6 +212,9 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
                 push(phrase);
             }
         }
+    }
+    for year in years {
+        push(year.to_string());
     }
     out
 }
@@ -445,6 +453,16 @@ mod tests {
             names("Ia tiba di Amerika Serikat (AS) bersama Joko Widodo."),
             ["Amerika Serikat", "Joko Widodo"]
         );
+    }
+
+    /// Numbers first, then names, then years: a year is more often background than news.
+    #[test]
+    fn years_come_after_the_names() {
+        let left =
+            sentences_of(&["Since 2001 the Joint Chiefs under Colin Powell counted 84 ships."]);
+        let right = sentences_of(&["Nothing alike here."]);
+        let c = align(&left, &right);
+        assert_eq!(c.only_left, ["84", "Joint Chiefs", "Colin Powell", "2001"]);
     }
 
     #[test]

@@ -364,7 +364,7 @@ fn word_terms(raw: &str, starts: bool, found: &mut impl FnMut(u32, bool, bool)) 
 
 /// Whether a term is a year from 1900 to 2099: a number that every report of that year may
 /// give, so not one that tells events apart.
-fn is_year(key: &[u8]) -> bool {
+pub(crate) fn is_year(key: &[u8]) -> bool {
     key.len() == 4
         && (key.starts_with(b"19") || key.starts_with(b"20"))
         && key.iter().all(u8::is_ascii_digit)
