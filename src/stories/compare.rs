@@ -129,43 +129,58 @@ pub fn align(left: &[(String, bool)], right: &[(String, bool)]) -> Comparison {
             })
             .collect::<Vec<_>>()
     };
-    let left_text: Vec<&str> = left.iter().map(|(s, _)| s.as_str()).collect();
-    let right_text: Vec<&str> = right.iter().map(|(s, _)| s.as_str()).collect();
+    let (left_told, right_told) = (Told::of(left), Told::of(right));
     Comparison {
         left: side(left, &left_match),
         right: side(right, &right_match),
-        only_left: only_in(&left_text, &right_text),
-        only_right: only_in(&right_text, &left_text),
+        only_left: only_in(&left_told, &right_told),
+        only_right: only_in(&right_told, &left_told),
     }
 }
 
-/// Numbers, quotes and names in `these` sentences that `others` never mention.
-fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
-    let other_text = fold(&others.join(" "));
-    let other_words: HashSet<&str> = words_of(&other_text).collect();
-    // A number as the other side writes it ("559.000", "5,8") is the same number as this
-    // side's "559,000" and "5.8".
-    let other_numbers: HashSet<String> = other_text
-        .split_whitespace()
-        .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|token| is_number(token))
-        .map(number_key)
-        .collect();
-    // The short forms the other side gives a name: its capitals ("AS", "U.S.", "PBB") and
-    // the initials of its names ("Amerika Serikat", "Perserikatan Bangsa-Bangsa").
-    let other_short_forms: HashSet<String> = others
-        .iter()
-        .flat_map(|sentence| {
-            let capitals = sentence
-                .split_whitespace()
-                .filter_map(|t| acronym(word_of(t)));
-            capitals.chain(
-                names(sentence)
-                    .into_iter()
-                    .filter_map(|name| initials(&name)),
-            )
-        })
-        .collect();
+/// What one telling mentions, read once for both sides' "only here" lines.
+struct Told<'a> {
+    sentences: Vec<&'a str>,
+    /// Each sentence's names (see [`names`]).
+    names: Vec<Vec<String>>,
+    /// All of its text, folded.
+    text: String,
+    /// Its numbers by value ([`number_key`]): "559.000" and "5,8" are "559,000" and "5.8".
+    numbers: HashSet<String>,
+    /// The short forms it gives a name: its capitals ("AS", "U.S.", "PBB") and the initials
+    /// of its names ("Amerika Serikat", "Perserikatan Bangsa-Bangsa").
+    short_forms: HashSet<String>,
+}
+
+impl<'a> Told<'a> {
+    fn of(sentences: &'a [(String, bool)]) -> Told<'a> {
+        let sentences: Vec<&str> = sentences.iter().map(|(s, _)| s.as_str()).collect();
+        let names: Vec<Vec<String>> = sentences.iter().map(|s| names(s)).collect();
+        let text = fold(&sentences.join(" "));
+        let numbers = text
+            .split_whitespace()
+            .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|token| is_number(token))
+            .map(number_key)
+            .collect();
+        let capitals = (sentences.iter())
+            .flat_map(|s| s.split_whitespace())
+            .filter_map(|token| acronym(word_of(token)));
+        let name_initials = names.iter().flatten().filter_map(|name| initials(name));
+        let short_forms = capitals.chain(name_initials).collect();
+        Told {
+            sentences,
+            names,
+            text,
+            numbers,
+            short_forms,
+        }
+    }
+}
+
+/// Numbers, quotes and names of `these` that `others` never mention.
+fn only_in(these: &Told, others: &Told) -> Vec<String> {
+    let other_words: HashSet<&str> = words_of(&others.text).collect();
     let mut out: Vec<String> = Vec::new();
     let mut push = |item: String| {
         let folded = fold(&item);
@@ -173,22 +188,22 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
             out.push(item);
         }
     };
-    for sentence in these {
+    for sentence in &these.sentences {
         for quote in quotes(sentence) {
-            if !other_text.contains(&fold(quote)) {
+            if !others.text.contains(&fold(quote)) {
                 push(format!("“{quote}”"));
             }
         }
     }
     // Years come last: they are more often background ("since 2001") than news.
     let mut years = Vec::new();
-    for sentence in these {
+    for sentence in &these.sentences {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let named_there = is_number(token) && other_numbers.contains(&number_key(token));
+            let named_there = is_number(token) && others.numbers.contains(&number_key(token));
             if token.chars().any(|c| c.is_ascii_digit())
                 && !named_there
-                && !mentions(&other_text, &fold(token))
+                && !mentions(&others.text, &fold(token))
             {
                 match is_year(token.as_bytes()) {
                     true => years.push(token),
@@ -197,20 +212,17 @@ fn only_in(these: &[&str], others: &[&str]) -> Vec<String> {
             }
         }
     }
-    for sentence in these {
-        for phrase in names(sentence) {
-            // Word by word, read as the other side's words are: "Kim Jong-un" is named
-            // there as "Kim Jong Un".
-            let folded = fold(&phrase);
-            let short_form = acronym(&phrase).or_else(|| initials(&phrase));
-            // An initial is not needed on the other side: "George Bush" names him too.
-            let new = words_of(&folded)
-                .filter(|w| w.chars().count() > 1)
-                .any(|w| !other_words.contains(w))
-                && short_form.is_none_or(|short| !other_short_forms.contains(&short));
-            if new {
-                push(phrase);
-            }
+    for phrase in these.names.iter().flatten() {
+        // Word by word, read as the other side's words are: "Kim Jong-un" is named there
+        // as "Kim Jong Un". An initial is not needed there: "George Bush" names him too.
+        let folded = fold(phrase);
+        let short_form = acronym(phrase).or_else(|| initials(phrase));
+        let new = words_of(&folded)
+            .filter(|w| w.chars().count() > 1)
+            .any(|w| !other_words.contains(w))
+            && short_form.is_none_or(|short| !others.short_forms.contains(&short));
+        if new {
+            push(phrase.clone());
         }
     }
     for year in years {
@@ -255,26 +267,27 @@ fn names(sentence: &str) -> Vec<String> {
             run.clear();
         }
         let word = word_of(token);
-        let short_capital = word.chars().count() == 2
-            && word.starts_with(char::is_uppercase)
-            && word.chars().all(char::is_alphabetic);
-        let name_goes_on = !token.ends_with(|c: char| !c.is_alphanumeric())
-            && (tokens.get(at + 1)).is_some_and(|next| is_name_word(word_of(next)));
-        // A middle initial stands inside the name around it: "George W. Bush".
-        let middle_initial = is_initial(token)
-            && !run.is_empty()
-            && (tokens.get(at + 1))
-                .is_some_and(|next| is_initial(next) || is_name_word(word_of(next)));
-        let part_of_a_name = short_capital && (!run.is_empty() || name_goes_on);
-        // A title cut short ("Gov.", "Sen.", "Dr.") is not itself a name.
-        let title = token.ends_with('.') && !word.contains('.') && is_abbreviation(word);
-        let capital =
-            !sentence_start && (middle_initial || !title && (is_name_word(word) || part_of_a_name));
+        let initial = is_initial(token);
+        let next = tokens.get(at + 1).copied();
+        let next_is_name = next.is_some_and(|next| is_name_word(word_of(next)));
+        let in_a_name = !run.is_empty();
+        let capital = !sentence_start
+            && if initial {
+                // A middle initial stands inside its name: "George W. Bush".
+                in_a_name && (next_is_name || next.is_some_and(is_initial))
+            } else {
+                // A title cut short ("Gov.", "Sen.", "Dr.") is not itself a name.
+                let title = token.ends_with('.') && !word.contains('.') && is_abbreviation(word);
+                let two_capitals = word.chars().count() == 2
+                    && word.starts_with(char::is_uppercase)
+                    && word.chars().all(char::is_alphabetic);
+                let name_goes_on = next_is_name && !token.ends_with(|c: char| !c.is_alphanumeric());
+                !title && (is_name_word(word) || two_capitals && (in_a_name || name_goes_on))
+            };
         if capital {
-            run.push(if middle_initial { token } else { word });
+            run.push(if initial { token } else { word });
         }
-        let ends_run =
-            !capital || !middle_initial && token.ends_with([',', '.', ';', ':', ')', '"', '”']);
+        let ends_run = !capital || !initial && token.ends_with([',', '.', ';', ':', ')', '"', '”']);
         if ends_run && !run.is_empty() {
             out.push(run.join(" "));
             run.clear();

@@ -217,11 +217,7 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
     let mut counts: HashMap<String, (usize, usize, &str, usize)> = HashMap::new();
     let mut position = 0;
     for (n, &i) in members.iter().enumerate() {
-        let title = articles[i].title.as_str();
-        for (term, written) in terms::keyed_words(title) {
-            if after_a_dot(title, written) {
-                continue;
-            }
+        for (term, written) in terms::keyed_words(&articles[i].title) {
             position += 1;
             let entry = counts
                 .entry(term)
@@ -242,17 +238,6 @@ pub fn label(members: &[usize], articles: &[Article]) -> String {
         return articles[members[0]].title.clone();
     }
     words.join(" · ")
-}
-
-/// Whether `word` (a slice of `title`) follows a dot that follows a letter or digit: the
-/// "com" of "Kompas.com", the "js" of "Node.js", which say nothing of a story.
-fn after_a_dot(title: &str, word: &str) -> bool {
-    let at = (word.as_ptr() as usize).wrapping_sub(title.as_ptr() as usize);
-    title
-        .get(..at)
-        .and_then(|before| before.strip_suffix('.'))
-        .and_then(|before| before.chars().next_back())
-        .is_some_and(char::is_alphanumeric)
 }
 
 /// The outlets of a story's articles, each once, in order of their first article.

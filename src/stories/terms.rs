@@ -68,16 +68,16 @@ static BYTE_CLASS: [u8; 256] = {
     table
 };
 
-/// The words of `text` as written, each with whether a sentence starts at it. A word is a run
-/// of letters, digits and hyphens; a number keeps its separators ("559,000", "5.8").
-fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
+/// Where each word of `text` starts and ends, and whether a sentence starts at it. A word is
+/// a run of letters, digits and hyphens; a number keeps its separators ("559,000", "5.8").
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let mut at = 0;
     let mut sentence_start = true;
     std::iter::from_fn(move || {
         let start = next_word(text, at, &mut sentence_start)?;
         at = word_end(text, start, start);
         let starts = std::mem::replace(&mut sentence_start, false);
-        Some((&text[start..at], starts))
+        Some((start, at, starts))
     })
 }
 
@@ -147,7 +147,7 @@ pub(crate) fn number_key(raw: &str) -> String {
     out
 }
 
-/// Whether `raw` is a number as [`tokens`] keeps one: digits, with `.` or `,` between them.
+/// Whether `raw` is a number as [`word_spans`] keeps one: digits, with `.` or `,` between them.
 pub(crate) fn is_number(raw: &str) -> bool {
     raw.starts_with(|c: char| c.is_ascii_digit())
         && raw
@@ -211,10 +211,18 @@ pub fn is_kept_word(raw: &str) -> bool {
 }
 
 /// The words of `text` that have a term, each as its term (see [`term_key`]: "vaccine" and
-/// "Vaccines" are one) and as written, its hyphens at either end dropped.
+/// "Vaccines" are one) and as written, its hyphens at either end dropped. The end of a name
+/// with a dot inside (the "com" of "Kompas.com", the "js" of "Node.js") is no word of it.
 pub fn keyed_words(text: &str) -> impl Iterator<Item = (String, &str)> + '_ {
-    tokens(text).filter_map(|(raw, _)| {
-        let written = raw.trim_matches('-');
+    word_spans(text).filter_map(|(start, end, _)| {
+        let after_a_dot = text[..start]
+            .strip_suffix('.')
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(char::is_alphanumeric);
+        if after_a_dot {
+            return None;
+        }
+        let written = text[start..end].trim_matches('-');
         Some((term_key(written)?, written))
     })
 }
@@ -230,7 +238,7 @@ fn stop_hashes() -> &'static rustc_hash::FxHashSet<u32> {
 /// number, "J6", "34-year-old") and is not a year, for at most `limit` words read; returns
 /// how many were read. A word of ASCII letters and digits alone — nearly every word — is
 /// folded, stemmed and hashed in the pass that finds where it ends, with no copy; any other
-/// is read as [`tokens`] reads it.
+/// is read as [`word_spans`] reads it.
 fn each_term(text: &str, limit: usize, mut found: impl FnMut(u32, bool, bool)) -> usize {
     let bytes = text.as_bytes();
     let mut read = 0;
@@ -337,7 +345,7 @@ fn letters_and_digits_term(
     }
 }
 
-/// The terms of one written word as [`tokens`] gives it: its hyphens at either end dropped,
+/// The terms of one written word as [`word_spans`] gives it: its hyphens at either end dropped,
 /// the whole word's term, then each part's of a compound.
 fn word_terms(raw: &str, starts: bool, found: &mut impl FnMut(u32, bool, bool)) {
     // Hyphens off both ends, by bytes (a hyphen is ASCII, so this cuts no character).
@@ -442,6 +450,11 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of `text` as written, each with whether a sentence starts at it.
+    fn tokens(text: &str) -> impl Iterator<Item = (&str, bool)> + '_ {
+        word_spans(text).map(|(start, end, starts)| (&text[start..end], starts))
+    }
 
     #[test]
     fn names_are_marked_and_stop_words_dropped() {
