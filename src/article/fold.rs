@@ -20,10 +20,7 @@ pub fn fold(text: &str) -> String {
 pub fn fold_into(text: &str, out: &mut String) {
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_len(rest.as_bytes());
         let start = out.len();
         out.push_str(&rest[..ascii]);
         out[start..].make_ascii_lowercase();
@@ -35,6 +32,23 @@ pub fn fold_into(text: &str, out: &mut String) {
         fold_beyond_ascii(&rest[..other], out);
         rest = &rest[other..];
     }
+}
+
+/// How many bytes `bytes` starts with that are ASCII: eight at a time, as nearly all are.
+fn ascii_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        if u64::from_ne_bytes(word.try_into().expect("eight bytes")) & HIGH_BITS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Folds text of characters beyond ASCII: decomposed, marks dropped, lower-cased.
@@ -82,6 +96,16 @@ mod tests {
             fold_into(&text, &mut runs);
             proptest::prop_assert_eq!(&runs["kept ".len()..], whole.as_str());
         }
+    }
+
+    #[test]
+    fn ascii_runs_end_at_the_first_byte_beyond_ascii() {
+        assert_eq!(ascii_len(b""), 0);
+        assert_eq!(ascii_len(b"abc"), 3);
+        assert_eq!(ascii_len("abcdefghijklmnopq".as_bytes()), 17);
+        assert_eq!(ascii_len("abcdefgh\u{e9}xyz".as_bytes()), 8);
+        assert_eq!(ascii_len("abcdefghijk\u{e9}".as_bytes()), 11);
+        assert_eq!(ascii_len("\u{e9}abcdefghijk".as_bytes()), 0);
     }
 
     #[test]
