@@ -399,9 +399,9 @@ fn term_of(word: &str, name: bool, found: &mut impl FnMut(u32, bool, bool)) {
 pub fn story_terms(article: &Article) -> Vec<Term> {
     // Counted in halves, so every count is a whole number.
     let title_halves = (TITLE_WEIGHT * 2.0) as u16;
-    let mut seen: Vec<(u32, u16, bool)> = Vec::with_capacity(OPENING_WORDS + 24);
+    let mut terms = TermCounts::default();
     let mut add = |hash: u32, name: bool, halves: u16, specific: bool| {
-        seen.push((hash, if name { halves / 2 * 3 } else { halves }, specific));
+        terms.add(hash, if name { halves / 2 * 3 } else { halves }, specific);
     };
     if !article.title_derived {
         // A headline's capitals say little (many are in title case): only its numbers are
@@ -419,20 +419,7 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
             add(hash, name, 2, name || number)
         });
     }
-    seen.sort_unstable_by_key(|&(hash, _, _)| hash);
-    let mut terms: Vec<Term> = Vec::with_capacity(seen.len());
-    for (hash, halves, specific) in seen {
-        match terms.last_mut() {
-            Some(last) if last.hash == hash => {
-                *last = Term::new(
-                    hash,
-                    last.halves().saturating_add(halves),
-                    specific || last.is_specific(),
-                )
-            }
-            _ => terms.push(Term::new(hash, halves, specific)),
-        }
-    }
+    let mut terms = terms.terms;
     // The heaviest, then by hash: an order with no ties, so the same terms always win.
     let heavier_first = |a: &Term, b: &Term| {
         b.halves()
@@ -445,6 +432,78 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
     }
     terms.sort_unstable_by_key(|t| t.hash);
     terms
+}
+
+/// Each term's count as the words are read: the terms in the order first seen, and an
+/// open-addressed table of where each hash's term is (a term's count is the same whatever
+/// order its words are added in, as counts only saturate).
+struct TermCounts {
+    terms: Vec<Term>,
+    /// An index into `terms` plus one for each slot; 0 for an empty one. Its length is a
+    /// power of two, at least twice the terms'.
+    slots: Vec<u16>,
+}
+
+impl Default for TermCounts {
+    fn default() -> TermCounts {
+        TermCounts {
+            terms: Vec::with_capacity(OPENING_WORDS + 24),
+            slots: vec![0; 512],
+        }
+    }
+}
+
+impl TermCounts {
+    fn add(&mut self, hash: u32, halves: u16, specific: bool) {
+        if self.terms.len() * 2 >= self.slots.len() {
+            if self.slots.len() > usize::from(u16::MAX) {
+                // More distinct words than a u16 counts, which no headline and opening
+                // hold: the rest are left out.
+                return;
+            }
+            self.grow();
+        }
+        let mut slot = self.slot_of(hash);
+        loop {
+            match usize::from(self.slots[slot]) {
+                0 => {
+                    self.terms.push(Term::new(hash, halves, specific));
+                    self.slots[slot] = self.terms.len() as u16;
+                    return;
+                }
+                at => {
+                    let term = &mut self.terms[at - 1];
+                    if { term.hash } == hash {
+                        *term = Term::new(
+                            hash,
+                            term.halves().saturating_add(halves),
+                            specific || term.is_specific(),
+                        );
+                        return;
+                    }
+                }
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Where `hash`'s probe starts: the top bits of a multiplicative hash, as FNV's low bits
+    /// vary little between short words.
+    fn slot_of(&self, hash: u32) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (hash.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
+    }
+
+    fn grow(&mut self) {
+        self.slots = vec![0; self.slots.len() * 2];
+        for (n, term) in self.terms.iter().enumerate() {
+            let mut slot = self.slot_of(term.hash);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & (self.slots.len() - 1);
+            }
+            self.slots[slot] = (n + 1) as u16;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -618,6 +677,38 @@ mod tests {
                 fast_terms_within(&text, usize::MAX),
                 (slow_terms_within(&text, usize::MAX), tokens(&text).count())
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting in the table gives what summing each hash's counts gives, whatever the
+        /// order, however many terms (past the table's first size) and however heavy.
+        #[test]
+        fn term_counts_are_the_sums_of_each_hash(
+            added in proptest::collection::vec((0u32..1500, 0u16..600, proptest::bool::ANY), 0..1200),
+        ) {
+            let mut counts = TermCounts::default();
+            let mut want: std::collections::BTreeMap<u32, (u32, bool)> = Default::default();
+            for &(hash, halves, specific) in &added {
+                counts.add(hash, halves, specific);
+                let entry = want.entry(hash).or_default();
+                entry.0 += u32::from(halves);
+                entry.1 |= specific;
+            }
+            let mut got: Vec<(u32, u16, bool)> = counts
+                .terms
+                .iter()
+                .map(|t| ({ t.hash }, t.halves(), t.is_specific()))
+                .collect();
+            got.sort_unstable();
+            let want: Vec<(u32, u16, bool)> = want
+                .into_iter()
+                .map(|(hash, (halves, specific))| {
+                    let halves = halves.min(u32::from(Term::MAX_HALVES)) as u16;
+                    (hash, halves, specific)
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
