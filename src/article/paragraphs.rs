@@ -21,17 +21,30 @@ static DOUBLE_BAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"||"));
 
 /// Whether [`reflow`] could split the paragraph: it is long, holds "||", or has a closing
-/// mark with a capital or a quote right after it. Most paragraphs are none of these, and this
-/// looks at a few bytes only.
+/// mark followed (past any closing quotes and brackets) by a capital or an opening quote, as
+/// a break glued shut is ("kata dia.Menurutnya", "kata dia.')Menurutnya"). Most paragraphs
+/// are none of these, and this looks at a few bytes only; a closing quote before a space
+/// ("…katanya.” Lalu") is passed over.
 pub fn needs_reflow(paragraph: &str) -> bool {
     let bytes = paragraph.as_bytes();
     paragraph.len() > LONG_PARAGRAPH
         || DOUBLE_BAR.find(bytes).is_some()
-        || memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| {
-            bytes
-                .get(at + 1)
-                .is_some_and(|&b| b.is_ascii_uppercase() || b == b'"' || b >= 0xC3)
-        })
+        || memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| may_glue(bytes, at + 1))
+}
+
+/// Whether what follows a closing mark, from `at`, may start a sentence glued to it: past
+/// the closing quotes and brackets [`sentence_ends`] passes over, a capital, or a character
+/// beyond ASCII (which may be a capital or an opening quote).
+fn may_glue(bytes: &[u8], mut at: usize) -> bool {
+    loop {
+        match bytes.get(at..).unwrap_or_default() {
+            [b'"' | b'\'' | b')' | b']', ..] => at += 1,
+            // "”" and "’".
+            [0xE2, 0x80, 0x9D | 0x99, ..] => at += 3,
+            [byte, ..] => return byte.is_ascii_uppercase() || *byte >= 0xC3,
+            [] => return false,
+        }
+    }
 }
 
 /// One stored paragraph as readable paragraphs: split at breaks the scraper glued shut, and at
@@ -152,6 +165,40 @@ mod tests {
         assert_eq!(
             reflow("Satu kalimat.||Dua kalimat.||Tiga kalimat.||Empat kalimat."),
             ["Satu kalimat. Dua kalimat. Tiga kalimat.", "Empat kalimat."]
+        );
+    }
+
+    proptest::proptest! {
+        /// The quick look never passes over a paragraph that reflowing would split.
+        #[test]
+        fn whatever_reflow_splits_is_looked_at(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "kata", "dia", "Menurut", "Éric", "ábc", "U.S", "Dr", "1.000", ".", "!", "?",
+                "\"", "\u{201d}", "\u{201c}", "\u{2019}", "'", ")", "]", "(", " ", " ", "||",
+            ]), 0..24),
+        ) {
+            let text = pieces.concat();
+            if reflow(&text) != [text.as_str()] {
+                proptest::prop_assert!(needs_reflow(&text), "{:?} -> {:?}", text, reflow(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_before_a_glued_sentence() {
+        let quoted =
+            "\u{201c}Kami siap,\u{201d} katanya. \u{201c}Besok dimulai.\u{201d} Lalu ia pergi.";
+        assert!(!needs_reflow(quoted));
+        assert_eq!(reflow(quoted), [quoted]);
+        let glued = "Ia berkata \u{201c}siap.\u{201d}Menurutnya semua lancar.";
+        assert!(needs_reflow(glued));
+        assert_eq!(reflow(glued).len(), 2, "{:?}", reflow(glued));
+        // A quote or a bracket closed before the glued sentence: missed before.
+        let closed = "Ia setuju (katanya.)Menurutnya semua lancar.";
+        assert!(needs_reflow(closed));
+        assert_eq!(
+            reflow(closed),
+            ["Ia setuju (katanya.)", "Menurutnya semua lancar."]
         );
     }
 
