@@ -238,31 +238,42 @@ fn clean_spaces(line: &str) -> Option<String> {
     (!is_plain(line)).then(|| collapse_spaces(line))
 }
 
-/// Every run of white space as one plain space. The text between runs is copied whole; a
-/// character is decoded only where it may be a space beyond ASCII (see
-/// [`has_space_beyond_ascii`]).
+/// Every run of white space as one plain space. The text between runs is copied whole (a
+/// lone plain space with it); a character is decoded only where it may be a space beyond
+/// ASCII (see [`has_space_beyond_ascii`]).
 fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let bytes = line.as_bytes();
     let mut copied_to = 0;
     let mut at = 0;
     while at < bytes.len() {
+        let byte = bytes[at];
+        // Letters, digits and punctuation: nearly every byte.
+        if byte > b' ' && byte < 0x80 {
+            at += 1;
+            continue;
+        }
         let (space, len) = space_at(line, at);
         if !space {
             at += len;
             continue;
         }
-        out.push_str(&line[copied_to..at]);
-        out.push(' ');
+        let run_start = at;
+        let mut plain = byte == b' ';
         at += len;
         while at < bytes.len() {
             let (space, len) = space_at(line, at);
             if !space {
                 break;
             }
+            plain = false;
             at += len;
         }
-        copied_to = at;
+        if !plain {
+            out.push_str(&line[copied_to..run_start]);
+            out.push(' ');
+            copied_to = at;
+        }
     }
     out.push_str(&line[copied_to..]);
     out
