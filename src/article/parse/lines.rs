@@ -215,13 +215,11 @@ fn is_plain(line: &str) -> bool {
     }
 }
 
-/// Whether a line has a white space character beyond ASCII. Only a character that starts
-/// with a byte such characters start with is decoded: curly quotes, dashes and accented
-/// letters (text in most languages) are passed over byte by byte.
+/// Whether a line has a white space character beyond ASCII. Only the bytes such characters
+/// start with are looked at, found by `memchr` (none of them is ever inside another
+/// character); accented letters (text in most languages) are passed over.
 fn has_space_beyond_ascii(line: &str) -> bool {
     let bytes = line.as_bytes();
-    // Found by memchr, as these bytes are rare in most lines; none of them is ever inside
-    // another character, so each one found starts a character.
     memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).any(|at| space_at(line, at).0)
         || memchr::memchr2_iter(0xE1, 0xE3, bytes).any(|at| space_at(line, at).0)
 }
@@ -286,7 +284,7 @@ fn space_at(line: &str, at: usize) -> (bool, usize) {
     let bytes = line.as_bytes();
     match bytes[at] {
         b'\t'..=b'\r' | b' ' => (true, 1),
-        // U+2000–U+206F, the curly quotes and dashes of most texts, told by their bytes: the
+        // U+2000–U+207F, the curly quotes and dashes of most texts, told by their bytes: the
         // spaces among them are U+2000–U+200A, U+2028, U+2029, U+202F and U+205F.
         0xE2 if matches!(bytes.get(at + 1), Some(0x80 | 0x81)) => {
             let space = matches!(
