@@ -67,6 +67,16 @@ fn fold_beyond_ascii(text: &str, out: &mut String) {
     }
 }
 
+/// For a character of U+2000–U+203F at `at` (the curly quotes, dashes and spaces of most
+/// texts; no letter or digit among them), whether it is white space (U+2000–U+200A, U+2028,
+/// U+2029, U+202F), told from its bytes without decoding it; `None` for any other character.
+pub fn general_punctuation_at(bytes: &[u8], at: usize) -> Option<bool> {
+    match bytes.get(at..at + 3)? {
+        [0xE2, 0x80, last] => Some(matches!(last, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)),
+        _ => None,
+    }
+}
+
 /// Whether the byte before `at` in folded text ends a word (or `at` is the start).
 pub fn starts_word(folded: &str, at: usize) -> bool {
     folded[..at]

@@ -52,9 +52,9 @@ pub fn domains_in(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// The first web address in a line.
 pub fn domain_in(line: &str) -> Option<&str> {
-    may_hold_domain(line)
-        .then(|| domain_regex().find(line).map(|m| m.as_str()))
-        .flatten()
+    domains_in(line)
+        .next()
+        .map(|(start, end)| &line[start..end])
 }
 
 /// Whether a line has a full stop with a letter right after it, as every address has before

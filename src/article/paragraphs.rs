@@ -3,7 +3,7 @@
 //! "||". Such text is split back into paragraphs at sentence ends; a paragraph the body
 //! repeats word for word is shown once.
 
-use super::sentences::sentence_ends;
+use super::sentences::{closes, may_start_glued, sentence_ends};
 use rustc_hash::FxHasher;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
@@ -21,30 +21,19 @@ static DOUBLE_BAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"||"));
 
 /// Whether [`reflow`] could split the paragraph: it is long, holds "||", or has a closing
-/// mark followed (past any closing quotes and brackets) by a capital or an opening quote, as
-/// a break glued shut is ("kata dia.Menurutnya", "kata dia.')Menurutnya"). Most paragraphs
-/// are none of these, and this looks at a few bytes only; a closing quote before a space
-/// ("…katanya.” Lalu") is passed over.
+/// mark followed (past any closing quotes and brackets) by what a sentence glued shut starts
+/// with ("kata dia.Menurutnya", "kata dia.')Menurutnya"), read as [`sentence_ends`] reads
+/// them. Most paragraphs are none of these, and this looks at a few characters only.
 pub fn needs_reflow(paragraph: &str) -> bool {
-    let bytes = paragraph.as_bytes();
     paragraph.len() > LONG_PARAGRAPH
-        || DOUBLE_BAR.find(bytes).is_some()
-        || memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| may_glue(bytes, at + 1))
-}
-
-/// Whether what follows a closing mark, from `at`, may start a sentence glued to it: past
-/// the closing quotes and brackets [`sentence_ends`] passes over, a capital, or a character
-/// beyond ASCII (which may be a capital or an opening quote).
-fn may_glue(bytes: &[u8], mut at: usize) -> bool {
-    loop {
-        match bytes.get(at..).unwrap_or_default() {
-            [b'"' | b'\'' | b')' | b']', ..] => at += 1,
-            // "”" and "’".
-            [0xE2, 0x80, 0x9D | 0x99, ..] => at += 3,
-            [byte, ..] => return byte.is_ascii_uppercase() || *byte >= 0xC3,
-            [] => return false,
-        }
-    }
+        || DOUBLE_BAR.find(paragraph.as_bytes()).is_some()
+        || memchr::memchr3_iter(b'.', b'!', b'?', paragraph.as_bytes()).any(|at| {
+            // The marks are ASCII: the text after one starts a character.
+            paragraph[at + 1..]
+                .chars()
+                .find(|&c| !closes(c))
+                .is_some_and(may_start_glued)
+        })
 }
 
 /// One stored paragraph as readable paragraphs: split at breaks the scraper glued shut, and at

@@ -37,7 +37,7 @@ pub fn sentence_ends(text: &str) -> Vec<SentenceEnd> {
         let mut end = at + 1;
         let mut after = None;
         for (i, ch) in rest.by_ref() {
-            if matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']') {
+            if closes(ch) {
                 end = at + 1 + i + ch.len_utf8();
             } else {
                 after = Some(ch);
@@ -65,7 +65,7 @@ pub fn sentence_ends(text: &str) -> Vec<SentenceEnd> {
                     glued: false,
                 });
             }
-        } else if (after.is_uppercase() || matches!(after, '"' | '“')) && c != b'!' {
+        } else if may_start_glued(after) && c != b'!' {
             // "kata dia.Menurutnya": glued, but not "U.S.A", "detik.Com" or "1.000".
             let before_is_word = word.chars().count() >= 2
                 && word
@@ -87,6 +87,17 @@ pub fn sentence_ends(text: &str) -> Vec<SentenceEnd> {
         }
     }
     ends
+}
+
+/// A closing quote or bracket, which stays with the sentence its mark ends.
+pub fn closes(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+}
+
+/// Whether a sentence glued to the one before, with no space ("kata dia.Menurutnya"), may
+/// start with `c`: a capital or an opening quote.
+pub fn may_start_glued(c: char) -> bool {
+    c.is_uppercase() || matches!(c, '"' | '“')
 }
 
 /// The word just before a full stop: "Jl" in "di Jl", "U.S" in "the U.S".

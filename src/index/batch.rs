@@ -2,6 +2,7 @@
 //! joined by punctuation, with the batch-local index of each article holding them.
 
 use crate::article::Article;
+use crate::article::fold::general_punctuation_at;
 use std::hash::BuildHasher;
 
 /// Words of a batch of articles, with the batch-local index of each article holding them.
@@ -271,11 +272,8 @@ pub fn each_word<'t>(
         let byte = bytes[at];
         if byte < 0x80 {
             (byte.is_ascii_alphanumeric(), byte.is_ascii_whitespace(), 1)
-        } else if byte == 0xE2 && bytes.get(at + 1) == Some(&0x80) {
-            // U+2000–U+203F, the curly quotes, dashes and spaces of most texts: no letter or
-            // digit among them, and white space from U+2000 to U+200A, U+2028, U+2029, U+202F.
-            let last = bytes.get(at + 2).copied().unwrap_or(0);
-            (false, matches!(last, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF), 3)
+        } else if let Some(space) = general_punctuation_at(bytes, at) {
+            (false, space, 3)
         } else {
             let c = text[at..].chars().next().expect("at a character boundary");
             (c.is_alphanumeric(), c.is_whitespace(), c.len_utf8())

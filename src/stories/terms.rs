@@ -434,74 +434,41 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
     terms
 }
 
-/// Each term's count as the words are read: the terms in the order first seen, and an
-/// open-addressed table of where each hash's term is (a term's count is the same whatever
-/// order its words are added in, as counts only saturate).
+/// Each term's count as the words are read: the terms in the order first seen, and where
+/// each hash's term is (a term's count is the same whatever order its words are added in, as
+/// counts only saturate).
 struct TermCounts {
     terms: Vec<Term>,
-    /// An index into `terms` plus one for each slot; 0 for an empty one. Its length is a
-    /// power of two, at least twice the terms'.
-    slots: Vec<u16>,
+    at: rustc_hash::FxHashMap<u32, usize>,
 }
 
 impl Default for TermCounts {
     fn default() -> TermCounts {
         TermCounts {
             terms: Vec::with_capacity(OPENING_WORDS + 24),
-            slots: vec![0; 512],
+            at: rustc_hash::FxHashMap::with_capacity_and_hasher(
+                OPENING_WORDS + 24,
+                Default::default(),
+            ),
         }
     }
 }
 
 impl TermCounts {
     fn add(&mut self, hash: u32, halves: u16, specific: bool) {
-        if self.terms.len() * 2 >= self.slots.len() {
-            if self.slots.len() > usize::from(u16::MAX) {
-                // More distinct words than a u16 counts, which no headline and opening
-                // hold: the rest are left out.
-                return;
+        match self.at.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                let term = &mut self.terms[*at.get()];
+                *term = Term::new(
+                    hash,
+                    term.halves().saturating_add(halves),
+                    specific || term.is_specific(),
+                );
             }
-            self.grow();
-        }
-        let mut slot = self.slot_of(hash);
-        loop {
-            match usize::from(self.slots[slot]) {
-                0 => {
-                    self.terms.push(Term::new(hash, halves, specific));
-                    self.slots[slot] = self.terms.len() as u16;
-                    return;
-                }
-                at => {
-                    let term = &mut self.terms[at - 1];
-                    if { term.hash } == hash {
-                        *term = Term::new(
-                            hash,
-                            term.halves().saturating_add(halves),
-                            specific || term.is_specific(),
-                        );
-                        return;
-                    }
-                }
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(self.terms.len());
+                self.terms.push(Term::new(hash, halves, specific));
             }
-            slot = (slot + 1) & (self.slots.len() - 1);
-        }
-    }
-
-    /// Where `hash`'s probe starts: the top bits of a multiplicative hash, as FNV's low bits
-    /// vary little between short words.
-    fn slot_of(&self, hash: u32) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (hash.wrapping_mul(0x9E37_79B9) >> (32 - bits)) as usize
-    }
-
-    fn grow(&mut self) {
-        self.slots = vec![0; self.slots.len() * 2];
-        for (n, term) in self.terms.iter().enumerate() {
-            let mut slot = self.slot_of(term.hash);
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & (self.slots.len() - 1);
-            }
-            self.slots[slot] = (n + 1) as u16;
         }
     }
 }

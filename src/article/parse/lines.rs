@@ -284,18 +284,14 @@ fn space_at(line: &str, at: usize) -> (bool, usize) {
     let bytes = line.as_bytes();
     match bytes[at] {
         b'\t'..=b'\r' | b' ' => (true, 1),
-        // U+2000–U+207F, the curly quotes and dashes of most texts, told by their bytes: the
-        // spaces among them are U+2000–U+200A, U+2028, U+2029, U+202F and U+205F.
-        0xE2 if matches!(bytes.get(at + 1), Some(0x80 | 0x81)) => {
-            let space = matches!(
-                (bytes[at + 1], bytes.get(at + 2)),
-                (0x80, Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (0x81, Some(0x9F))
-            );
-            (space, 3)
-        }
         byte if may_start_space_beyond_ascii(byte) => {
-            let c = line[at..].chars().next().unwrap_or(' ');
-            (is_space(c), c.len_utf8())
+            match crate::article::fold::general_punctuation_at(bytes, at) {
+                Some(space) => (space, 3),
+                None => {
+                    let c = line[at..].chars().next().unwrap_or(' ');
+                    (is_space(c), c.len_utf8())
+                }
+            }
         }
         _ => (false, 1),
     }
