@@ -5,6 +5,7 @@
 
 use super::terms::{is_kept_word, is_number, is_year, number_key};
 use crate::article::Article;
+use crate::article::dates::{MonthDay, month_number};
 use crate::article::fold::fold;
 use crate::article::sentences::{is_abbreviation, sentences};
 use std::collections::HashSet;
@@ -150,6 +151,8 @@ struct Told<'a> {
     /// The short forms it gives a name: its capitals ("AS", "U.S.", "PBB") and the initials
     /// of its names ("Amerika Serikat", "Perserikatan Bangsa-Bangsa").
     short_forms: HashSet<String>,
+    /// The days it names, as month and day, in whatever form it writes them.
+    month_days: HashSet<MonthDay>,
 }
 
 impl<'a> Told<'a> {
@@ -168,12 +171,14 @@ impl<'a> Told<'a> {
             .filter_map(|token| acronym(word_of(token)));
         let name_initials = names.iter().flatten().filter_map(|name| initials(name));
         let short_forms = capitals.chain(name_initials).collect();
+        let month_days = sentences.iter().flat_map(|s| month_days_in(s)).collect();
         Told {
             sentences,
             names,
             text,
             numbers,
             short_forms,
+            month_days,
         }
     }
 }
@@ -200,7 +205,8 @@ fn only_in(these: &Told, others: &Told) -> Vec<String> {
     for sentence in &these.sentences {
         for token in sentence.split_whitespace() {
             let token = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let named_there = is_number(token) && others.numbers.contains(&number_key(token));
+            let named_there = is_number(token) && others.numbers.contains(&number_key(token))
+                || (numeric_month_days(token).iter()).any(|day| others.month_days.contains(day));
             if token.chars().any(|c| c.is_ascii_digit())
                 && !named_there
                 && !mentions(&others.text, &fold(token))
@@ -239,6 +245,70 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The days a sentence names, each as month and day: written in numbers ("19/6/2024",
+/// "2024-06-19", "19/6") or with the month's name beside the day ("19 Juni 2024", "June 19,
+/// 2024").
+fn month_days_in(sentence: &str) -> Vec<MonthDay> {
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (at, token) in tokens.iter().enumerate() {
+        out.extend(numeric_month_days(trimmed(token)));
+        out.extend(month_beside_a_day(&tokens, at));
+    }
+    out
+}
+
+/// A token without the punctuation around it.
+fn trimmed(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The days `tokens[at]` dates, when it is a month's name with a day written beside it
+/// ("19 Juni", "June 19,").
+fn month_beside_a_day(tokens: &[&str], at: usize) -> Vec<MonthDay> {
+    let word = trimmed(tokens[at]);
+    let month = (word.chars().all(char::is_alphabetic))
+        .then(|| month_number(word))
+        .flatten();
+    let Some(month) = month else {
+        return Vec::new();
+    };
+    let day = |token: Option<&&str>| {
+        let token = trimmed(token?);
+        let day: u8 = (token.len() <= 2).then(|| token.parse().ok())??;
+        (1..=31).contains(&day).then_some((month, day))
+    };
+    let before = at.checked_sub(1).and_then(|before| day(tokens.get(before)));
+    before.into_iter().chain(day(tokens.get(at + 1))).collect()
+}
+
+/// The days a date written in numbers may be, as month and day: "19/6/2024", "19/6" and
+/// "2024-06-19" are 19 June; "6/19/2024" can only be read the American way; "5/6" may be
+/// either day. A lone number, or parts no day can have ("2024/99"), give none.
+fn numeric_month_days(token: &str) -> Vec<MonthDay> {
+    let parts: Vec<&str> = token.split(['/', '-']).collect();
+    let numeric = |part: &&str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(numeric) {
+        return Vec::new();
+    }
+    let number = |part: &str| part.parse::<u32>().unwrap_or(0);
+    let (first, second) = match parts[..] {
+        [year, month, day] if year.len() == 4 => {
+            return valid(number(month), number(day)).into_iter().collect();
+        }
+        [_, _, year] if year.len() != 4 && year.len() != 2 => return Vec::new(),
+        _ => (number(parts[0]), number(parts[1])),
+    };
+    let mut out: Vec<MonthDay> = valid(second, first).into_iter().collect();
+    out.extend(valid(first, second).filter(|day| !out.contains(day)));
+    out
+}
+
+/// A month and a day, when they can be one.
+fn valid(month: u32, day: u32) -> Option<MonthDay> {
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month as u8, day as u8))
+}
+
 /// Whether `text` has `number` as a whole token (not inside a longer number).
 fn mentions(text: &str, number: &str) -> bool {
     text.match_indices(number).any(|(at, _)| {
@@ -271,7 +341,9 @@ fn names(sentence: &str) -> Vec<String> {
         let next = tokens.get(at + 1).copied();
         let next_is_name = next.is_some_and(|next| is_name_word(word_of(next)));
         let in_a_name = !run.is_empty();
+        // A month's name beside its day is part of a date ("19 Juni"), not a name.
         let capital = !sentence_start
+            && month_beside_a_day(&tokens, at).is_empty()
             && if initial {
                 // A middle initial stands inside its name: "George W. Bush".
                 in_a_name && (next_is_name || next.is_some_and(is_initial))

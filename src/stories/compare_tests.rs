@@ -125,3 +125,47 @@ fn a_quote_only_one_side_has() {
         "“we will stand together against all threats”"
     );
 }
+
+/// A date the other side writes in another form is not only this side's: "19/6/2024",
+/// "19 Juni 2024", "June 19, 2024" and "2024-06-19" are one day, and so are "19/6" and
+/// "19 Juni" without a year.
+#[test]
+fn a_date_written_otherwise_is_shared() {
+    let left = sentences_of(&["Putin tiba di Pyongyang pada Rabu (19/6/2024) dini hari."]);
+    for told in [
+        "Putin tiba di Pyongyang pada 19 Juni 2024.",
+        "Putin arrived in Pyongyang on June 19, 2024.",
+        "Putin arrived in Pyongyang on 2024-06-19.",
+        "Putin tiba di Pyongyang pada 19 Juni.",
+        "Putin arrived in Pyongyang on 6/19/2024.",
+    ] {
+        let c = align(&left, &sentences_of(&[told]));
+        assert!(c.only_left.is_empty(), "{told}: {:?}", c.only_left);
+        assert!(c.only_right.is_empty(), "{told}: {:?}", c.only_right);
+    }
+    // Another day is news: it stays listed, on both sides.
+    let c = align(
+        &left,
+        &sentences_of(&["Putin tiba di Pyongyang pada 18 Juni 2024."]),
+    );
+    assert_eq!(c.only_left, ["19/6/2024"]);
+    assert_eq!(c.only_right, ["18"]);
+}
+
+#[test]
+fn dates_in_numbers_read_as_days() {
+    assert_eq!(numeric_month_days("19/6/2024"), [(6, 19)]);
+    assert_eq!(numeric_month_days("2024-06-19"), [(6, 19)]);
+    assert_eq!(numeric_month_days("6/19/24"), [(6, 19)]);
+    assert_eq!(numeric_month_days("19/6"), [(6, 19)]);
+    assert_eq!(numeric_month_days("5/6"), [(6, 5), (5, 6)]);
+    for none in [
+        "19", "2024/99", "40/50", "1/2/345", "a/b", "19//6", "1/2/3/4",
+    ] {
+        assert!(numeric_month_days(none).is_empty(), "{none}");
+    }
+    assert_eq!(
+        month_days_in("Sejak 19 Juni, dan pada June 20, 2024, lalu (21/6)."),
+        [(6, 19), (6, 20), (6, 21)]
+    );
+}
