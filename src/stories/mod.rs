@@ -10,6 +10,7 @@ pub mod terms;
 
 use crate::article::{Article, ArticleDate};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The stories of a set of articles.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,20 @@ pub struct Stories {
     pub members: Vec<Vec<usize>>,
     /// The stories, newest first (by their newest article); ties by their first member's path.
     pub order: Vec<u32>,
+    /// Each story's header, worked out the first time it is asked for ([`Stories::header`]):
+    /// a story of hundreds of articles is not read again on every frame it is shown.
+    headers: Vec<OnceLock<Box<Header>>>,
+}
+
+/// What a story's header says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// See [`label`].
+    pub label: String,
+    /// See [`known_outlets`].
+    pub known_outlets: usize,
+    /// See [`span`].
+    pub span: Option<(ArticleDate, ArticleDate)>,
 }
 
 impl Stories {
@@ -98,10 +113,25 @@ impl Stories {
             .collect();
         order.sort_by(|&a, &b| newest_first(&members[a as usize][0], &members[b as usize][0]));
         Stories {
+            headers: (0..members.len()).map(|_| OnceLock::new()).collect(),
             story_of,
             members,
             order,
         }
+    }
+
+    /// What story `story`'s header says: its label, outlets and dates. `articles` is the
+    /// store the stories were formed from (its articles never change once in; a file read
+    /// again comes in as a new article, and the stories are formed again).
+    pub fn header(&self, story: u32, articles: &[Article]) -> &Header {
+        let members = &self.members[story as usize];
+        self.headers[story as usize].get_or_init(|| {
+            Box::new(Header {
+                label: label(members, articles),
+                known_outlets: known_outlets(members, articles),
+                span: span(members, articles),
+            })
+        })
     }
 
     /// The story of article `index`, when it has been grouped.
@@ -292,6 +322,16 @@ mod tests {
         assert_eq!(stories.members[0].len(), 5);
         let label = label(&stories.members[0], &store.articles);
         assert!(label.contains("Putin") && label.contains("Kim"), "{label}");
+        // The header says the same, and is worked out once.
+        let header = stories.header(0, &store.articles);
+        assert_eq!(header.label, label);
+        assert_eq!(header.known_outlets, 3);
+        let (first, last) = header.span.expect("the seeds are dated");
+        assert_eq!(
+            (first.day_string(), last.day_string()),
+            ("2024-06-19".into(), "2024-06-20".into())
+        );
+        assert!(std::ptr::eq(header, stories.header(0, &store.articles)));
     }
 
     /// Invented wire reports: two earthquakes and two shootings, each told by two outlets.

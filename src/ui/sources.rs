@@ -156,17 +156,15 @@ fn story_line(
     let Some(stories) = app.stories() else {
         return Line::raw("");
     };
-    let members = &stories.members[story as usize];
-    let articles = &app.store.articles;
-    let label = sanitise(&crate::stories::label(members, articles)).into_owned();
-    let outlets = crate::stories::known_outlets(members, articles);
+    let header = stories.header(story, &app.store.articles);
+    let label = sanitise(&header.label).into_owned();
     let marker = if folded { "▸ " } else { "▾ " };
     let new = if unread > 0 {
         format!(" · {unread} new")
     } else {
         String::new()
     };
-    let span = match crate::stories::span(members, articles) {
+    let span = match header.span {
         Some((first, last)) if first.day_string() == last.day_string() => {
             format!(" · {}", first.day_string())
         }
@@ -174,7 +172,7 @@ fn story_line(
         None => String::new(),
     };
     // Articles of no known outlet are not counted as one more outlet.
-    let outlets = match outlets {
+    let outlets = match header.known_outlets {
         0 => String::new(),
         1 => " · 1 outlet".to_string(),
         n => format!(" · {n} outlets"),
