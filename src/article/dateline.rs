@@ -347,8 +347,47 @@ fn mastheads(front: &str, rules: &Rules) -> Vec<(usize, usize, String, bool)> {
             found.push((start, start + word.len(), name, false));
         }
     }
+    // "CNN Indonesia" is one name, not "CNN" and a word after it; an address stays.
+    if let Some((start, end, name)) = named_before_separator(front, rules) {
+        let overlaps = |&(s, e, _, _): &(usize, usize, String, bool)| start < e && s < end;
+        if !found.iter().any(|c| c.3 && overlaps(c)) {
+            found.retain(|c| !overlaps(c));
+            found.push((start, end, name, false));
+        }
+    }
     found.sort_by_key(|&(s, ..)| s);
     found
+}
+
+/// How far into a paragraph the first separator of a dateline naming its outlet in words
+/// may be ("Jakarta, CNN Indonesia -- ").
+const NAMED_REACH: usize = 64;
+
+/// An outlet the rules know by a name of several words, or not written in capitals, standing
+/// right before the first separator, after a place and its comma or before one: "Jakarta,
+/// CNN Indonesia -- ", "BBC News Indonesia – ", "Media Indonesia, Jakarta - ". With its span.
+fn named_before_separator(front: &str, rules: &Rules) -> Option<(usize, usize, String)> {
+    let reach = floor_char_boundary(front, NAMED_REACH);
+    // A dash inside a word ("Jong-un") is no separator: one is set off by a space.
+    let sep = front[..reach].char_indices().find_map(|(at, c)| {
+        let set_off = front[..at].ends_with(' ') || front[at + c.len_utf8()..].starts_with('-');
+        (matches!(c, '-' | '–' | '—' | '|') && set_off).then_some(at)
+    })?;
+    let segment = &front[..sep];
+    let last = segment.rfind(',').map_or(0, |comma| comma + 1);
+    let first = segment.find(',').unwrap_or(segment.len());
+    [(last, segment.len()), (0, first)]
+        .into_iter()
+        .find_map(|(from, to)| {
+            let part = &segment[from..to];
+            let start = from + (part.len() - part.trim_start().len());
+            let end = start + part.trim().len();
+            let words: Vec<&str> = segment[start..end].split_whitespace().collect();
+            let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            let name = ((1..=4).contains(&words.len()) && capitalised)
+                .then(|| rules.outlet_for(&segment[start..end]));
+            name.flatten().map(|name| (start, end, name))
+        })
 }
 
 /// Whole words of three or more capitals and digits, starting with a capital ("KOMPAS",

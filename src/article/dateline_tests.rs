@@ -227,6 +227,43 @@ fn glued_stamp_and_dateline() {
     assert_eq!(&text[d.len..], "Presiden Rusia");
 }
 
+/// An outlet known by a name of several words, or written in small letters, before the
+/// separator: with a place before it or after it, or alone.
+#[test]
+fn mastheads_of_several_words() {
+    check(
+        "Jakarta, CNN Indonesia -- Gempa mengguncang",
+        Some("CNN Indonesia"),
+        Some("Jakarta"),
+        "Gempa mengguncang",
+    );
+    check(
+        "BBC News Indonesia – Warga mengungsi",
+        Some("BBC News Indonesia"),
+        None,
+        "Warga mengungsi",
+    );
+    check(
+        "Media Indonesia, Jakarta - Harga naik",
+        Some("Media Indonesia"),
+        Some("Jakarta"),
+        "Harga naik",
+    );
+    check("VIVA – Timnas menang", Some("Viva"), None, "Timnas menang");
+    // A place that is no outlet stays a place, and a name must be the whole part.
+    for text in [
+        "Jakarta, Indonesia - Harga naik",
+        "Kata media indonesia - seperti dikutip - harga naik",
+        "Menurut CNN Indonesia - yang mengutip data - harga naik",
+    ] {
+        assert_eq!(
+            dateline(text, rules()).and_then(|d| d.outlet),
+            None,
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn sentences_are_not_datelines() {
     for text in [
