@@ -1,5 +1,6 @@
 //! The article model and the code that turns a scraped text file into one.
 
+pub mod by_line;
 pub mod crosslink;
 pub mod dateline;
 pub mod dates;

@@ -6,6 +6,7 @@ mod head;
 mod lines;
 mod listed;
 
+use super::by_line::by_line;
 use super::dateline::{domain_in, reporter_line, signature};
 use super::dates::{self, ArticleDate};
 use super::decode::decode;
@@ -157,9 +158,14 @@ pub(super) struct Credits {
     record: Option<String>,
     /// From a signature line: "(Tribunnews.com, Name)".
     signature: Option<String>,
+    /// From an English byline: "By Jane Smith, Reuters".
+    byline: Option<String>,
     /// From a web address in the copyright footer.
     footer: Option<String>,
 }
+
+/// How many lines from the start or the end an English byline may stand.
+const BYLINE_REACH: usize = 6;
 
 /// Marks the lines that a rule recognises wherever they stand: bylines, signatures,
 /// boilerplate, photo credits.
@@ -181,6 +187,10 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
         }
     }
     let screen = rules.inline_screen(slots.iter().map(|slot| slot.clean.as_str()));
+    // An English byline stands under the headline or at the end; inside the text, a line
+    // that reads like one ("By Any Means Necessary") is a heading.
+    let count = slots.len();
+    let near_an_end = |n: usize| n < BYLINE_REACH || n + BYLINE_REACH > count;
     for (n, slot) in slots.iter_mut().enumerate() {
         if slot.title_line || slot.rule.is_some() {
             continue;
@@ -194,6 +204,12 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
         // lines, where counting the characters reads the whole line.
         if marked && rules.is_byline(line) && line.chars().count() <= 160 {
             read_byline(line, rules, article);
+            slot.rule = Some("byline");
+        } else if let Some(by) = (near_an_end(n)).then(|| by_line(line, rules)).flatten() {
+            for author in by.authors {
+                push_unique(&mut article.authors, author);
+            }
+            credits.byline = credits.byline.take().or(by.outlet);
             slot.rule = Some("byline");
         } else if let Some(name) = reporter_line(line) {
             push_unique(&mut article.authors, name);
@@ -355,6 +371,7 @@ fn finish(
             .site
             .or(credits.record)
             .or(credits.signature)
+            .or(credits.byline)
             .or(credits.footer)
             .map(Arc::from);
     }

@@ -291,3 +291,36 @@ fn a_day_without_a_year_is_kept_for_the_stories_only() {
     assert_eq!(dated.undated_day, None);
     assert!(!serde_json::to_string(&wire).unwrap().contains("undated"));
 }
+
+/// An English byline under the headline gives the authors and the outlet, and leaves the
+/// text; one that stands deep inside the text is a heading and stays.
+#[test]
+fn english_bylines_under_the_headline() {
+    let article = parse(
+        "Police probe break-in at museum\n\nBy Jane Smith and John Doe, BBC News\n\nPolice are investigating a break-in at a museum in York.\n\nNothing of value was taken, they said.\n",
+        rules(),
+    );
+    assert_eq!(article.outlet.as_deref(), Some("BBC"));
+    assert_eq!(article.authors, ["Jane Smith", "John Doe"]);
+    assert!(article.paragraphs.iter().all(|p| !p.starts_with("By ")));
+    let mut text = String::from("A long report on art\n\n");
+    for n in 0..8 {
+        text.push_str(&format!(
+            "Paragraph {n} of the report says what happened.\n\n"
+        ));
+    }
+    text.push_str("By Any Means Necessary\n\n");
+    for n in 8..16 {
+        text.push_str(&format!(
+            "Paragraph {n} of the report says what happened.\n\n"
+        ));
+    }
+    let article = parse(&text, rules());
+    assert!(article.authors.is_empty(), "{:?}", article.authors);
+    assert!(
+        article
+            .paragraphs
+            .iter()
+            .any(|p| p == "By Any Means Necessary")
+    );
+}

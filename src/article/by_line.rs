@@ -1,0 +1,169 @@
+//! An English byline on a line of its own: "By Jane Smith", "By Jane Smith and John Doe,
+//! Reuters", "BY JANE SMITH | CNN", "By The Associated Press". Read as a small grammar, so
+//! that a sentence that starts with "By" ("By Tuesday, 37% of adults…", "By the numbers")
+//! is never taken for one:
+//!
+//! ```text
+//! by-line = "By" NAME (("," | "and" | "&") NAME)* [(SEP | "for") OUTLET]  |  "By" OUTLET
+//! NAME    = two to five words, each capitalised, an initial ("J.") or a particle ("de", "van")
+//! OUTLET  = a name the rules know or a web address; SEP = "," "|" "-" "–" "—"
+//! ```
+
+use super::outlet::outlet_name;
+use crate::rules::{Rules, title_case};
+
+/// The longest line read as a byline.
+const MAX_CHARS: usize = 120;
+
+/// Small words that stand inside a name ("Ana de Armas", "Vincent van Gogh").
+const PARTICLES: [&str; 12] = [
+    "de", "del", "der", "van", "von", "bin", "binti", "al", "da", "di", "la", "le",
+];
+
+/// Words no name has: a line with one of them is a sentence ("By the numbers").
+const NOT_IN_NAMES: [&str; 13] = [
+    "the", "a", "an", "of", "in", "on", "at", "to", "with", "from", "this", "that", "its",
+];
+
+/// What a byline line says: its authors and the outlet it credits.
+#[derive(Debug, Default, PartialEq)]
+pub struct ByLine {
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+}
+
+/// `line` read as an English byline, when it is one.
+pub fn by_line(line: &str, rules: &Rules) -> Option<ByLine> {
+    // Every line is asked: most are done with at their first two bytes.
+    let head = line.as_bytes().get(..3)?;
+    if !head[..2].eq_ignore_ascii_case(b"by") || head[2] != b' ' {
+        return None;
+    }
+    let rest = line[3..].trim().trim_end_matches('.');
+    if rest.is_empty()
+        || rest.chars().count() > MAX_CHARS
+        || rest.contains(['!', '?', ';', ':', '"', '“', '”', '(', ')'])
+    {
+        return None;
+    }
+    if let Some(outlet) = outlet_name(rest, rules) {
+        return Some(ByLine {
+            authors: Vec::new(),
+            outlet: Some(outlet),
+        });
+    }
+    let (names, outlet) = match credited_outlet(rest, rules) {
+        Some((at, outlet)) => (&rest[..at], Some(outlet)),
+        None => (rest, None),
+    };
+    let mut authors = Vec::new();
+    for name in names
+        .split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+    {
+        authors.push(as_name(name)?);
+    }
+    Some(ByLine { authors, outlet })
+}
+
+/// The outlet credited at the end of a byline's names ("…, Reuters", "… | CNN", "… for
+/// BBC News"), with where its separator starts.
+fn credited_outlet(rest: &str, rules: &Rules) -> Option<(usize, String)> {
+    [", ", " | ", " - ", " – ", " — ", " for "]
+        .into_iter()
+        .filter_map(|sep| rest.rfind(sep).map(|at| (at, at + sep.len())))
+        .max_by_key(|&(at, _)| at)
+        .and_then(|(at, after)| outlet_name(rest[after..].trim(), rules).map(|name| (at, name)))
+}
+
+/// `text` as a person's name, when it reads as one: title-cased when it is in capitals.
+fn as_name(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let word_fits = |word: &&str| {
+        let initial = word.len() <= 4
+            && word.ends_with('.')
+            && word.split_terminator('.').all(|p| p.chars().count() == 1);
+        let capitalised = word.starts_with(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        (initial || capitalised || PARTICLES.contains(word))
+            && !NOT_IN_NAMES.contains(&word.to_lowercase().as_str())
+    };
+    let ends_capitalised =
+        |word: Option<&&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let fits = (2..=5).contains(&words.len())
+        && words.iter().all(word_fits)
+        && ends_capitalised(words.first())
+        && ends_capitalised(words.last());
+    if !fits {
+        return None;
+    }
+    let name = words.join(" ");
+    let in_capitals = !name.chars().any(char::is_lowercase);
+    Some(if in_capitals { title_case(&name) } else { name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(line: &str) -> Option<ByLine> {
+        by_line(line, Rules::builtin())
+    }
+
+    fn byline(authors: &[&str], outlet: Option<&str>) -> Option<ByLine> {
+        Some(ByLine {
+            authors: authors.iter().map(|a| a.to_string()).collect(),
+            outlet: outlet.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn names_and_the_outlet_credited() {
+        assert_eq!(read("By Jane Smith"), byline(&["Jane Smith"], None));
+        assert_eq!(
+            read("By Jane Smith, BBC News"),
+            byline(&["Jane Smith"], Some("BBC"))
+        );
+        assert_eq!(
+            read("By Jane Smith and John Q. Doe | Reuters"),
+            byline(&["Jane Smith", "John Q. Doe"], Some("Reuters"))
+        );
+        assert_eq!(
+            read("BY JANE SMITH, JOHN DOE & ANA DE ARMAS"),
+            byline(&["Jane Smith", "John Doe", "Ana De Armas"], None)
+        );
+        assert_eq!(
+            read("By Vincent van Gogh for CNN"),
+            byline(&["Vincent van Gogh"], Some("CNN"))
+        );
+        assert_eq!(read("By The Associated Press"), byline(&[], Some("AP")));
+        assert_eq!(
+            read("By Jane Smith, theguardian.com"),
+            byline(&["Jane Smith"], Some("The Guardian"))
+        );
+    }
+
+    /// Sentences and headings that start with "By" are not bylines.
+    #[test]
+    fn sentences_that_start_with_by() {
+        for line in [
+            "By Tuesday, 37.3% of U.S. adults were fully vaccinated against Covid-19.",
+            "By March 2017, when the Justice Department opened its investigation",
+            "By noon, their own ostensible allies in Congress had buckled.",
+            "By contrast, Romney operatives said Ryan won.",
+            "By the numbers",
+            "BY THE NUMBERS",
+            "By Monday, Ms. Lauten had resigned",
+            "By Land",
+            "By a vote of 168 to 55",
+            "By failing to act, Mr. McCulloch said, the governor erred",
+            "Bystanders said",
+            "By",
+        ] {
+            assert_eq!(read(line), None, "{line}");
+        }
+    }
+}
