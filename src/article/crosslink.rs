@@ -23,6 +23,16 @@ pub fn at_sentence_start(line: &str, at: usize) -> bool {
 /// as the headline goes (it runs on every cross-link of every article).
 pub fn headline_end(line: &str, start: usize) -> usize {
     let rest = &line[start..];
+    if is_headline_alone(rest) {
+        // "… Sembuh dari Covid-19 (erh)": an editor's initials after it are not the
+        // headline's.
+        return match line.rsplit_once(' ') {
+            Some((before, last)) if is_initials_tag(last) && before.len() > start => {
+                before.trim_end().len()
+            }
+            _ => line.len(),
+        };
+    }
     let mut capitalised_seen = 0;
     let mut previous_at = 0;
     for (i, (at, word)) in word_spans(rest).enumerate() {
@@ -56,6 +66,37 @@ pub fn headline_end(line: &str, start: usize) -> usize {
         previous_at = at;
     }
     line.len()
+}
+
+/// The most words of a linked headline that runs to the end of its line.
+const HEADLINE_WORDS: usize = 24;
+
+/// Whether the rest of a line after a cross-link's label is its headline and nothing more,
+/// however it is capitalised ("Read more: Fed holds rates steady"): a few words with no
+/// sentence ended in them or at their end. A headline ends without a full stop; prose ends
+/// with one, and only then is the headline told from it by its capitals.
+fn is_headline_alone(rest: &str) -> bool {
+    let text = rest.trim_end_matches(|c: char| c.is_whitespace() || "\"”’')".contains(c));
+    !text.is_empty()
+        && !text.ends_with(['.', '!', '…'])
+        && text.split_whitespace().count() <= HEADLINE_WORDS
+        && !text.contains(['“', '"'])
+        && !(text.match_indices(['.', '!', '?'])).any(|(at, _)| text[at + 1..].starts_with(' '))
+        && glued_at_any(text).is_none()
+}
+
+/// "(erh)", "(Ari)", "(wia/wia)": an editor's initials in brackets.
+fn is_initials_tag(word: &str) -> bool {
+    let Some(inside) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) else {
+        return false;
+    };
+    (inside.split('/'))
+        .all(|part| (2..=6).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The first word of `text` glued to the next ("IniPengendara"), if any.
+fn glued_at_any(text: &str) -> Option<usize> {
+    word_spans(text).find_map(|(at, word)| glued_at(word).map(|glue| at + glue))
 }
 
 /// Whether `word` is one of [`JOINING_WORDS`], in any case.
@@ -131,6 +172,37 @@ mod tests {
                 "Jalan Tol Baru Selesai Dibangun Tahun Ini",
                 "Pengendara menyambut baik."
             )
+        );
+    }
+
+    /// A headline alone on its line runs to its end, whatever its capitals.
+    #[test]
+    fn a_headline_alone_runs_to_the_end_of_its_line() {
+        for (line, headline) in [
+            (
+                "Read more: Fed holds rates steady",
+                "Fed holds rates steady",
+            ),
+            (
+                "Baca juga: Harga cabai turun di pasar induk",
+                "Harga cabai turun di pasar induk",
+            ),
+            ("Also read: Is inflation over?", "Is inflation over?"),
+        ] {
+            assert_eq!(link(line), (headline, ""), "{line}");
+        }
+        assert_eq!(
+            link("Baca Juga : Bayi di Bogor Sembuh dari Covid-19 (erh)"),
+            ("Bayi di Bogor Sembuh dari Covid-19", "(erh)")
+        );
+        // Prose after it, or a sentence ended inside it, and the capitals tell.
+        assert_eq!(
+            link("Read more: Fed Holds Rates the bank said on Wednesday."),
+            ("Fed Holds Rates", "the bank said on Wednesday.")
+        );
+        assert_eq!(
+            link("Read more: Fed Holds. Stocks rose on the news"),
+            ("Fed Holds.", "Stocks rose on the news")
         );
     }
 
