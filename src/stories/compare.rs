@@ -162,7 +162,7 @@ impl<'a> Told<'a> {
         let text = fold(&sentences.join(" "));
         let numbers = text
             .split_whitespace()
-            .map(|token| token.trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(trimmed)
             .filter(|token| is_number(token))
             .map(number_key)
             .collect();
@@ -204,7 +204,7 @@ fn only_in(these: &Told, others: &Told) -> Vec<String> {
     let mut years = Vec::new();
     for sentence in &these.sentences {
         for token in sentence.split_whitespace() {
-            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let token = trimmed(token);
             let named_there = is_number(token) && others.numbers.contains(&number_key(token))
                 || (numeric_month_days(token).iter()).any(|day| others.month_days.contains(day));
             if token.chars().any(|c| c.is_ascii_digit())
@@ -408,7 +408,7 @@ fn initials(name: &str) -> Option<String> {
 /// A written word of a name: its punctuation off, and a possessive's "'s" ("Biden's team"
 /// names Biden).
 fn word_of(token: &str) -> &str {
-    let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let word = trimmed(token);
     (word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))).unwrap_or(word)
 }
 

@@ -205,8 +205,10 @@ pub fn summaries(
     let mut out: Vec<Summary> = stories
         .members
         .iter()
-        .filter(|members| members.iter().any(|&i| keep(i)))
-        .map(|members| {
+        .enumerate()
+        .filter(|(_, members)| members.iter().any(|&i| keep(i)))
+        .map(|(story, members)| {
+            let header = stories.header(story as u32, articles);
             let mut paths: Vec<String> = members
                 .iter()
                 .map(|&i| articles[i].path.to_string_lossy().into_owned())
@@ -218,9 +220,9 @@ pub fn summaries(
             );
             Summary {
                 id,
-                label: label(members, articles),
+                label: header.label.clone(),
                 outlets: outlets(members, articles),
-                span: span(members, articles),
+                span: header.span,
                 members: members.clone(),
             }
         })

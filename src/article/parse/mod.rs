@@ -209,7 +209,7 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             for author in by.authors {
                 push_unique(&mut article.authors, author);
             }
-            credits.byline = credits.byline.take().or(by.outlet);
+            credits.byline = credits.byline.or(by.outlet);
             slot.rule = Some("byline");
         } else if let Some(name) = reporter_line(line) {
             push_unique(&mut article.authors, name);
