@@ -163,7 +163,8 @@ fn months_pattern() -> String {
     names.join("|")
 }
 
-fn offset_of_zone(zone: &str) -> Option<i16> {
+/// A time zone's offset from UTC in minutes, by its abbreviation (any case).
+pub(crate) fn offset_of_zone(zone: &str) -> Option<i16> {
     match zone.to_uppercase().as_str() {
         "WIB" => Some(7 * 60),
         "WITA" => Some(8 * 60),
@@ -172,9 +173,17 @@ fn offset_of_zone(zone: &str) -> Option<i16> {
         "IST" => Some(5 * 60 + 30),
         "EST" | "ET" => Some(-5 * 60),
         "EDT" => Some(-4 * 60),
-        "PST" => Some(-8 * 60),
+        "CDT" => Some(-5 * 60),
+        "CST" | "CT" | "MDT" => Some(-6 * 60),
+        "MST" | "MT" => Some(-7 * 60),
+        "PST" | "PT" => Some(-8 * 60),
         "PDT" => Some(-7 * 60),
         "BST" | "CET" => Some(60),
+        "CEST" => Some(2 * 60),
+        "HKT" | "SGT" | "MYT" | "PHT" | "AWST" => Some(8 * 60),
+        "JST" | "KST" => Some(9 * 60),
+        "AEST" => Some(10 * 60),
+        "AEDT" => Some(11 * 60),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 
 use super::dateline::dateline;
 use super::dates;
+use super::stamp::stamp_line;
 use crate::rules::Rules;
 
 /// Longest derived title, in characters, counting the "…".
@@ -19,6 +20,7 @@ pub fn is_headline(line: &str, rules: &Rules) -> bool {
         && sentence_end(line).is_none_or(|end| end >= line.len())
         && dateline(line, rules).is_none()
         && dates::stamp_at_start(line).is_none()
+        && stamp_line(line).is_none()
 }
 
 /// A title line: the file's first line, set off by a blank line after it. It is the whole
@@ -40,6 +42,7 @@ pub fn is_title_line(line: &str, rules: &Rules) -> bool {
         && !line.ends_with([',', ';', ':'])
         && !(paragraph_like && dateline(line, rules).is_some())
         && dates::stamp_at_start(line).is_none()
+        && stamp_line(line).is_none()
 }
 
 /// A web page's title with the site's name after it ("Headline | Reuters", "Headline - The

@@ -15,6 +15,7 @@ pub mod render;
 pub mod sanitise;
 pub mod search_text;
 pub mod sentences;
+pub mod stamp;
 
 pub use dates::ArticleDate;
 pub use parse::parse;

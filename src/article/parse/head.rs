@@ -6,6 +6,7 @@ use super::{Credits, push_unique};
 use crate::article::dateline::{Dateline, dateline};
 use crate::article::dates::{self, ArticleDate};
 use crate::article::headline::{is_headline, site_suffix};
+use crate::article::stamp::stamp_line;
 use crate::article::{Article, Removed};
 use crate::rules::Rules;
 use std::sync::Arc;
@@ -59,9 +60,11 @@ pub(super) fn read_head(
     }
     let mut stamp = None;
     let window = body.len().min(next + HEAD_WINDOW);
-    if let Some(k) = (next..window).find(|&k| is_stamp_line(&slots[body[k]].clean)) {
+    if let Some((k, date)) =
+        (next..window).find_map(|k| Some((k, stamp_of_line(&slots[body[k]].clean)?)))
+    {
         let i = body[k];
-        stamp = dates::stamp_at_start(&slots[i].clean).map(|(date, _)| date);
+        stamp = Some(date);
         slots[i].rule = Some("stamp");
         if k == next {
             next += 1;
@@ -238,18 +241,22 @@ fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Art
     }
 }
 
-/// A line that is a publication stamp and little else: "20 Juni 2024, 08:50 WIB", "Updated:
-/// Nov 23, 2023, 08:46 IST", "November 24, 2023 01:36 am | Updated 01:36 am IST".
-fn is_stamp_line(line: &str) -> bool {
+/// The date of a line that is a publication stamp and little else: "20 Juni 2024, 08:50 WIB",
+/// "Updated: Nov 23, 2023, 08:46 IST", "November 24, 2023 01:36 am | Updated 01:36 am IST",
+/// or any line [`stamp_line`] reads ("Updated 4:12 AM EDT, Wed June 19, 2024").
+fn stamp_of_line(line: &str) -> Option<ArticleDate> {
     // Every stamp has a digit near its start; most lines are done with here.
     if !line.bytes().take(48).any(|b| b.is_ascii_digit()) {
-        return false;
+        return None;
     }
-    let Some((_, len)) = dates::stamp_at_start(line) else {
-        return false;
-    };
-    let rest = line[len..].trim();
-    rest.is_empty()
-        || rest.starts_with('|')
-        || (rest.len() <= 24 && rest.split_whitespace().count() <= 3)
+    if let Some((date, len)) = dates::stamp_at_start(line) {
+        let rest = line[len..].trim();
+        if rest.is_empty()
+            || rest.starts_with('|')
+            || (rest.len() <= 24 && rest.split_whitespace().count() <= 3)
+        {
+            return Some(date);
+        }
+    }
+    stamp_line(line)
 }
