@@ -8,6 +8,9 @@
 //! NAME    = two to five words, each capitalised, an initial ("J.") or a particle ("de", "van")
 //! OUTLET  = a name the rules know or a web address; SEP = "," "|" "-" "–" "—"
 //! ```
+//!
+//! And a wire service's credit footer, whose parts each give a role and names: "Reporting by
+//! Jane Smith in Seoul; Editing by Mark Heinrich" ([`credit_line`]).
 
 use super::outlet::outlet_name;
 use crate::rules::{Rules, title_case};
@@ -105,6 +108,105 @@ fn as_name(text: &str) -> Option<String> {
     Some(if in_capitals { title_case(&name) } else { name })
 }
 
+/// What a wire service's credit footer says: who reported and wrote the story, who edited
+/// it. "Reporting by Jane Smith in Seoul; Additional reporting by Ivan Petrov in Moscow;
+/// Editing by Mark Heinrich", "Writing by Jane Smith; Editing by John Doe and Ana Lim".
+#[derive(Debug, Default, PartialEq)]
+pub struct CreditLine {
+    pub authors: Vec<String>,
+    pub editors: Vec<String>,
+}
+
+/// The roles a credit footer gives, as its parts begin; a part may give two ("Reporting and
+/// writing by").
+const CREDIT_ROLES: [(&str, bool); 8] = [
+    ("reporting", true),
+    ("writing", true),
+    ("additional reporting", true),
+    ("compiled", true),
+    ("research", true),
+    ("editing", false),
+    ("additional editing", false),
+    ("fact-checking", false),
+];
+
+/// `line` read as a credit footer, when every part of it is one: a role, "by", and names,
+/// each perhaps with where they reported from ("Jane Smith in Seoul").
+pub fn credit_line(line: &str) -> Option<CreditLine> {
+    // Every line is asked: most are done with at their first word.
+    let first_word = line.split(' ').next()?;
+    let opens_a_role = CREDIT_ROLES.iter().any(|(role, _)| {
+        role.split(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(first_word))
+    });
+    if !opens_a_role || line.chars().count() > 300 {
+        return None;
+    }
+    let mut credit = CreditLine::default();
+    for part in line.trim_end_matches('.').split(';').map(str::trim) {
+        let lower = part.to_lowercase();
+        let (roles, _) = lower.split_once(" by ")?;
+        let names = &part[roles.len() + 4..];
+        let mut authors = false;
+        for role in roles.split(" and ").map(str::trim) {
+            let &(_, author) = CREDIT_ROLES.iter().find(|(name, _)| *name == role)?;
+            authors |= author;
+        }
+        let list = if authors {
+            &mut credit.authors
+        } else {
+            &mut credit.editors
+        };
+        for name in names
+            .split([',', '&'])
+            .flat_map(|part| part.split(" and "))
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+        {
+            // "Jane Smith in Seoul": the place is where she reported from.
+            let name = name.split_once(" in ").map_or(name, |(name, _)| name);
+            list.push(as_name(name)?);
+        }
+    }
+    (!credit.authors.is_empty() || !credit.editors.is_empty()).then_some(credit)
+}
+
+/// The ends of a line that says who else reported the story.
+const CONTRIBUTED: [&str; 4] = [
+    " contributed to this report",
+    " contributed to this story",
+    " contributed to this article",
+    " contributed reporting",
+];
+
+/// Whether `line` says who else reported the story: "The Associated Press contributed to this
+/// report.", "Fox News' Jane Smith and Reuters contributed to this report.", "Jane Smith
+/// contributed reporting from Seoul."
+pub fn is_contribution_line(line: &str) -> bool {
+    let line = line.trim_end_matches('.');
+    // Every line is asked: most are done with at their length, nearly all by the word.
+    if line.len() > 160 || !(line.contains("contributed") || line.contains("CONTRIBUTED")) {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    let ends_at = |tail: &str| {
+        lower.rfind(tail).filter(|&at| {
+            let after = &lower[at + tail.len()..];
+            after.is_empty() || (after.starts_with(" from ") && after.len() < 40)
+        })
+    };
+    let Some(at) = CONTRIBUTED.iter().find_map(|tail| ends_at(tail)) else {
+        return false;
+    };
+    let who = &line[..at];
+    // Who contributed is a few names, not a sentence.
+    !who.is_empty()
+        && who.chars().count() <= 80
+        && who.starts_with(char::is_uppercase)
+        && !who.contains(['.', '!', '?', ';', ':', '"', '“', '”'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +246,63 @@ mod tests {
             read("By Jane Smith, theguardian.com"),
             byline(&["Jane Smith"], Some("The Guardian"))
         );
+    }
+
+    #[test]
+    fn credit_footers() {
+        assert_eq!(
+            credit_line(
+                "Reporting by Jane Smith in Seoul; Additional reporting by Ivan Petrov \
+                 in Moscow and Ana Lim; Editing by Mark Heinrich"
+            ),
+            Some(CreditLine {
+                authors: vec!["Jane Smith".into(), "Ivan Petrov".into(), "Ana Lim".into()],
+                editors: vec!["Mark Heinrich".into()],
+            })
+        );
+        assert_eq!(
+            credit_line("Writing by Jane Smith; Editing by John Doe and Toby Chopra."),
+            Some(CreditLine {
+                authors: vec!["Jane Smith".into()],
+                editors: vec!["John Doe".into(), "Toby Chopra".into()],
+            })
+        );
+        assert_eq!(
+            credit_line("Reporting and writing by Jane Smith"),
+            Some(CreditLine {
+                authors: vec!["Jane Smith".into()],
+                editors: vec![],
+            })
+        );
+        for line in [
+            "Reporting by the agency was later disputed by officials.",
+            "Editing by hand takes hours; writing by machine takes seconds",
+            "Reporting by Jane Smith; the rest of the story is prose",
+            "Compiled by",
+            "Analysts expect rates to rise by March.",
+        ] {
+            assert_eq!(credit_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn contribution_lines() {
+        for line in [
+            "The Associated Press contributed to this report.",
+            "Fox News' Jane Smith and Reuters contributed to this report",
+            "Jane Smith contributed reporting.",
+            "Ivan Petrov contributed reporting from Moscow.",
+        ] {
+            assert!(is_contribution_line(line), "{line}");
+        }
+        for line in [
+            "Climate change contributed to this report's bleak findings.",
+            "He said many factors contributed to this report. Others disagreed",
+            "contributed to this report",
+            "Rising prices contributed.",
+        ] {
+            assert!(!is_contribution_line(line), "{line}");
+        }
     }
 
     /// Sentences and headings that start with "By" are not bylines.

@@ -6,7 +6,7 @@ mod head;
 mod lines;
 mod listed;
 
-use super::by_line::by_line;
+use super::by_line::{by_line, credit_line, is_contribution_line};
 use super::dateline::{domain_in, reporter_line, signature};
 use super::dates::{self, ArticleDate};
 use super::decode::decode;
@@ -211,6 +211,16 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             }
             credits.byline = credits.byline.or(by.outlet);
             slot.rule = Some("byline");
+        } else if let Some(credit) = credit_line(line) {
+            for author in credit.authors {
+                push_unique(&mut article.authors, author);
+            }
+            for editor in credit.editors {
+                push_unique(&mut article.editors, editor);
+            }
+            slot.rule = Some("credit");
+        } else if is_contribution_line(line) {
+            slot.rule = Some("credit");
         } else if let Some(name) = reporter_line(line) {
             push_unique(&mut article.authors, name);
             slot.rule = Some("reporter");
@@ -231,7 +241,38 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             slot.rule = Some("photo-credit");
         }
     }
+    mark_tag_list(slots);
     credits
+}
+
+/// The most lines a list of an article's topics after its heading takes.
+const TAG_LIST_LINES: usize = 30;
+
+/// A list of the article's topics after a heading that leads to them ("Explore more on these
+/// topics", "Tags"), one to a line to the end of the text: links, not text. Every line
+/// after the heading must be a tag of a few words, so that a heading inside an article's
+/// text never takes the text with it.
+fn mark_tag_list(slots: &mut [Slot]) {
+    let is_tag = |line: &str| {
+        (1..=4).contains(&line.split_whitespace().count())
+            && line.chars().count() <= 40
+            && !line.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
+    };
+    // Footers follow the list too ("Share", "Reuse this content"): the heading is the first
+    // navigation line after which every line with text is a tag.
+    let headings = (0..slots.len()).filter(|&i| slots[i].rule == Some("navigation"));
+    for heading in headings {
+        let tags: Vec<usize> = (heading + 1..slots.len())
+            .filter(|&i| slots[i].is_body())
+            .collect();
+        if tags.len() > TAG_LIST_LINES || !tags.iter().all(|&i| is_tag(&slots[i].clean)) {
+            continue;
+        }
+        for i in tags {
+            slots[i].rule = Some("navigation");
+        }
+        return;
+    }
 }
 
 /// Cuts tags of editors' initials off the end of paragraphs.

@@ -324,3 +324,72 @@ fn english_bylines_under_the_headline() {
             .any(|p| p == "By Any Means Necessary")
     );
 }
+
+/// A page as an English-language site prints it: a byline, a stamp with the time first, a
+/// player, a wire's credit footer, a list of topics and a reuse link at the end.
+#[test]
+fn an_english_web_page_keeps_only_its_text() {
+    let article = parse(
+        "Ferry capsizes off Lombok, dozens rescued\n\n\
+         By Jane Smith, Reuters\n\n\
+         Updated 4:12 AM EDT, Wed June 19, 2024\n\n\
+         Listen to this article · 5 min\n\n\
+         A ferry carrying 80 people capsized off Lombok on Wednesday, officials said.\n\n\
+         Photograph: John Doe/AP\n\n\
+         Rescuers pulled 62 people from the water by the afternoon.\n\n\
+         CLICK HERE TO GET THE NEWS APP\n\n\
+         The Associated Press contributed to this report.\n\n\
+         Reporting by Jane Smith in Mataram; Editing by Mark Heinrich\n\n\
+         Explore more on these topics\n\nIndonesia\n\nFerries\n\nLombok\n\n\
+         Reuse this content\n",
+        rules(),
+    );
+    assert_eq!(
+        article.lead.as_deref(),
+        Some("A ferry carrying 80 people capsized off Lombok on Wednesday, officials said.")
+    );
+    assert_eq!(
+        article.paragraphs,
+        ["Rescuers pulled 62 people from the water by the afternoon."]
+    );
+    assert_eq!(article.authors, ["Jane Smith"]);
+    assert_eq!(article.editors, ["Mark Heinrich"]);
+    let date = article.date.expect("the stamp's date");
+    assert_eq!((date.year, date.month, date.day), (2024, 6, 19));
+    let time = date.time.expect("the stamp's time");
+    assert_eq!((time.hour, time.minute, time.offset_minutes), (4, 12, -240));
+    let rules_of = |text: &str| {
+        article
+            .removed
+            .iter()
+            .find(|r| r.text == text)
+            .map(|r| r.rule.to_string())
+    };
+    assert_eq!(
+        rules_of("Updated 4:12 AM EDT, Wed June 19, 2024").as_deref(),
+        Some("stamp")
+    );
+    assert_eq!(
+        rules_of("Listen to this article · 5 min").as_deref(),
+        Some("widget")
+    );
+    assert_eq!(
+        rules_of("Photograph: John Doe/AP").as_deref(),
+        Some("photo-credit")
+    );
+    assert_eq!(rules_of("Lombok").as_deref(), Some("navigation"));
+}
+
+/// Short lines after a navigation heading stay text when the text goes on after them.
+#[test]
+fn a_heading_inside_the_text_takes_no_lines_with_it() {
+    let article = parse(
+        "Local elections draw record turnout\n\nVoters queued for hours in the capital on Sunday, officials said.\n\nTopics\n\nTurnout\n\nThe count is expected to finish on Tuesday, the commission said.\n",
+        rules(),
+    );
+    assert!(
+        article.paragraphs.iter().any(|p| p == "Turnout"),
+        "{:?}",
+        article.paragraphs
+    );
+}
