@@ -241,8 +241,59 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
             slot.rule = Some("photo-credit");
         }
     }
+    mark_split_byline(slots, rules, article, &mut credits);
+    mark_signature_alone(slots, rules, &mut credits);
     mark_tag_list(slots);
     credits
+}
+
+/// A byline broken after its "By", the names on the next line ("By" / "Roshan Kishore"),
+/// near the start or the end.
+fn mark_split_byline(
+    slots: &mut [Slot],
+    rules: &Rules,
+    article: &mut Article,
+    credits: &mut Credits,
+) {
+    let count = slots.len();
+    for n in 0..count.saturating_sub(1) {
+        let near_an_end = n < BYLINE_REACH || n + BYLINE_REACH > count;
+        if !near_an_end
+            || !slots[n].is_body()
+            || !slots[n + 1].is_body()
+            || !slots[n].clean.eq_ignore_ascii_case("by")
+        {
+            continue;
+        }
+        if let Some(by) = by_line(&format!("By {}", slots[n + 1].clean), rules) {
+            for author in by.authors {
+                push_unique(&mut article.authors, author);
+            }
+            credits.byline = credits.byline.take().or(by.outlet);
+            slots[n].rule = Some("byline");
+            slots[n + 1].rule = Some("byline");
+            return;
+        }
+    }
+}
+
+/// The last line of the text when it is only an outlet's name ("Reuter", "AFP"): the
+/// agency signing the story.
+fn mark_signature_alone(slots: &mut [Slot], rules: &Rules, credits: &mut Credits) {
+    let Some(last) = slots
+        .iter_mut()
+        .rev()
+        .find(|s| s.is_body() && !s.title_line)
+    else {
+        return;
+    };
+    if last.clean.split_whitespace().count() > 3 || last.clean.ends_with(['.', '!', '?']) {
+        return;
+    }
+    if let Some(outlet) = outlet_name(&last.clean, rules) {
+        credits.signature = credits.signature.take().or(Some(outlet));
+        last.rule = Some("signature");
+    }
 }
 
 /// The most lines a list of an article's topics after its heading takes.

@@ -244,7 +244,10 @@ fn a_short_wire_story_wrapped_by_hand_is_joined() {
     assert!(article.paragraphs[1].starts_with("The company has about 10.5 mln shares"));
     // Indented one-line paragraphs stay apart.
     let lines = "Judul Berita Yang Cukup Panjang\n\n    Paragraf satu berisi kalimat yang cukup panjang untuk dibaca.\n    Paragraf dua berisi kalimat yang cukup panjang juga untuk dibaca.\n    Paragraf tiga berisi kalimat yang cukup panjang pula untuk dibaca.\n Reuter\n";
-    assert_eq!(parse(lines, rules()).paragraphs.len(), 4);
+    let article = parse(lines, rules());
+    assert_eq!(article.paragraphs.len(), 3);
+    // The agency's name alone on the last line signs the story.
+    assert_eq!(article.outlet.as_deref(), Some("Reuters"));
 }
 
 #[test]
@@ -378,6 +381,27 @@ fn an_english_web_page_keeps_only_its_text() {
         Some("photo-credit")
     );
     assert_eq!(rules_of("Lombok").as_deref(), Some("navigation"));
+}
+
+/// A byline broken after its "By"; a sentence that is only "By" and a word is not one.
+#[test]
+fn a_byline_broken_after_by() {
+    let article = parse(
+        "Inflation eases in October\n\nBy\n\nJane Smith\n\nPrices rose 4.9% in October from a year earlier, data showed on Monday.\n\nFood prices fell for a second month.\n",
+        rules(),
+    );
+    assert_eq!(article.authors, ["Jane Smith"]);
+    assert!(
+        article
+            .paragraphs
+            .iter()
+            .all(|p| p != "By" && p != "Jane Smith")
+    );
+    let article = parse(
+        "Inflation eases in October\n\nBy\n\nthe numbers\n\nPrices rose 4.9% in October from a year earlier, data showed on Monday.\n",
+        rules(),
+    );
+    assert!(article.authors.is_empty());
 }
 
 /// Short lines after a navigation heading stay text when the text goes on after them.
