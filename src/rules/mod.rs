@@ -663,6 +663,33 @@ mod tests {
                 None,
             ),
             ("Halaman depan surat kabar itu memuat foto Putin.", None),
+            // English pages' furniture, invented in the forms sites print it.
+            ("Listen to this article · 4 min", Some("widget")),
+            ("Listen", Some("widget")),
+            ("3 min read", Some("widget")),
+            ("Reading time: 6 minutes", Some("widget")),
+            ("Print", Some("widget")),
+            ("Click here to download our free app", Some("promo")),
+            ("Download the Daily Planet app for breaking news", Some("promo")),
+            ("Read all election-related news here", Some("promo")),
+            ("(With inputs from PTI)", Some("credit")),
+            ("With inputs from agencies", Some("credit")),
+            ("(With inputs from Reuters, PTI)", Some("credit")),
+            ("Ad Feedback", Some("advertisement")),
+            ("PREMIUM", Some("paywall")),
+            ("Already subscribed? Sign in", Some("paywall")),
+            ("Continue reading with a Daily Planet Premium subscription", Some("paywall")),
+            ("Subscribe now for $1 a week", Some("paywall")),
+            ("Explore more on these topics", Some("navigation")),
+            ("Reuse this content", Some("navigation")),
+            ("Our Standards: The Daily Planet Trust Principles.", Some("navigation")),
+            // Sentences that start like them.
+            ("Listen to the whole interview on our podcast, she said.", None),
+            ("Listen, I told him, this is not a game.", None),
+            ("Click here is what the button said, he recalled.", None),
+            ("Printing presses ran all night.", None),
+            ("Premium fuel prices rose 3% in October.", None),
+            ("With inputs from farmers rising, prices fell.", None),
         ];
         for (line, rule) in cases {
             assert_eq!(rules.boilerplate_rule(line), rule, "{line}");
@@ -712,6 +739,25 @@ mod tests {
         assert!(rules.is_photo_credit("AFP/KCNA VIA KNS"));
         assert!(rules.is_photo_credit("Foto: Reuters"));
         assert!(!rules.is_photo_credit("Kedua pemimpin tersebut adalah kritikus vokal."));
+        for credit in [
+            "Photograph: Jane Doe/AP",
+            "(Photo by John Smith/Getty Images)",
+            "Image: Reuters",
+            "AP Photo/Ana Lim",
+            "Ludovic Marin/AFP/Getty Images",
+            "Jane Doe/Reuters",
+        ] {
+            assert!(rules.is_photo_credit(credit), "{credit}");
+        }
+        for line in [
+            "Photo: The president waves to supporters in Ohio.",
+            "Ludovic Marin said the AFP story was right",
+            "Input/output prices rose",
+        ] {
+            assert!(!rules.is_photo_credit(line), "{line}");
+        }
+        assert!(rules.is_section("World News") && rules.is_section("News"));
+        assert!(!rules.is_section("News of the world"));
         assert!(rules.is_caption(
             "People pose with laptops, in this picture illustration taken in Zenica May 2, 2024."
         ));
