@@ -14,6 +14,8 @@
 
 use super::outlet::outlet_name;
 use crate::rules::{Rules, title_case};
+use memchr::memmem;
+use std::sync::LazyLock;
 
 /// The longest line read as a byline.
 const MAX_CHARS: usize = 120;
@@ -130,16 +132,29 @@ const CREDIT_ROLES: [(&str, bool); 8] = [
     ("fact-checking", false),
 ];
 
+/// The words a credit footer's first role starts with.
+const CREDIT_FIRST_WORDS: [&str; 7] = [
+    "reporting",
+    "writing",
+    "additional",
+    "compiled",
+    "research",
+    "editing",
+    "fact-checking",
+];
+
 /// `line` read as a credit footer, when every part of it is one: a role, "by", and names,
 /// each perhaps with where they reported from ("Jane Smith in Seoul").
 pub fn credit_line(line: &str) -> Option<CreditLine> {
-    // Every line is asked: most are done with at their first word.
-    let first_word = line.split(' ').next()?;
-    let opens_a_role = CREDIT_ROLES.iter().any(|(role, _)| {
-        role.split(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(first_word))
-    });
+    // Every line is asked: most are done with at their first byte, nearly all by their word.
+    let first = line.as_bytes().first()?.to_ascii_lowercase();
+    if !b"rwacef".contains(&first) {
+        return None;
+    }
+    let first_word = line.split_once(' ').map_or(line, |(word, _)| word);
+    let opens_a_role = CREDIT_FIRST_WORDS
+        .iter()
+        .any(|word| word.eq_ignore_ascii_case(first_word));
     if !opens_a_role || line.chars().count() > 300 {
         return None;
     }
@@ -186,7 +201,9 @@ const CONTRIBUTED: [&str; 4] = [
 pub fn is_contribution_line(line: &str) -> bool {
     let line = line.trim_end_matches('.');
     // Every line is asked: most are done with at their length, nearly all by the word.
-    if line.len() > 160 || !(line.contains("contributed") || line.contains("CONTRIBUTED")) {
+    static CONTRIBUTED_WORD: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("ontributed"));
+    if line.len() > 160 || CONTRIBUTED_WORD.find(line.as_bytes()).is_none() {
         return false;
     }
     let lower = line.to_ascii_lowercase();
@@ -205,6 +222,96 @@ pub fn is_contribution_line(line: &str) -> bool {
         && who.chars().count() <= 80
         && who.starts_with(char::is_uppercase)
         && !who.contains(['.', '!', '?', ';', ':', '"', '“', '”'])
+}
+
+/// Picture agencies that are not news outlets, as credits name them.
+const PICTURE_AGENCIES: [&str; 12] = [
+    "Getty Images",
+    "Shutterstock",
+    "Alamy",
+    "EPA",
+    "EPA-EFE",
+    "Sipa",
+    "ZUMA Press",
+    "ZUMA",
+    "NurPhoto",
+    "SOPA Images",
+    "LightRocket",
+    "PA Images",
+];
+
+/// Whether `line` credits a picture: its photographer and agency slash-separated ("Ludovic
+/// Marin/AFP/Getty Images", "Jane Doe/Reuters", "(John Smith/AP)", "AP Photo/Ana Lim"), or a
+/// label and who took it ("Photograph: Jane Doe/AP", "(Photo by John Smith)", "Image:
+/// Reuters"). Names are a few capitalised words; the agency a picture agency or a news
+/// outlet; a label's credit has no full stop (a sentence after it is a caption).
+pub fn is_picture_credit(line: &str, rules: &Rules) -> bool {
+    // Every line is asked: most are done with at their first byte and their length.
+    let line = line.strip_prefix('(').unwrap_or(line);
+    let Some(&first) = line.as_bytes().first() else {
+        return false;
+    };
+    if line.len() > 120 || !first.is_ascii_uppercase() && !matches!(first, b'p' | b'i' | b'c') {
+        return false;
+    }
+    let line = line.strip_suffix(')').unwrap_or(line);
+    labelled_credit(line) || slashed_credit(line, rules)
+}
+
+/// The labels a picture's credit starts with, before ":" or " by".
+const PICTURE_LABELS: [&str; 11] = [
+    "photograph",
+    "photographs",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "illustration",
+    "credit",
+    "video",
+    "foto",
+];
+
+/// "Photograph: Jane Doe/AP", "Photo by John Smith", "Image: Reuters".
+fn labelled_credit(line: &str) -> bool {
+    let label_end = line
+        .find(|c: char| c == ':' || c.is_whitespace())
+        .unwrap_or(line.len());
+    let (label, rest) = line.split_at(label_end);
+    if !PICTURE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let credit = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix("by "))
+        .or_else(|| rest.strip_prefix("By "));
+    credit.is_some_and(|c| !c.trim().is_empty() && !c.contains(['.', '!', '?']))
+}
+
+/// "Ludovic Marin/AFP/Getty Images", "AP Photo/Ana Lim".
+fn slashed_credit(line: &str, rules: &Rules) -> bool {
+    if memchr::memchr(b'/', line.as_bytes()).is_none() {
+        return false;
+    }
+    let is_agency =
+        |part: &str| PICTURE_AGENCIES.contains(&part) || outlet_name(part, rules).is_some();
+    let is_name = |part: &str| {
+        (1..=5).contains(&part.split_whitespace().count())
+            && part.split_whitespace().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
+            })
+    };
+    let parts: Vec<&str> = line.split('/').map(str::trim).collect();
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    let agency_photo = first
+        .strip_suffix(" Photo")
+        .or_else(|| first.strip_suffix(" Images"))
+        .is_some_and(is_agency);
+    parts.iter().all(|p| is_name(p)) && (is_agency(last) || agency_photo)
 }
 
 #[cfg(test)]
@@ -302,6 +409,35 @@ mod tests {
             "Rising prices contributed.",
         ] {
             assert!(!is_contribution_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn picture_credits() {
+        let rules = Rules::builtin();
+        for line in [
+            "Ludovic Marin/AFP/Getty Images",
+            "Jane Doe/Reuters",
+            "(John Smith/AP)",
+            "Ana Lim/Shutterstock",
+            "AP Photo/Ana Lim",
+            "Photograph: Jane Doe/AP",
+            "(Photo by John Smith/Getty Images)",
+            "Image: Reuters",
+            "Credit: Jane Doe for The Daily Planet",
+        ] {
+            assert!(is_picture_credit(line, rules), "{line}");
+        }
+        for line in [
+            "Input/output prices rose",
+            "Jane Doe/Unknown Studio",
+            "Reuters",
+            "The price rose 5%/year, Reuters said/AP",
+            "Photo: The president waves to supporters in Ohio.",
+            "Photographs of the scene spread quickly",
+            "Pictures/videos were shared",
+        ] {
+            assert!(!is_picture_credit(line, rules), "{line}");
         }
     }
 

@@ -54,6 +54,11 @@ const PLACE: &str = r"\p{Lu}[\p{L}.'’]*(?:-\p{L}+)*(?:\s+\p{Lu}[\p{L}.'’]*(?
 /// The state or region a wire dateline may put after its place, short or abbreviated:
 /// ", Conn.", ", Ohio", ", N.Y.", ", D.C." (not part of the place).
 const REGION: &str = r"(?:\s*,\s*(?:[A-Z][a-z]{1,4}\.?|[A-Z]\.(?:[A-Z]\.)+))?";
+/// The region before an agency's name in brackets, which ends it, may be any one to three
+/// capitalised words: "SEOUL, South Korea (AP) —", "GREENWICH, Conn. (Reuters) -".
+const AGENCY_REGION: &str = r"(?:\s*,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?";
+/// The year a wire dateline may give after its month and day: "WASHINGTON, June 19, 2024 -".
+const YEAR: &str = r"(?:\s*,\s*[0-9]{4})?";
 /// A place in capitals only ("JAKARTA", "BANDA ACEH").
 const CAPS_PLACE: &str =
     r"\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*(?:\s+\p{Lu}[\p{Lu}.'’]+(?:-\p{Lu}+)*){0,3}";
@@ -479,7 +484,7 @@ fn agency_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, || {
         format!(
-            r"^(?:({PLACE})(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
+            r"^(?:({PLACE}){AGENCY_REGION}(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}}{YEAR})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
         )
     })
 }
@@ -528,7 +533,7 @@ fn place_form_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, || {
         format!(
-            r"^(?:({CAPS_PLACE}){REGION}(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?\s*(?:-{{1,2}}|[–—][-–—]?|:)|({PLACE}){REGION}(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}})?(?:\s+-{{1,2}}|\s*[–—][-–—]?))\s*"
+            r"^(?:({CAPS_PLACE}){REGION}(?:\s*,\s*(?P<day1>\p{{L}}{{3,}})\.?\s+\d{{1,2}}{YEAR})?\s*(?:-{{1,2}}|[–—][-–—]?|:)|({PLACE}){REGION}(?:\s*,\s*(?P<day2>\p{{L}}{{3,}})\.?\s+\d{{1,2}}{YEAR})?(?:\s+-{{1,2}}|\s*[–—][-–—]?))\s*"
         )
     })
 }

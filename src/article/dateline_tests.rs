@@ -422,3 +422,25 @@ fn lengths_at_the_bounds() {
     assert!(place_form_captures("Washington, Wednesday 9 - x").is_some());
     assert!(place_form_captures("Washington, Wednesdays 9 - x").is_none());
 }
+
+/// Wire datelines with a country or state of any length before the agency, and with the
+/// year after the day.
+#[test]
+fn wire_datelines_with_a_region_or_a_year() {
+    let rules = rules();
+    let seoul = dateline("SEOUL, South Korea (AP) — Officials said on Monday", rules).unwrap();
+    assert_eq!(seoul.outlet.as_deref(), Some("AP"));
+    assert_eq!(seoul.place.as_deref(), Some("Seoul"));
+    let lima = dateline("LIMA, Peru (Reuters) - Officials said on Monday", rules).unwrap();
+    assert_eq!(lima.place.as_deref(), Some("Lima"));
+    let dated = dateline("WASHINGTON, June 19, 2024 (UPI) -- Officials said", rules).unwrap();
+    assert_eq!(dated.place.as_deref(), Some("Washington"));
+    assert_eq!(
+        &"WASHINGTON, June 19, 2024 (UPI) -- Officials said"[..dated.len],
+        "WASHINGTON, June 19, 2024 (UPI) -- "
+    );
+    let plain = dateline("NEW YORK, June 19, 2024 -- Officials said", rules).unwrap();
+    assert_eq!(plain.place.as_deref(), Some("New York"));
+    // A sentence with a comma and brackets is not one.
+    assert!(dateline("Seoul, the capital (population 9 million), said", rules).is_none());
+}

@@ -369,6 +369,24 @@ pub fn dateline_month_day(dateline: &str) -> Option<MonthDay> {
     month_day(month_number(&caps[1])?, &caps[2])
 }
 
+/// The whole date a wire dateline gives, its year after the day: "WASHINGTON, June 19,
+/// 2024 (UPI) --" (June 19, 2024).
+pub fn dateline_date(dateline: &str) -> Option<ArticleDate> {
+    // Most datelines give no day at all ("JAKARTA, KOMPAS.com -").
+    if !dateline.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let caps = dateline_day_regex().captures(dateline)?;
+    let after = dateline[caps.get(0)?.end()..].trim_start_matches([',', ' ']);
+    let year = after
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    if after[4..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    date_from_parts(&caps[2], month_number(&caps[1])?, year)
+}
+
 /// The first day the text names with its weekday and without a year, as Indonesian news
 /// opens: "Jakarta, Senin (24/8)".
 pub fn weekday_month_day(text: &str) -> Option<MonthDay> {
@@ -465,6 +483,12 @@ mod tests {
             Some((1, 5))
         );
         assert_eq!(dateline_month_day("PYONGYANG, KOMPAS.com -"), None);
+        assert_eq!(
+            dateline_date("WASHINGTON, June 19, 2024 (UPI) --"),
+            ArticleDate::new(2024, 6, 19)
+        );
+        assert_eq!(dateline_date("SEOUL, June 19 (AFP) -"), None);
+        assert_eq!(dateline_date("SEOUL, June 19, 20245 -"), None);
         assert_eq!(dateline_month_day("LONDON, March 32 -"), None);
         assert_eq!(
             weekday_month_day("Jakarta, Senin (24/8). Presiden tiba pada 9/10."),

@@ -6,7 +6,7 @@ mod head;
 mod lines;
 mod listed;
 
-use super::by_line::{by_line, credit_line, is_contribution_line};
+use super::by_line::{by_line, credit_line, is_contribution_line, is_picture_credit};
 use super::dateline::{domain_in, reporter_line, signature};
 use super::dates::{self, ArticleDate};
 use super::decode::decode;
@@ -237,7 +237,7 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
                     .or_else(|| domain_in(line).and_then(|d| rules.outlet_for(d)));
             }
             slot.rule = Some(rule);
-        } else if marked && rules.is_photo_credit(line) {
+        } else if (marked && rules.is_photo_credit(line)) || is_picture_credit(line, rules) {
             slot.rule = Some("photo-credit");
         }
     }
@@ -287,7 +287,11 @@ fn mark_signature_alone(slots: &mut [Slot], rules: &Rules, credits: &mut Credits
     else {
         return;
     };
-    if last.clean.split_whitespace().count() > 3 || last.clean.ends_with(['.', '!', '?']) {
+    // An outlet's name is short; a paragraph is done with at its length.
+    if last.clean.len() > 40
+        || last.clean.split_whitespace().count() > 3
+        || last.clean.ends_with(['.', '!', '?'])
+    {
         return;
     }
     if let Some(outlet) = outlet_name(&last.clean, rules) {
@@ -305,8 +309,9 @@ const TAG_LIST_LINES: usize = 30;
 /// text never takes the text with it.
 fn mark_tag_list(slots: &mut [Slot]) {
     let is_tag = |line: &str| {
-        (1..=4).contains(&line.split_whitespace().count())
+        line.len() <= 160
             && line.chars().count() <= 40
+            && (1..=4).contains(&line.split_whitespace().count())
             && !line.ends_with(['.', '!', '?', ':', ',', ';', '"', '”'])
     };
     // Footers follow the list too ("Share", "Reuse this content"): the heading is the first
@@ -475,6 +480,13 @@ fn finish(
         article.title = lede.map(derive_title).unwrap_or_default();
         article.title_derived = true;
     }
+    // A wire dateline that gives its year ("WASHINGTON, June 19, 2024 (UPI) --") dates the
+    // article as a stamp does.
+    let stamp = stamp.or_else(|| {
+        article
+            .removed_by("dateline")
+            .find_map(dates::dateline_date)
+    });
     match stamp {
         Some(date) => article.date = Some(date),
         None => {

@@ -417,3 +417,21 @@ fn a_heading_inside_the_text_takes_no_lines_with_it() {
         article.paragraphs
     );
 }
+
+/// A wire dateline with its year dates the article; one without a year does not.
+#[test]
+fn a_dateline_with_its_year_dates_the_article() {
+    let article = parse(
+        "Senate passes budget\n\nWASHINGTON, June 19, 2024 (UPI) -- The Senate passed the budget late on Wednesday, aides said.\n\nThe House votes next week.\n",
+        rules(),
+    );
+    let date = article.date.expect("the dateline's date");
+    assert_eq!((date.year, date.month, date.day), (2024, 6, 19));
+    assert!(!article.date_inferred);
+    let article = parse(
+        "Senate passes budget\n\nWASHINGTON, June 19 (UPI) -- The Senate passed the budget late on Wednesday, aides said.\n\nThe House votes next week.\n",
+        rules(),
+    );
+    assert_eq!(article.date, None);
+    assert_eq!(article.undated_day, Some((6, 19)));
+}
