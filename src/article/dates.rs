@@ -263,16 +263,17 @@ fn weekday_date_regex() -> &'static Regex {
 }
 
 /// 0 for Monday … 6 for Sunday, in either language.
-fn weekday_number(name: &str) -> Option<u32> {
+/// The day of the week a name (Indonesian, or English whole or shortened) means, 0 for Monday.
+pub(crate) fn weekday_number(name: &str) -> Option<u32> {
     let name = name.to_lowercase().replace('\'', "");
     Some(match name.as_str() {
-        "senin" | "monday" => 0,
-        "selasa" | "tuesday" => 1,
-        "rabu" | "wednesday" => 2,
-        "kamis" | "thursday" => 3,
-        "jumat" | "friday" => 4,
-        "sabtu" | "saturday" => 5,
-        "minggu" | "ahad" | "sunday" => 6,
+        "senin" | "monday" | "mon" => 0,
+        "selasa" | "tuesday" | "tue" | "tues" => 1,
+        "rabu" | "wednesday" | "wed" => 2,
+        "kamis" | "thursday" | "thu" | "thur" | "thurs" => 3,
+        "jumat" | "friday" | "fri" => 4,
+        "sabtu" | "saturday" | "sat" => 5,
+        "minggu" | "ahad" | "sunday" | "sun" => 6,
         _ => return None,
     })
 }

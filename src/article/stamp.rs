@@ -8,7 +8,7 @@
 //! read") or a separator — and a whole date is among them. The first date is the stamp's (the
 //! publication, where an update follows it), with the first time given before a second date.
 
-use super::dates::{ArticleDate, TimeOfDay, month_number, offset_of_zone};
+use super::dates::{ArticleDate, TimeOfDay, month_number, offset_of_zone, weekday_number};
 
 /// A stamp line is short: longer lines are prose that mentions a date.
 const MAX_STAMP_LEN: usize = 120;
@@ -57,36 +57,6 @@ const LABELS: &[&str] = &[
 const LABEL_WORDS: &[&str] = &[
     "last", "first", "on", "at", "and", "ago", "hour", "hours", "hrs", "minute", "minutes", "mins",
     "min", "read", "reading", "time", "pukul", "jam",
-];
-
-/// Weekdays, in English (whole and shortened) and Indonesian, lower-cased.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "jum'at",
-    "sabtu",
-    "minggu",
-    "ahad",
 ];
 
 /// The date (with its time, when given) of a line that is a publication stamp and nothing
@@ -199,7 +169,7 @@ fn part_of(word: &str) -> Option<Part> {
     if bare.is_empty() || matches!(word, "/" | "-" | "–" | "—" | "," | "&") {
         return Some(Part::Filler);
     }
-    if LABEL_WORDS.contains(&bare) || WEEKDAYS.contains(&bare) {
+    if LABEL_WORDS.contains(&bare) || weekday_number(bare).is_some() {
         return Some(Part::Filler);
     }
     if let Some(month) = month_number(bare) {
