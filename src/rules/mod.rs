@@ -692,6 +692,30 @@ mod tests {
                 "Our Standards: The Daily Planet Trust Principles.",
                 Some("navigation"),
             ),
+            // Indonesian pages' channel and app promotions, headings of links.
+            (
+                "Simak berita pilihan kami di ponselmu lewat WhatsApp Channel : https://wa.me/x",
+                Some("social"),
+            ),
+            (
+                "Dapatkan update berita setiap hari dari Warta.com. Gabung di Grup Telegram",
+                Some("social"),
+            ),
+            ("Baca berita lainnya di Google News", Some("social")),
+            (
+                "Download aplikasi Warta.com untuk akses berita lebih cepat:",
+                Some("promo"),
+            ),
+            ("Klik di sini untuk mengunduh aplikasinya", Some("promo")),
+            ("Pilihan Untuk Anda", Some("related-link")),
+            ("Lihat Video: Banjir di Bekasi", Some("related-link")),
+            (
+                "Scroll ke bawah untuk melanjutkan membaca",
+                Some("advertisement"),
+            ),
+            ("Simak penjelasan lengkapnya berikut ini.", None),
+            ("Klik di sini, katanya, lalu layar berubah.", None),
+            ("Video pilihan juri diputar pada malam penutupan.", None),
             // Sentences that start like them.
             (
                 "Listen to the whole interview on our podcast, she said.",
