@@ -82,6 +82,15 @@ fn credited_outlet(rest: &str, rules: &Rules) -> Option<(usize, String)> {
         .and_then(|(at, after)| outlet_name(rest[after..].trim(), rules).map(|name| (at, name)))
 }
 
+/// A word as names are written: a capital, then letters, hyphens and apostrophes, and any of
+/// `also` ("St.", "A&E" in a picture credit).
+fn is_capitalised_word(word: &str, also: &[char]) -> bool {
+    word.starts_with(char::is_uppercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’') || also.contains(&c))
+}
+
 /// `text` as a person's name, when it reads as one: title-cased when it is in capitals.
 fn as_name(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -89,10 +98,7 @@ fn as_name(text: &str) -> Option<String> {
         let initial = word.len() <= 4
             && word.ends_with('.')
             && word.split_terminator('.').all(|p| p.chars().count() == 1);
-        let capitalised = word.starts_with(char::is_uppercase)
-            && word
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
+        let capitalised = is_capitalised_word(word, &[]);
         (initial || capitalised || PARTICLES.contains(word))
             && !NOT_IN_NAMES.contains(&word.to_lowercase().as_str())
     };
@@ -132,29 +138,25 @@ const CREDIT_ROLES: [(&str, bool); 8] = [
     ("fact-checking", false),
 ];
 
-/// The words a credit footer's first role starts with.
-const CREDIT_FIRST_WORDS: [&str; 7] = [
-    "reporting",
-    "writing",
-    "additional",
-    "compiled",
-    "research",
-    "editing",
-    "fact-checking",
-];
-
 /// `line` read as a credit footer, when every part of it is one: a role, "by", and names,
 /// each perhaps with where they reported from ("Jane Smith in Seoul").
 pub fn credit_line(line: &str) -> Option<CreditLine> {
     // Every line is asked: most are done with at their first byte, nearly all by their word.
     let first = line.as_bytes().first()?.to_ascii_lowercase();
-    if !b"rwacef".contains(&first) {
+    if !CREDIT_ROLES
+        .iter()
+        .any(|(role, _)| role.as_bytes()[0] == first)
+    {
         return None;
     }
     let first_word = line.split_once(' ').map_or(line, |(word, _)| word);
-    let opens_a_role = CREDIT_FIRST_WORDS
-        .iter()
-        .any(|word| word.eq_ignore_ascii_case(first_word));
+    // The role's first word is the line's: "additional" of "additional reporting".
+    let opens_a_role = CREDIT_ROLES.iter().any(|(role, _)| {
+        let (role, word) = (role.as_bytes(), first_word.as_bytes());
+        role.len() >= word.len()
+            && role[..word.len()].eq_ignore_ascii_case(word)
+            && role.get(word.len()).is_none_or(|&b| b == b' ')
+    });
     if !opens_a_role || line.chars().count() > 300 {
         return None;
     }
@@ -299,11 +301,9 @@ fn slashed_credit(line: &str, rules: &Rules) -> bool {
         |part: &str| PICTURE_AGENCIES.contains(&part) || outlet_name(part, rules).is_some();
     let is_name = |part: &str| {
         (1..=5).contains(&part.split_whitespace().count())
-            && part.split_whitespace().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
-            })
+            && part
+                .split_whitespace()
+                .all(|w| is_capitalised_word(w, &['.', '&']))
     };
     let parts: Vec<&str> = line.split('/').map(str::trim).collect();
     let (first, last) = (parts[0], parts[parts.len() - 1]);

@@ -163,6 +163,19 @@ fn months_pattern() -> String {
     names.join("|")
 }
 
+/// The offset a stamp's time is read at when it names no zone: WIB's, +07:00.
+pub(crate) const DEFAULT_OFFSET_MINUTES: i16 = 7 * 60;
+
+/// An hour on the 12-hour clock ("12 am" is 0, "5 pm" is 17) on the 24-hour one.
+pub(crate) fn twenty_four_hour(hour: u8, pm: bool) -> u8 {
+    match (hour, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
 /// A time zone's offset from UTC in minutes, by its abbreviation (any case).
 pub(crate) fn offset_of_zone(zone: &str) -> Option<i16> {
     match zone.to_uppercase().as_str() {
@@ -435,19 +448,15 @@ pub fn stamp_at_start(text: &str) -> Option<(ArticleDate, usize)> {
         let mut hour: u8 = h.parse().ok()?;
         let minute: u8 = min.parse().ok()?;
         if let Some(ampm) = group("ampm") {
-            let pm = ampm.to_lowercase().starts_with('p');
-            hour = match (hour, pm) {
-                (12, false) => 0,
-                (12, true) => 12,
-                (h, true) => h + 12,
-                (h, false) => h,
-            };
+            hour = twenty_four_hour(hour, ampm.to_lowercase().starts_with('p'));
         }
         if hour < 24 && minute < 60 {
             date.time = Some(TimeOfDay {
                 hour,
                 minute,
-                offset_minutes: group("zone").and_then(offset_of_zone).unwrap_or(7 * 60),
+                offset_minutes: group("zone")
+                    .and_then(offset_of_zone)
+                    .unwrap_or(DEFAULT_OFFSET_MINUTES),
             });
         }
     }

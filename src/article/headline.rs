@@ -19,8 +19,7 @@ pub fn is_headline(line: &str, rules: &Rules) -> bool {
         && !ends_like_prose
         && sentence_end(line).is_none_or(|end| end >= line.len())
         && dateline(line, rules).is_none()
-        && dates::stamp_at_start(line).is_none()
-        && stamp_line(line).is_none()
+        && !is_stamp(line)
 }
 
 /// A title line: the file's first line, set off by a blank line after it. It is the whole
@@ -41,8 +40,12 @@ pub fn is_title_line(line: &str, rules: &Rules) -> bool {
         && !(ends_a_sentence && two_sentences)
         && !line.ends_with([',', ';', ':'])
         && !(paragraph_like && dateline(line, rules).is_some())
-        && dates::stamp_at_start(line).is_none()
-        && stamp_line(line).is_none()
+        && !is_stamp(line)
+}
+
+/// A line that starts with a stamp, or is one in any order of its parts: never a headline.
+fn is_stamp(line: &str) -> bool {
+    dates::stamp_at_start(line).is_some() || stamp_line(line).is_some()
 }
 
 /// A web page's title with the site's name after it ("Headline | Reuters", "Headline - The

@@ -8,13 +8,13 @@
 //! read") or a separator — and a whole date is among them. The first date is the stamp's (the
 //! publication, where an update follows it), with the first time given before a second date.
 
-use super::dates::{ArticleDate, TimeOfDay, month_number, offset_of_zone, weekday_number};
+use super::dates::{
+    ArticleDate, DEFAULT_OFFSET_MINUTES, TimeOfDay, month_number, offset_of_zone, twenty_four_hour,
+    weekday_number,
+};
 
 /// A stamp line is short: longer lines are prose that mentions a date.
 const MAX_STAMP_LEN: usize = 120;
-
-/// The offset taken when a stamp gives a time but no zone, as the older reader takes it.
-const DEFAULT_OFFSET: i16 = 7 * 60;
 
 /// What one word of a stamp line is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -138,21 +138,15 @@ fn time_at(hour: u8, minute: u8, pm: Option<bool>, rest: &[Part]) -> Option<(Tim
             used += 1;
             offset
         }
-        _ => DEFAULT_OFFSET,
+        _ => DEFAULT_OFFSET_MINUTES,
     };
     let valid = minute < 60
         && match pm {
             Some(_) => (1..=12).contains(&hour),
             None => hour < 24,
         };
-    let hour = match (hour, pm) {
-        (12, Some(false)) => 0,
-        (12, Some(true)) => 12,
-        (h, Some(true)) => h + 12,
-        (h, _) => h,
-    };
     let time = TimeOfDay {
-        hour,
+        hour: pm.map_or(hour, |pm| twenty_four_hour(hour, pm)),
         minute,
         offset_minutes: offset,
     };
@@ -207,9 +201,15 @@ fn zone(word: &str) -> Option<i16> {
         return Some(offset);
     }
     let upper = word.to_ascii_uppercase();
-    let signed = upper
-        .strip_prefix("UTC")
-        .or_else(|| upper.strip_prefix("GMT"))?;
+    signed_offset(
+        upper
+            .strip_prefix("UTC")
+            .or_else(|| upper.strip_prefix("GMT"))?,
+    )
+}
+
+/// An offset written after UTC or an ISO time: "+7", "+07:00", "-0530".
+fn signed_offset(signed: &str) -> Option<i16> {
     let sign = match signed.as_bytes().first()? {
         b'+' => 1,
         b'-' => -1,
@@ -299,9 +299,9 @@ fn iso_time(text: &str) -> Option<TimeOfDay> {
         second.split('.').next()?.parse::<u8>().ok()?;
     }
     let offset = match zone {
-        "" => DEFAULT_OFFSET,
+        "" => DEFAULT_OFFSET_MINUTES,
         "Z" | "z" => 0,
-        _ => self::zone(&format!("UTC{zone}"))?,
+        _ => signed_offset(zone)?,
     };
     (hour < 24 && minute < 60).then_some(TimeOfDay {
         hour,

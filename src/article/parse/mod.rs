@@ -167,6 +167,11 @@ pub(super) struct Credits {
 /// How many lines from the start or the end an English byline may stand.
 const BYLINE_REACH: usize = 6;
 
+/// Whether line `n` of `count` is within [`BYLINE_REACH`] of the start or the end.
+fn near_an_end(n: usize, count: usize) -> bool {
+    n < BYLINE_REACH || n + BYLINE_REACH > count
+}
+
 /// Marks the lines that a rule recognises wherever they stand: bylines, signatures,
 /// boilerplate, photo credits.
 fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut Article) -> Credits {
@@ -190,7 +195,6 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
     // An English byline stands under the headline or at the end; inside the text, a line
     // that reads like one ("By Any Means Necessary") is a heading.
     let count = slots.len();
-    let near_an_end = |n: usize| n < BYLINE_REACH || n + BYLINE_REACH > count;
     for (n, slot) in slots.iter_mut().enumerate() {
         if slot.title_line || slot.rule.is_some() {
             continue;
@@ -205,7 +209,10 @@ fn mark_rule_lines<'r>(slots: &mut [Slot<'r>], rules: &'r Rules, article: &mut A
         if marked && rules.is_byline(line) && line.chars().count() <= 160 {
             read_byline(line, rules, article);
             slot.rule = Some("byline");
-        } else if let Some(by) = (near_an_end(n)).then(|| by_line(line, rules)).flatten() {
+        } else if let Some(by) = near_an_end(n, count)
+            .then(|| by_line(line, rules))
+            .flatten()
+        {
             for author in by.authors {
                 push_unique(&mut article.authors, author);
             }
@@ -257,8 +264,7 @@ fn mark_split_byline(
 ) {
     let count = slots.len();
     for n in 0..count.saturating_sub(1) {
-        let near_an_end = n < BYLINE_REACH || n + BYLINE_REACH > count;
-        if !near_an_end
+        if !near_an_end(n, count)
             || !slots[n].is_body()
             || !slots[n + 1].is_body()
             || !slots[n].clean.eq_ignore_ascii_case("by")
