@@ -484,7 +484,7 @@ fn agency_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     regex(&RE, || {
         format!(
-            r"^(?:({PLACE}){AGENCY_REGION}(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}}{YEAR})?\s*)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
+            r"^(?:({PLACE}){AGENCY_REGION}(?:\s*,\s*(?P<day>\p{{L}}{{3,}})\.?\s+\d{{1,2}}{YEAR})?\s*|\p{{L}}{{3,}}\.?\s+\d{{1,2}}{YEAR}\s+)?\(\s*(\p{{Lu}}[\p{{L}}0-9.&' -]*?)\s*(?:/\s*(?P<code>[\p{{L}}0-9 ]+))?\)\s*((?:-{{1,2}}|[–—][-–—]?|\||:)\s*)?"
         )
     })
 }
@@ -495,11 +495,23 @@ fn agency_captures(text: &str) -> Option<regex::Captures<'_>> {
         within(caps.name("day"), DAY_WORD_CHARS)
             && within(caps.get(3), AGENCY_NAME_CHARS)
             && within(caps.name("code"), AGENCY_CODE_CHARS)
+            && (caps.get(1).is_some() || month_first(text))
     })
 }
 
-/// `[PLACE [, Month Day]] "(" NAME ["/" CODE] ")" SEP`: "Jakarta (ANTARA) - ",
-/// "WASHINGTON (Reuters) - ", "(CNN) -- ", "Jakarta (ANTARA/JACX) - ".
+/// Whether a dateline with no place opens with a month's name ("June 19 (Reuters) -"), or
+/// with the agency's bracket: a word and a number before it must be a day ("Pasal 19 (KUHP)
+/// -" is a law's article, not a dateline).
+fn month_first(text: &str) -> bool {
+    if text.starts_with('(') {
+        return true;
+    }
+    let word = text.split([' ', '.', '\t']).next().unwrap_or("");
+    word.chars().count() <= DAY_WORD_CHARS && crate::article::dates::month_number(word).is_some()
+}
+
+/// `[PLACE [, Month Day] | Month Day] "(" NAME ["/" CODE] ")" SEP`: "Jakarta (ANTARA) - ",
+/// "WASHINGTON (Reuters) - ", "(CNN) -- ", "Jakarta (ANTARA/JACX) - ", "June 19 (Reuters) - ".
 fn agency_form(text: &str, rules: &Rules) -> Option<Form> {
     let caps = agency_captures(text)?;
     let name = caps.get(3)?.as_str().trim();

@@ -444,3 +444,29 @@ fn wire_datelines_with_a_region_or_a_year() {
     // A sentence with a comma and brackets is not one.
     assert!(dateline("Seoul, the capital (population 9 million), said", rules).is_none());
 }
+
+/// A wire dateline with a day and no place: the agency is read, and the day is the day's.
+#[test]
+fn wire_datelines_with_a_day_and_no_place() {
+    let rules = rules();
+    let line = "June 19 (Reuters) - Oil prices rose on Monday";
+    let read = dateline(line, rules).unwrap();
+    assert_eq!(read.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(read.place, None);
+    assert_eq!(&line[read.len..], "Oil prices rose on Monday");
+    let abbreviated = dateline("Sept. 3 (AP) — Officials said on Monday", rules).unwrap();
+    assert_eq!(abbreviated.outlet.as_deref(), Some("AP"));
+    let dated = dateline("June 19, 2024 (UPI) -- Officials said", rules).unwrap();
+    assert_eq!(dated.outlet.as_deref(), Some("UPI"));
+    // A word and a number that are not a day: a law's article, a chapter, a room.
+    for line in [
+        "Pasal 19 (KUHP) - mengatur tentang penipuan",
+        "Chapter 19 (Reuters) - a history",
+        "Ruang 12 (Gedung B) - rapat dimulai",
+    ] {
+        assert!(
+            dateline(line, rules).is_none_or(|d| d.outlet.is_none()),
+            "{line}"
+        );
+    }
+}
