@@ -284,7 +284,9 @@ fn mark_split_byline(
 }
 
 /// The last line of the text when it is only an outlet's name ("Reuter", "AFP"): the
-/// agency signing the story.
+/// agency signing the story. Or the name glued after the text's last sentence, where a
+/// signature on a line of its own was joined to the text wrapped by hand above it ("… would
+/// save money. Reuter"): it is cut off the end.
 fn mark_signature_alone(slots: &mut [Slot], rules: &Rules, credits: &mut Credits) {
     let Some(last) = slots
         .iter_mut()
@@ -293,6 +295,17 @@ fn mark_signature_alone(slots: &mut [Slot], rules: &Rules, credits: &mut Credits
     else {
         return;
     };
+    if let Some((at, outlet)) = glued_signature(&last.clean, rules) {
+        let name = last.clean[at..].trim().to_string();
+        last.clean.truncate(at);
+        last.clean.truncate(last.clean.trim_end().len());
+        last.cuts.push(Removed {
+            rule: "signature".into(),
+            text: name,
+        });
+        credits.signature = credits.signature.take().or(Some(outlet));
+        return;
+    }
     // An outlet's name is short; a paragraph is done with at its length.
     if last.clean.len() > 40
         || last.clean.split_whitespace().count() > 3
@@ -304,6 +317,29 @@ fn mark_signature_alone(slots: &mut [Slot], rules: &Rules, credits: &mut Credits
         credits.signature = credits.signature.take().or(Some(outlet));
         last.rule = Some("signature");
     }
+}
+
+/// The most characters of a signature glued after the last sentence.
+const GLUED_SIGNATURE_CHARS: usize = 12;
+
+/// An outlet's name as the last word of a paragraph of several sentences, right after the
+/// end of one (a full stop, a closing quote or bracket): where the name starts, and the
+/// outlet. One capitalised word after the last full stop is no sentence.
+fn glued_signature(line: &str, rules: &Rules) -> Option<(usize, String)> {
+    let text = line.trim_end();
+    let at = text.rfind(' ')? + 1;
+    let word = &text[at..];
+    let is_name = word.len() <= GLUED_SIGNATURE_CHARS
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic());
+    let after_a_sentence = text[..at]
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', ')'])
+        && text[..at].trim_end().len() > 2 * GLUED_SIGNATURE_CHARS;
+    (is_name && after_a_sentence)
+        .then(|| outlet_name(word, rules))
+        .flatten()
+        .map(|outlet| (at, outlet))
 }
 
 /// The most lines a list of an article's topics after its heading takes.

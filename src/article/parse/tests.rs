@@ -435,3 +435,43 @@ fn a_dateline_with_its_year_dates_the_article() {
     assert_eq!(article.date, None);
     assert_eq!(article.undated_day, Some((6, 19)));
 }
+
+/// An agency's signature on a line of its own under text wrapped by hand is joined to the
+/// last paragraph; it is cut off the end and names the outlet. A last word that is no outlet,
+/// or one that ends a sentence, stays.
+#[test]
+fn a_signature_glued_to_the_last_sentence_is_cut_off() {
+    let wrapped = "OSTER TO CLOSE PLANTS\n\n    PITTSBURGH, March 3 - Oster said it would close three\nplants in Milwaukee and Dayton and move the work to\nother facilities in Tennessee.\n    The company said the closings would save money.\n Reuter\n";
+    let article = parse(wrapped, rules());
+    assert_eq!(article.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(
+        article.paragraphs.last().map(String::as_str),
+        Some("The company said the closings would save money.")
+    );
+    assert!(
+        (article.removed.iter()).any(|r| r.rule == "signature" && r.text == "Reuter"),
+        "{:?}",
+        article.removed
+    );
+    for (text, last) in [
+        (
+            "Plants to close\n\nThe company said the closings would save money. Next\n",
+            "The company said the closings would save money. Next",
+        ),
+        (
+            "Plants to close\n\nThe company said the closings were reported by Reuters\n",
+            "The company said the closings were reported by Reuters",
+        ),
+        (
+            "Plants to close\n\nThe closings were first reported by the Associated Press and AFP.\n",
+            "The closings were first reported by the Associated Press and AFP.",
+        ),
+    ] {
+        let article = parse(text, rules());
+        assert_eq!(article.paragraphs.last().map(String::as_str), Some(last));
+        assert!(
+            !article.removed.iter().any(|r| r.rule == "signature"),
+            "{text}"
+        );
+    }
+}
