@@ -121,6 +121,49 @@ fn boilerplate_families_whole_and_inline() {
     );
 }
 
+/// English cross-links glued after a sentence, whatever mark follows their label, are cut
+/// with their headline; "read more" inside a sentence stays.
+#[test]
+fn english_cross_links_glued_with_any_mark() {
+    for (label, headline) in [
+        ("Also Read:", "Sensex Hits Record High"),
+        ("Also read |", "RBI Keeps Rates Unchanged"),
+        ("ALSO READ —", "Rupee Firms Against Dollar"),
+        ("Read More -", "Gold Prices Fall"),
+    ] {
+        let article = parse(
+            &format!(
+                "Markets rally as inflation cools\n\nIndian shares rose on Tuesday as inflation cooled. {label} {headline}\n\nAnalysts expect further gains.\n"
+            ),
+            rules(),
+        );
+        assert_eq!(
+            article.paragraphs,
+            [
+                "Indian shares rose on Tuesday as inflation cooled.",
+                "Analysts expect further gains."
+            ],
+            "{label}"
+        );
+        assert!(
+            (article.removed.iter())
+                .any(|r| r.rule == "related-link" && r.text.ends_with(headline)),
+            "{label}: {:?}",
+            article.removed
+        );
+    }
+    for sentence in [
+        "Readers who also read the report will see the gap.",
+        "You can read more-or-less anything into the figures.",
+    ] {
+        let article = parse(
+            &format!("Markets rally as inflation cools\n\n{sentence}\n"),
+            rules(),
+        );
+        assert_eq!(article.paragraphs, [sentence]);
+    }
+}
+
 /// A page that opens with its photo's caption: the caption is not the headline.
 #[test]
 fn a_caption_is_not_the_headline() {
