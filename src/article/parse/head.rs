@@ -63,11 +63,18 @@ pub(super) fn read_head(
     if let Some((k, date)) =
         (next..window).find_map(|k| Some((k, stamp_of_line(&slots[body[k]].clean)?)))
     {
-        let i = body[k];
         stamp = Some(date);
-        slots[i].rule = Some("stamp");
+        // Pages print when they were updated under when they were published: every stamp
+        // right after the first is one too, and the first is the article's date.
+        let mut last = k;
+        while last + 1 < window && stamp_of_line(&slots[body[last + 1]].clean).is_some() {
+            last += 1;
+        }
+        for &i in &body[k..=last] {
+            slots[i].rule = Some("stamp");
+        }
         if k == next {
-            next += 1;
+            next = last + 1;
         }
     }
     // A dateline's spread lines may run past the window, and the last is asked whether a line
@@ -106,11 +113,14 @@ pub(super) fn read_head(
         }
         None => {
             // Without a dateline, a standfirst is a line set off by a byline or photo credit
-            // right after it, near the top.
+            // right after it, near the top; or by a stamp, when it reads as a sentence (the
+            // line over a stamp is as often a byline or a label).
             if let Some(&i) = body.get(next)
-                && slots
-                    .get(i + 1)
-                    .is_some_and(|s| matches!(s.rule, Some("byline" | "photo-credit")))
+                && slots.get(i + 1).is_some_and(|s| match s.rule {
+                    Some("byline" | "photo-credit") => true,
+                    Some("stamp") => reads_as_a_sentence(&slots[i].clean),
+                    _ => false,
+                })
                 && body.len() > next + 1
             {
                 mark_standfirst(slots, &body[next..next + 1], article);
@@ -239,6 +249,15 @@ fn mark_standfirst(slots: &mut [Slot], before_first: &[usize], article: &mut Art
             after_credit = true;
         }
     }
+}
+
+/// The fewest words of a standfirst told by the stamp under it.
+const STANDFIRST_WORDS: usize = 6;
+
+/// A line of several words that ends as a sentence does.
+fn reads_as_a_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        && line.split_whitespace().nth(STANDFIRST_WORDS - 1).is_some()
 }
 
 /// The date of a line that is a publication stamp and little else: "20 Juni 2024, 08:50 WIB",

@@ -475,3 +475,52 @@ fn a_signature_glued_to_the_last_sentence_is_cut_off() {
         );
     }
 }
+
+/// A page's "Updated" stamp under its "Published" one is a stamp too, and the article is
+/// dated by the first.
+#[test]
+fn stamps_in_a_row_are_all_taken_and_the_first_dates_the_article() {
+    let article = parse(
+        "Ministers agree on a new budget\n\nPublished Jun 19, 2024, 10:15 PM\nUpdated Jun 20, 2024, 08:30 AM\n\nSINGAPORE - Ministers agreed on a new budget on Wednesday after two days of talks.\n\nThe vote is next week.\n",
+        rules(),
+    );
+    let date = article.date.expect("a stamp");
+    assert_eq!((date.year, date.month, date.day), (2024, 6, 19));
+    assert_eq!(article.lead, None);
+    let stamps: Vec<&str> = (article.removed.iter())
+        .filter(|r| r.rule == "stamp")
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            "Published Jun 19, 2024, 10:15 PM",
+            "Updated Jun 20, 2024, 08:30 AM"
+        ]
+    );
+    assert_eq!(article.paragraphs.len(), 2, "{:?}", article.paragraphs);
+}
+
+/// A sentence set off by the stamp under it is the standfirst; a name or a label there is
+/// not.
+#[test]
+fn a_sentence_over_the_stamp_is_the_standfirst() {
+    let page = |over: &str| {
+        parse(
+            &format!(
+                "Ministers agree on a new budget\n\n{over}\n\nPublished On 19 Jun 2024\n\nMinisters agreed on a new budget on Wednesday after two days of talks.\n\nThe vote is next week.\n"
+            ),
+            rules(),
+        )
+    };
+    let standfirst = "The deal ends a month of wrangling over fuel subsidies and pay.";
+    assert_eq!(page(standfirst).lead.as_deref(), Some(standfirst));
+    for over in [
+        "Somnath Mukherjee",
+        "You are reading an older article which was published on",
+    ] {
+        let article = page(over);
+        assert_eq!(article.lead, None, "{over}");
+        assert_eq!(article.paragraphs.first().map(String::as_str), Some(over));
+    }
+}
