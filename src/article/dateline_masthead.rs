@@ -217,73 +217,25 @@ fn named_before_separator(front: &str, rules: &Rules) -> Option<(usize, usize, S
 }
 
 /// Where the first separator of `front` is: a dash, en or em dash or bar set off by a space
-/// before it (or a second hyphen after it); a dash inside a word ("Jong-un") is none. Read by
-/// bytes, as it runs on the head of every article: the en and em dashes are E2 80 93 and
-/// E2 80 94.
+/// before it (or a second hyphen after it); a dash inside a word ("Jong-un") is none.
 pub(super) fn first_separator(front: &str) -> Option<usize> {
-    let bytes = front.as_bytes();
-    (0..bytes.len()).find(|&at| {
-        let len = match bytes[at] {
-            b'-' | b'|' => 1,
-            0xE2 if matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x93 | 0x94])) => 3,
-            _ => return false,
-        };
-        (at > 0 && bytes[at - 1] == b' ') || bytes.get(at + len) == Some(&b'-')
+    front.char_indices().find_map(|(at, c)| {
+        let set_off = || front[..at].ends_with(' ') || front[at + c.len_utf8()..].starts_with('-');
+        (matches!(c, '-' | '–' | '—' | '|') && set_off()).then_some(at)
     })
 }
 
 /// Whole words of three or more capitals and digits, starting with a capital ("KOMPAS",
-/// "CNN"), with where each starts; a word is a run of letters, digits and underscores. Read
-/// by bytes, decoding only characters beyond ASCII: it runs on the head of every article.
+/// "CNN"), with where each starts; a word is a run of letters, digits and underscores.
 pub(super) fn capital_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let start = at;
-            while at < bytes.len() {
-                let byte = bytes[at];
-                if byte < 0x80 {
-                    if !(byte.is_ascii_alphanumeric() || byte == b'_') {
-                        break;
-                    }
-                    at += 1;
-                } else {
-                    let c = text[at..].chars().next().expect("at a character boundary");
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    at += c.len_utf8();
-                }
-            }
-            if at == start {
-                // Not a word's character: the next one.
-                at += text[at..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            let word = &text[start..at];
-            if is_capital_word(word) {
-                return Some((start, word));
-            }
-        }
-        None
-    })
-}
-
-/// A word of three or more characters, a capital first and capitals or digits after it.
-fn is_capital_word(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        return bytes.len() >= 3
-            && bytes[0].is_ascii_uppercase()
-            && bytes[1..]
-                .iter()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    }
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && word.chars().nth(2).is_some()
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| {
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && word.chars().nth(2).is_some()
+        })
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
 
 /// "TubanSURYA.co.id": a masthead glued to the word before it starts at the first capital

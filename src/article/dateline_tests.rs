@@ -471,39 +471,6 @@ fn wire_datelines_with_a_day_and_no_place() {
     }
 }
 
-/// The byte scans of the head read as the character scans they replaced.
-mod by_chars {
-    pub fn capital_words(text: &str) -> Vec<(usize, &str)> {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|word| {
-                let mut chars = word.chars();
-                chars.next().is_some_and(char::is_uppercase)
-                    && chars.all(|c| c.is_uppercase() || c.is_ascii_digit())
-                    && word.chars().nth(2).is_some()
-            })
-            .map(|word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
-            .collect()
-    }
-
-    pub fn first_separator(front: &str) -> Option<usize> {
-        front.char_indices().find_map(|(at, c)| {
-            let set_off = front[..at].ends_with(' ') || front[at + c.len_utf8()..].starts_with('-');
-            (matches!(c, '-' | '–' | '—' | '|') && set_off).then_some(at)
-        })
-    }
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
-    #[test]
-    fn head_scans_by_bytes_read_as_by_characters(
-        text in "[A-Za-z0-9_ ,.|:–—ÉéÖßǅΣσ٣\u{300}\u{2013}\u{2014}\u{2212}-]{0,40}"
-    ) {
-        proptest::prop_assert_eq!(capital_words(&text).collect::<Vec<_>>(), by_chars::capital_words(&text));
-        proptest::prop_assert_eq!(first_separator(&text), by_chars::first_separator(&text));
-    }
-}
-
 #[test]
 fn capital_words_and_separators_in_heads() {
     assert_eq!(

@@ -212,6 +212,11 @@ impl Store {
         &self.outlet_names
     }
 
+    /// The outlet named `name`, as its position in [`Store::outlet_names`].
+    pub fn outlet_number_of(&self, name: &str) -> Option<usize> {
+        self.outlets.get(name).map(|&(number, _)| number)
+    }
+
     /// Article `index`'s place among all articles by title (case and accents aside; equal
     /// titles in the order they loaded). Lists sort by it: comparing numbers, not titles,
     /// keeps sorting 100,000 articles by title within a frame.

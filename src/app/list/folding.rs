@@ -129,10 +129,15 @@ impl SourceList {
         }
         // Articles that arrived since the rows were built are in no header's count yet: only
         // a whole rebuild takes them in.
-        if self.stale || !self.fold_in_place(store, &outlet, folding) {
+        let header = match self.stale {
+            false => self.fold_in_place(store, &outlet, folding),
+            true => None,
+        };
+        let header = header.or_else(|| {
             self.rows = Rows::Grouped(self.group(store, unread));
-        }
-        if let Some(at) = self.rows.header_position(&outlet) {
+            self.rows.header_position(&outlet)
+        });
+        if let Some(at) = header {
             self.selected = at;
         }
         Some(outlet)
@@ -141,21 +146,24 @@ impl SourceList {
     /// Folds or unfolds one outlet's group in the grouped rows as they are: its article rows
     /// taken out, or put back under its header in the list's order — the rows a rebuild
     /// would give, without going over every article's group (at 100,000 articles, most of
-    /// a fold's time). False when the rows are not grouped by outlet with that header in the
-    /// other state.
-    fn fold_in_place(&mut self, store: &Store, outlet: &Option<Arc<str>>, folding: bool) -> bool {
-        let Some(at) = self.rows.header_position(outlet) else {
-            return false;
-        };
+    /// a fold's time). Gives the header's row; None when the rows are not grouped by outlet
+    /// with that header in the other state.
+    fn fold_in_place(
+        &mut self,
+        store: &Store,
+        outlet: &Option<Arc<str>>,
+        folding: bool,
+    ) -> Option<usize> {
+        let at = self.rows.header_position(outlet)?;
         if !matches!(self.rows.get(at), Some(Row::Header { folded, .. }) if folded != folding) {
-            return false;
+            return None;
         }
         let members = match folding {
             true => Vec::new(),
             false => self.members(store, outlet),
         };
         let Rows::Grouped(rows) = &mut self.rows else {
-            return false;
+            return None;
         };
         if let Row::Header { folded, .. } = &mut rows[at] {
             *folded = folding;
@@ -171,6 +179,6 @@ impl SourceList {
                 members.into_iter().map(|index| Row::Article { index }),
             );
         }
-        true
+        Some(at)
     }
 }

@@ -322,14 +322,14 @@ impl SourceList {
     /// The articles of `outlet` (None: those of no known outlet) in the order their group
     /// lists them.
     fn members(&self, store: &Store, outlet: &Option<Arc<str>>) -> Vec<usize> {
-        let outlets = store.outlet_names();
+        let unknown = store.outlet_names().len();
         let group = match outlet {
-            Some(name) => outlets.iter().position(|o| o == name),
-            None => Some(outlets.len()),
+            Some(name) => store.outlet_number_of(name),
+            None => Some(unknown),
         };
         let mut members: Vec<usize> = match group {
             Some(group) => (self.sort.articles(store).iter().copied())
-                .filter(|&index| store.outlet_number(index).unwrap_or(outlets.len()) == group)
+                .filter(|&index| store.outlet_number(index).unwrap_or(unknown) == group)
                 .collect(),
             None => Vec::new(),
         };

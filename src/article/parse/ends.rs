@@ -87,10 +87,9 @@ fn glued_signature(line: &str, rules: &Rules) -> Option<(usize, String)> {
     let is_name = word.len() <= GLUED_SIGNATURE_CHARS
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word.bytes().all(|b| b.is_ascii_alphabetic());
-    let after_a_sentence = text[..at]
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', ')'])
-        && text[..at].trim_end().len() > 2 * GLUED_SIGNATURE_CHARS;
+    let before = text[..at].trim_end();
+    let after_a_sentence = before.ends_with(['.', '!', '?', '"', '”', ')'])
+        && before.len() > 2 * GLUED_SIGNATURE_CHARS;
     (is_name && after_a_sentence)
         .then(|| outlet_name(word, rules))
         .flatten()
