@@ -7,7 +7,10 @@
 //! article's neighbourhood (local scaling), then stories are formed by average linkage: the
 //! most similar pairs first, two groups joining only when their articles are on average
 //! alike, so that one article about a topic does not chain two different events of it
-//! together. The result depends only on the articles, not on the order they came in.
+//! together — and, when each group is already two tellings or more, only when they are
+//! nearly as alike across as each is inside, so that two events of one kind, each told by
+//! several outlets, stay two. The result depends only on the articles, not on the order they
+//! came in.
 
 use super::terms::Term;
 use crate::article::dates::{MonthDay, month_days_apart};
@@ -22,6 +25,12 @@ const SCALE_FLOOR: f32 = 0.15;
 const SCALE_NEIGHBOUR: usize = 7;
 /// A pair whose articles' scales are both this (a typical similarity) keeps its similarity.
 const SCALED_UNIT: f32 = 0.5;
+/// Two groups of two articles or more join only when their articles are alike across, on
+/// average, at least this share of what the articles of each are inside (the less close of
+/// the two): two tellings of one event agree with a third about as much as with each other,
+/// where two earthquakes, two rate decisions, each reported twice, agree far more inside
+/// each event (its places, names and numbers) than across.
+const ACROSS_SHARE_OF_INSIDE: f32 = 0.85;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
 const KNOWN_SIMILARITY: f32 = 0.05;
@@ -341,7 +350,8 @@ fn keep_closest(nearest: &mut [f32; SCALE_NEIGHBOUR], similarity: f32) {
 }
 
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
-/// holds up.
+/// holds up, and, for two groups of two or more, while it is close to what each group's
+/// articles are inside ([`ACROSS_SHARE_OF_INSIDE`]).
 fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
     // No two links are of one pair, so this order is total: no sort could order them
     // otherwise, and the unstable one needs no buffer.
@@ -351,6 +361,8 @@ fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
     let joining = links.partition_point(|link| link.0 >= LINK_SIMILARITY);
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    // Each group's sum of similarities between its own articles (under its root).
+    let mut inside: Vec<f32> = vec![0.0; n];
     for &(_, i, j) in &links[..joining] {
         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
         if a == b {
@@ -369,10 +381,19 @@ fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
                 }
             }
         }
-        let pairs = (members[a as usize].len() * members[b as usize].len()) as f32;
-        if sum / pairs >= LINK_SIMILARITY {
+        let (size_a, size_b) = (members[a as usize].len(), members[b as usize].len());
+        let across = sum / (size_a * size_b) as f32;
+        let inside_average =
+            |group: u32, size: usize| inside[group as usize] / (size * (size - 1) / 2) as f32;
+        let two_events = size_a >= 2
+            && size_b >= 2
+            && across
+                < ACROSS_SHARE_OF_INSIDE * inside_average(a, size_a).min(inside_average(b, size_b));
+        if across >= LINK_SIMILARITY && !two_events {
+            let joined_inside = inside[a as usize] + inside[b as usize] + sum;
             union(&mut parent, a, b);
             let root = find(&mut parent, a);
+            inside[root as usize] = joined_inside;
             let other = if root == a { b } else { a };
             let moved = std::mem::take(&mut members[other as usize]);
             members[root as usize].extend(moved);
