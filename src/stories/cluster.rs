@@ -9,10 +9,11 @@
 //! alike, so that one article about a topic does not chain two different events of it
 //! together — and, when each group is already two tellings or more, only when they are
 //! nearly as alike across as each is inside, so that two events of one kind, each told by
-//! several outlets, stay two. The result depends only on the articles, not on the order they
-//! came in.
+//! several outlets, stay two. A story formed one article at a time is read again the same way
+//! ([`two_events`]). The result depends only on the articles, not on the order they came in.
 
 use super::terms::Term;
+use super::two_events;
 use crate::article::dates::{MonthDay, month_days_apart};
 use rustc_hash::FxHashMap;
 
@@ -29,7 +30,8 @@ const SCALED_UNIT: f32 = 0.5;
 /// average, at least this share of what the articles of each are inside (the less close of
 /// the two): two tellings of one event agree with a third about as much as with each other,
 /// where two earthquakes, two rate decisions, each reported twice, agree far more inside
-/// each event (its places, names and numbers) than across.
+/// each event (its places, names and numbers) than across. A formed story that cuts into two
+/// such parts is cut ([`two_events::parts`]).
 const ACROSS_SHARE_OF_INSIDE: f32 = 0.85;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
@@ -351,7 +353,7 @@ fn keep_closest(nearest: &mut [f32; SCALE_NEIGHBOUR], similarity: f32) {
 
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
 /// holds up, and, for two groups of two or more, while it is close to what each group's
-/// articles are inside ([`ACROSS_SHARE_OF_INSIDE`]).
+/// articles are inside ([`ACROSS_SHARE_OF_INSIDE`]); then cuts each story that is two events.
 fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
     // No two links are of one pair, so this order is total: no sort could order them
     // otherwise, and the unstable one needs no buffer.
@@ -399,7 +401,37 @@ fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
             members[root as usize].extend(moved);
         }
     }
+    for root in 0..n as u32 {
+        if find(&mut parent, root) == root {
+            cut_two_events(&mut parent, &members[root as usize], &neighbours, &links);
+        }
+    }
     number_stories(&mut parent)
+}
+
+/// Cuts the story of `articles` (its root in `parent`) into its events when it is two or more
+/// (see [`two_events::parts`]): each part's first article becomes its root.
+fn cut_two_events(parent: &mut [u32], articles: &[u32], neighbours: &Neighbours, links: &[Link]) {
+    let n = articles.len();
+    if !(4..=two_events::MOST_ARTICLES_CUT).contains(&n) {
+        return;
+    }
+    let mut articles = articles.to_vec();
+    articles.sort_unstable();
+    let mut alike = vec![0.0; n * n];
+    for (a, &x) in articles.iter().enumerate() {
+        for (y, s) in neighbours.of_article(x, links) {
+            if let Ok(b) = articles.binary_search(&y) {
+                alike[a * n + b] = s;
+            }
+        }
+    }
+    for part in two_events::parts(&alike, n, ACROSS_SHARE_OF_INSIDE) {
+        let root = articles[part[0]];
+        for at in part {
+            parent[articles[at] as usize] = root;
+        }
+    }
 }
 
 /// Each article's links (their places in the sorted links), in the order of those links, in

@@ -320,3 +320,20 @@ fn two_fires_in_one_city_each_told_twice_are_two_stories() {
     ];
     assert_eq!(group(&docs), [0, 1, 0, 1]);
 }
+
+/// Articles that join a story one by one are never weighed as two groups; the formed story is
+/// read again and cut into its two events all the same.
+#[test]
+fn a_story_formed_one_article_at_a_time_is_cut_into_its_events() {
+    // Events {0, 2} and {1, 3}: 1 joins {0, 2} (0.45 on average), then 3 joins all three
+    // (0.36), before the pair {1, 3} is ever weighed as one.
+    let links = vec![
+        (0.8, 0, 2),
+        (0.5, 1, 2),
+        (0.48, 1, 3),
+        (0.4, 0, 1),
+        (0.3, 0, 3),
+        (0.3, 2, 3),
+    ];
+    assert_eq!(average_linkage(4, links), [0, 1, 0, 1]);
+}

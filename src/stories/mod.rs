@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod compare;
 mod stop_words;
 pub mod terms;
+mod two_events;
 
 use crate::article::{Article, ArticleDate};
 use std::collections::HashMap;
