@@ -9,11 +9,11 @@
 //! alike, so that one article about a topic does not chain two different events of it
 //! together — and, when each group is already two tellings or more, only when they are
 //! nearly as alike across as each is inside, so that two events of one kind, each told by
-//! several outlets, stay two. A story formed one article at a time is read again the same way
-//! ([`two_events`]). The result depends only on the articles, not on the order they came in.
+//! several outlets, stay two ([`two_events::ACROSS_SHARE_OF_INSIDE`]). A story formed one
+//! article at a time is read again the same way ([`two_events`]). The result depends only on the articles, not on the order they came in.
 
 use super::terms::Term;
-use super::two_events;
+use super::two_events::{self, ARTICLES_CUT, are_two_events, pairs_among};
 use crate::article::dates::{MonthDay, month_days_apart};
 use rustc_hash::FxHashMap;
 
@@ -26,13 +26,6 @@ const SCALE_FLOOR: f32 = 0.15;
 const SCALE_NEIGHBOUR: usize = 7;
 /// A pair whose articles' scales are both this (a typical similarity) keeps its similarity.
 const SCALED_UNIT: f32 = 0.5;
-/// Two groups of two articles or more join only when their articles are alike across, on
-/// average, at least this share of what the articles of each are inside (the less close of
-/// the two): two tellings of one event agree with a third about as much as with each other,
-/// where two earthquakes, two rate decisions, each reported twice, agree far more inside
-/// each event (its places, names and numbers) than across. A formed story that cuts into two
-/// such parts is cut ([`two_events::parts`]).
-const ACROSS_SHARE_OF_INSIDE: f32 = 0.85;
 /// Pairs at least this alike count in a group's average; only pairs reaching
 /// [`LINK_SIMILARITY`] join groups.
 const KNOWN_SIMILARITY: f32 = 0.05;
@@ -352,8 +345,8 @@ fn keep_closest(nearest: &mut [f32; SCALE_NEIGHBOUR], similarity: f32) {
 }
 
 /// Joins groups along `links`, most similar first, while the two groups' average similarity
-/// holds up, and, for two groups of two or more, while it is close to what each group's
-/// articles are inside ([`ACROSS_SHARE_OF_INSIDE`]); then cuts each story that is two events.
+/// holds up, and, for two groups of two or more, while they are not two events
+/// ([`two_events::are_two_events`]); then cuts each story that is two events.
 fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
     // No two links are of one pair, so this order is total: no sort could order them
     // otherwise, and the unstable one needs no buffer.
@@ -385,12 +378,10 @@ fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
         }
         let (size_a, size_b) = (members[a as usize].len(), members[b as usize].len());
         let across = sum / (size_a * size_b) as f32;
-        let inside_average =
-            |group: u32, size: usize| inside[group as usize] / (size * (size - 1) / 2) as f32;
+        let inside_average = |group: u32, size: usize| inside[group as usize] / pairs_among(size);
         let two_events = size_a >= 2
             && size_b >= 2
-            && across
-                < ACROSS_SHARE_OF_INSIDE * inside_average(a, size_a).min(inside_average(b, size_b));
+            && are_two_events(across, inside_average(a, size_a), inside_average(b, size_b));
         if across >= LINK_SIMILARITY && !two_events {
             let joined_inside = inside[a as usize] + inside[b as usize] + sum;
             union(&mut parent, a, b);
@@ -401,21 +392,18 @@ fn average_linkage(n: usize, mut links: Vec<Link>) -> Vec<u32> {
             members[root as usize].extend(moved);
         }
     }
-    for root in 0..n as u32 {
-        if find(&mut parent, root) == root {
-            cut_two_events(&mut parent, &members[root as usize], &neighbours, &links);
-        }
+    // A story's articles are all under its root; every other article's list is empty.
+    for story in members.iter().filter(|m| ARTICLES_CUT.contains(&m.len())) {
+        cut_two_events(&mut parent, story, &neighbours, &links);
     }
     number_stories(&mut parent)
 }
 
-/// Cuts the story of `articles` (its root in `parent`) into its events when it is two or more
-/// (see [`two_events::parts`]): each part's first article becomes its root.
+/// Cuts the story of `articles` (its root in `parent`; of [`ARTICLES_CUT`] articles) into its
+/// events when it is two or more (see [`two_events::parts`]): each part's first article
+/// becomes its root.
 fn cut_two_events(parent: &mut [u32], articles: &[u32], neighbours: &Neighbours, links: &[Link]) {
     let n = articles.len();
-    if !(4..=two_events::MOST_ARTICLES_CUT).contains(&n) {
-        return;
-    }
     let mut articles = articles.to_vec();
     articles.sort_unstable();
     let mut alike = vec![0.0; n * n];
@@ -426,7 +414,7 @@ fn cut_two_events(parent: &mut [u32], articles: &[u32], neighbours: &Neighbours,
             }
         }
     }
-    for part in two_events::parts(&alike, n, ACROSS_SHARE_OF_INSIDE) {
+    for part in two_events::parts(&alike, n) {
         let root = articles[part[0]];
         for at in part {
             parent[articles[at] as usize] = root;
