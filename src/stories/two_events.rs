@@ -14,10 +14,14 @@ use std::ops::RangeInclusive;
 /// inside each event (its places, names and numbers) than across.
 pub const ACROSS_SHARE_OF_INSIDE: f32 = 0.85;
 
-/// The stories read again: at least two parts of two; a story of more articles is left as
-/// formed, as its cuts are tried one by one and 2^(n−1) of them are too many past a few
-/// dozen. A story told by a dozen outlets is large.
-pub const ARTICLES_CUT: RangeInclusive<usize> = 4..=12;
+/// The stories read again: at least two parts of two, and no more articles than a table of
+/// every pair of them and a grouping of them alone take a moment (past that, a story is left
+/// as formed).
+pub const ARTICLES_CUT: RangeInclusive<usize> = 4..=400;
+
+/// The most articles a story may have for every cut of it to be tried (2^(n−1) of them); a
+/// larger one is cut where its own grouping first splits it ([`grouping_cut`]).
+const EVERY_CUT_UP_TO: usize = 12;
 
 /// How many pairs `articles` articles make.
 pub fn pairs_among(articles: usize) -> f32 {
@@ -51,13 +55,24 @@ pub fn parts(alike: &[f32], n: usize) -> Vec<Vec<usize>> {
     done
 }
 
-/// The cut of `part` (article places into `alike`, an `n` × `n` table) whose two sides are
-/// least alike across, of those that are two events: the two sides.
+/// The cut of `part` (article places into `alike`, an `n` × `n` table) that makes it two
+/// events, if one does: the two sides.
 fn best_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
-    let size = part.len();
-    if !ARTICLES_CUT.contains(&size) {
-        return None;
+    match part.len() {
+        size if !ARTICLES_CUT.contains(&size) => None,
+        size if size <= EVERY_CUT_UP_TO => least_alike_cut(alike, n, part),
+        _ => grouping_cut(alike, n, part).filter(|(one, other)| {
+            let inside = |side: &[usize]| sum_among(alike, n, side) / pairs_among(side.len());
+            let across = sum_across(alike, n, one, other) / (one.len() * other.len()) as f32;
+            are_two_events(across, inside(one), inside(other))
+        }),
     }
+}
+
+/// Of every cut of `part` (article places into `alike`, an `n` × `n` table), the one whose
+/// two sides are least alike across, of those that are two events: the two sides.
+fn least_alike_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let size = part.len();
     let mut best: Option<(f32, u32)> = None;
     // The first article is always on the side left out of the mask, so each cut is tried once.
     for mask in 1u32..(1 << (size - 1)) {
@@ -95,6 +110,78 @@ fn best_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<
             .collect()
     };
     Some((side(1), side(0)))
+}
+
+/// Where `part`'s articles, grouped by average linkage among themselves alone (with no bar),
+/// last split into two groups of two or more: the two groups, with each article that joined
+/// the rest only at the end (an outlier, alike with every group a little) put with the group
+/// it is on average more alike. None when no two groups of two form.
+fn grouping_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
+    // Every group the grouping forms, and the two it was formed of.
+    let mut groups: Vec<Vec<usize>> = part.iter().map(|&a| vec![a]).collect();
+    let mut formed_of: Vec<Option<(usize, usize)>> = vec![None; part.len()];
+    let mut open: Vec<usize> = (0..part.len()).collect();
+    while open.len() > 2 {
+        // The two groups most alike on average; of equals, the first found.
+        let mut best: Option<(f32, usize, usize)> = None;
+        for x in 0..open.len() {
+            for y in x + 1..open.len() {
+                let (g, h) = (&groups[open[x]], &groups[open[y]]);
+                let average = sum_across(alike, n, g, h) / (g.len() * h.len()) as f32;
+                if best.is_none_or(|(most, ..)| average > most) {
+                    best = Some((average, x, y));
+                }
+            }
+        }
+        let (_, x, y) = best?;
+        let joined = [groups[open[x]].as_slice(), &groups[open[y]]].concat();
+        groups.push(joined);
+        formed_of.push(Some((open[x], open[y])));
+        open[x] = groups.len() - 1;
+        open.swap_remove(y);
+    }
+    // Down from the top: a group of one that joined last is an outlier, and the cut is read
+    // inside the rest (the grouping of the rest alone would be the same).
+    let (mut one, mut other) = (*open.first()?, *open.get(1)?);
+    let mut outliers = Vec::new();
+    while groups[one].len() < 2 || groups[other].len() < 2 {
+        let (lone, rest) = if groups[one].len() < 2 {
+            (one, other)
+        } else {
+            (other, one)
+        };
+        outliers.push(groups[lone][0]);
+        if groups[rest].len() < 4 {
+            return None;
+        }
+        (one, other) = formed_of[rest]?;
+    }
+    let (mut one, mut other) = (groups[one].clone(), groups[other].clone());
+    for outlier in outliers {
+        let with = |side: &[usize]| sum_across(alike, n, &[outlier], side) / side.len() as f32;
+        if with(&one) >= with(&other) {
+            one.push(outlier);
+        } else {
+            other.push(outlier);
+        }
+    }
+    one.sort_unstable();
+    other.sort_unstable();
+    Some((one, other))
+}
+
+/// The sum of how alike each article of `one` is with each of `other`.
+fn sum_across(alike: &[f32], n: usize, one: &[usize], other: &[usize]) -> f32 {
+    one.iter()
+        .map(|&a| other.iter().map(|&b| alike[a * n + b]).sum::<f32>())
+        .sum()
+}
+
+/// The sum of how alike each pair of `side`'s articles is.
+fn sum_among(alike: &[f32], n: usize, side: &[usize]) -> f32 {
+    (0..side.len())
+        .map(|x| sum_across(alike, n, &side[x..=x], &side[x + 1..]))
+        .sum()
 }
 
 #[cfg(test)]
@@ -155,5 +242,53 @@ mod tests {
         let many = ARTICLES_CUT.end() + 1;
         let split_many = table(many, &[(0, 1, 0.9), (2, 3, 0.9)]);
         assert_eq!(parts(&split_many, many), [(0..many).collect::<Vec<_>>()]);
+    }
+
+    /// `n` articles in `events` (lists of article places), alike `inside` within an event and
+    /// `across` between two, with a little spread so that no two pairs are quite equal.
+    fn events_table(n: usize, events: &[Vec<usize>], inside: f32, across: f32) -> Vec<f32> {
+        let mut pairs = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                let same = events.iter().any(|e| e.contains(&a) && e.contains(&b));
+                let spread = ((a * 7 + b * 13) % 11) as f32 * 0.01;
+                pairs.push((a, b, if same { inside } else { across } + spread));
+            }
+        }
+        table(n, &pairs)
+    }
+
+    /// Past the size where every cut is tried, stories are cut too: three events of 6, 7 and
+    /// 8 articles, their articles interleaved, come out as the three; one event of 21 stays
+    /// whole however its tellings differ.
+    #[test]
+    fn large_stories_are_cut_into_their_events() {
+        let n = 21;
+        let events: Vec<Vec<usize>> = (0..3)
+            .map(|e| (0..n).filter(|a| a % 3 == e).collect())
+            .collect();
+        let alike = events_table(n, &events, 0.6, 0.25);
+        assert_eq!(parts(&alike, n), events);
+        let one_event = events_table(n, &[(0..n).collect()], 0.45, 0.0);
+        assert_eq!(parts(&one_event, n), [(0..n).collect::<Vec<_>>()]);
+    }
+
+    /// An article alike with both events less than they are with each other (a roundup of
+    /// both) stands apart to the end of the grouping; it goes with the event it is nearer,
+    /// and the two events are still cut apart.
+    #[test]
+    fn an_article_between_two_events_goes_with_the_nearer() {
+        let n = 16;
+        let roundup = 15;
+        let events = [(0..7).collect::<Vec<_>>(), (7..15).collect()];
+        let mut alike = events_table(n, &events, 0.6, 0.2);
+        for a in 0..15 {
+            let with = if a < 7 { 0.12 } else { 0.08 };
+            alike[a * n + roundup] = with;
+            alike[roundup * n + a] = with;
+        }
+        let mut first = events[0].clone();
+        first.push(roundup);
+        assert_eq!(parts(&alike, n), [first, events[1].clone()]);
     }
 }
