@@ -310,9 +310,11 @@ fn report(name: &str, runs: &[Run], query: &str) {
         if runs.iter().all(|r| r.actions.len() > n) {
             let each: Vec<f64> = runs.iter().map(|r| r.actions[n]).collect();
             let slowest = each.iter().copied().fold(0.0, f64::max);
+            let runs: Vec<String> = each.iter().map(|ms| format!("{ms:.1}")).collect();
             println!(
-                "  {action:>22}: settled in {:.1} ms (slowest {slowest:.1} ms)",
-                median(each)
+                "  {action:>22}: settled in {:.1} ms (slowest {slowest:.1} ms; runs {})",
+                median(each.iter().copied()),
+                runs.join(", ")
             );
         }
     }
