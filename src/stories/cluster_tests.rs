@@ -337,3 +337,29 @@ fn a_story_formed_one_article_at_a_time_is_cut_into_its_events() {
     ];
     assert_eq!(average_linkage(4, links), [0, 1, 0, 1]);
 }
+
+/// The same past the size where every cut is tried: seven tellings of one event, and seven of
+/// another whose articles each lean on one telling of the first (a shared wire paragraph),
+/// join one by one into a story of 14, which is cut into the two.
+#[test]
+fn a_large_story_formed_one_article_at_a_time_is_cut_into_its_events() {
+    let (first, second): (Vec<u32>, Vec<u32>) = (0..14).partition(|&a| a % 2 == 0);
+    let mut links = Vec::new();
+    for (x, &a) in first.iter().enumerate() {
+        for (y, &b) in second.iter().enumerate() {
+            let leans = x == y;
+            links.push((if leans { 0.6 } else { 0.3 }, a.min(b), a.max(b)));
+        }
+        for &other in &first[x + 1..] {
+            links.push((0.8, a, other));
+        }
+    }
+    for (y, &b) in second.iter().enumerate() {
+        for &other in &second[y + 1..] {
+            links.push((0.55, b, other));
+        }
+    }
+    let stories = average_linkage(14, links);
+    let expected: Vec<u32> = (0..14).map(|a| a % 2).collect();
+    assert_eq!(stories, expected);
+}
