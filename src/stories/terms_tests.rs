@@ -174,30 +174,35 @@ proptest::proptest! {
 
 proptest::proptest! {
     /// Counting in the table gives what summing each hash's counts gives, whatever the
-    /// order, however many terms (past the table's first size) and however heavy.
+    /// order, however many terms (past the table's first size) and however heavy; a term
+    /// counted once as specific, or as a number, stays so (a number is specific).
     #[test]
     fn term_counts_are_the_sums_of_each_hash(
-        added in proptest::collection::vec((0u32..1500, 0u16..600, proptest::bool::ANY), 0..1200),
+        added in proptest::collection::vec(
+            (0u32..1500, 0u16..600, proptest::bool::ANY, proptest::bool::ANY),
+            0..1200,
+        ),
     ) {
         let mut counts = TermCounts::default();
-        let mut want: std::collections::BTreeMap<u32, (u32, bool)> = Default::default();
-        for &(hash, halves, specific) in &added {
-            counts.add(hash, halves, specific);
+        let mut want: std::collections::BTreeMap<u32, (u32, bool, bool)> = Default::default();
+        for &(hash, halves, specific, number) in &added {
+            counts.add(Term::new(hash, halves, specific).with_number(number));
             let entry = want.entry(hash).or_default();
             entry.0 += u32::from(halves);
-            entry.1 |= specific;
+            entry.1 |= specific || number;
+            entry.2 |= number;
         }
-        let mut got: Vec<(u32, u16, bool)> = counts
+        let mut got: Vec<(u32, u16, bool, bool)> = counts
             .terms
             .iter()
-            .map(|t| ({ t.hash }, t.halves(), t.is_specific()))
+            .map(|t| ({ t.hash }, t.halves(), t.is_specific(), t.is_number()))
             .collect();
         got.sort_unstable();
-        let want: Vec<(u32, u16, bool)> = want
+        let want: Vec<(u32, u16, bool, bool)> = want
             .into_iter()
-            .map(|(hash, (halves, specific))| {
+            .map(|(hash, (halves, specific, number))| {
                 let halves = halves.min(u32::from(Term::MAX_HALVES)) as u16;
-                (hash, halves, specific)
+                (hash, halves, specific, number)
             })
             .collect();
         proptest::prop_assert_eq!(got, want);
@@ -213,11 +218,11 @@ fn names_and_numbers_are_specific() {
         crate::rules::Rules::builtin(),
     );
     let terms = story_terms(&article);
-    let specific = |word: &str| {
+    let term = |word: &str| {
         let hash = hash_word(&term_key(word).unwrap());
-        let term = terms.iter().find(|t| t.hash == hash).expect(word);
-        term.is_specific()
+        *terms.iter().find(|t| t.hash == hash).expect(word)
     };
+    let specific = |word: &str| term(word).is_specific();
     assert!(
         specific("Karo") && specific("Berastagi"),
         "names in the body"
@@ -227,6 +232,9 @@ fn names_and_numbers_are_specific() {
     assert!(!specific("Volcano") && !specific("Village"), "title case");
     assert!(!specific("Villagers"), "a capital that starts a sentence");
     assert!(!specific("officials"));
+    // Of these, the figures are numbers: not the names, nor the year.
+    assert!(term("2,300").is_number());
+    assert!(!term("Karo").is_number() && !term("2024").is_number());
     // The count is kept beside the mark: a headline word counts 4, a body word 1.
     let volcano = terms
         .iter()
@@ -241,6 +249,8 @@ fn names_and_numbers_are_specific() {
         Term::new(1, Term::MAX_HALVES, false).weight()
     );
     assert!(!Term::new(1, Term::MAX_HALVES, false).is_specific());
+    let figure = Term::new(1, Term::MAX_HALVES, false).with_number(true);
+    assert!(figure.is_number() && figure.is_specific() && figure.halves() == Term::MAX_HALVES);
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub const ACROSS_SHARE_OF_INSIDE: f32 = 0.85;
 pub const ARTICLES_CUT: RangeInclusive<usize> = 4..=400;
 
 /// The most articles a story may have for every cut of it to be tried (2^(n−1) of them); a
-/// larger one is cut where its own grouping first splits it ([`grouping_cut`]).
+/// larger one is cut between the last two groups its own grouping makes ([`grouping_cut`]).
 const EVERY_CUT_UP_TO: usize = 12;
 
 /// How many pairs `articles` articles make.
@@ -112,8 +112,8 @@ fn least_alike_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize
     Some((side(1), side(0)))
 }
 
-/// Where `part`'s articles, grouped by average linkage among themselves alone (with no bar),
-/// last split into two groups of two or more: the two groups, with each article that joined
+/// The last two groups of two or more articles that `part`'s articles make, grouped by
+/// average linkage among themselves alone (with no bar): with each article that joined
 /// the rest only at the end (an outlier, alike with every group a little) put with the group
 /// it is on average more alike. None when no two groups of two form.
 fn grouping_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
