@@ -37,9 +37,9 @@ const SPECIFIC_AGREEMENT: f32 = 0.35;
 /// Two articles that both give at least this many figures (numbers that are not years)...
 const FIGURES_TO_COMPARE: u16 = 4;
 /// ... and whose figures are less alike than this (their cosine) are less alike in
-/// proportion, down to [`FIGURES_DISAGREE_KEEP`] of their similarity: two reports on one
-/// company's quarters, or one bank's rate decisions, share every name and differ in their
-/// figures, where two reports of one event give the same ones.
+/// proportion, down to [`FIGURES_DISAGREE_KEEP`] of their similarity: reports of one
+/// company's results for two quarters share every name and differ in their figures, where two
+/// reports of one event give the same ones.
 const FIGURES_AGREEMENT: f32 = 0.15;
 const FIGURES_DISAGREE_KEEP: f32 = 0.5;
 /// Articles dated further apart than this (in days) are not one story.
