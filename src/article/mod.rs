@@ -32,25 +32,22 @@ use thin_vec::ThinVec;
 ///
 /// Six bytes, as 100,000 articles keep 48 each: the count is kept in halves (a headline word
 /// counts 4, a body word 1, a name half as much again, so every count is a whole number of
-/// halves) in the low 14 bits, the weight worked out from it when asked; the top bit says
-/// whether the word is specific, the next whether it is a number.
+/// halves) in the low 15 bits, the weight worked out from it when asked, and the top bit
+/// says whether the word is specific.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C, packed(2))]
 pub struct StoryTerm {
     pub hash: u32,
-    /// The count in halves (saturating at [`StoryTerm::MAX_HALVES`]), [`StoryTerm::SPECIFIC`]
-    /// and [`StoryTerm::NUMBER`].
+    /// The count in halves (saturating at [`StoryTerm::MAX_HALVES`]), and
+    /// [`StoryTerm::SPECIFIC`].
     pub packed: u16,
 }
 
 impl StoryTerm {
     /// The bit of a term that is a name or a number.
     pub const SPECIFIC: u16 = 0x8000;
-    /// The bit of a term that is a number (a figure, not a year; "J6" and "34-year-old" too):
-    /// specific as well.
-    pub const NUMBER: u16 = 0x4000;
     /// The most halves a count holds.
-    pub const MAX_HALVES: u16 = 0x3fff;
+    pub const MAX_HALVES: u16 = 0x7fff;
 
     /// A term counted `halves` times (in halves; more than [`StoryTerm::MAX_HALVES`] is that).
     pub fn new(hash: u32, halves: u16, specific: bool) -> StoryTerm {
@@ -63,24 +60,6 @@ impl StoryTerm {
     /// The word's count in the article, in halves.
     pub fn halves(self) -> u16 {
         self.packed & Self::MAX_HALVES
-    }
-
-    /// The same term, marked a number (and so specific) when `number` says so.
-    pub fn with_number(self, number: bool) -> StoryTerm {
-        let mark = if number {
-            Self::NUMBER | Self::SPECIFIC
-        } else {
-            0
-        };
-        StoryTerm {
-            hash: self.hash,
-            packed: self.packed | mark,
-        }
-    }
-
-    /// Whether the word is a number: two reports of one event give the same figures.
-    pub fn is_number(self) -> bool {
-        self.packed & Self::NUMBER != 0
     }
 
     /// Whether the word names someone or something, or is a number: what tells one event

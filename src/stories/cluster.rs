@@ -2,9 +2,8 @@
 //! inverted index, so an article is compared only with those that share a rare word with it),
 //! confirmed by a cosine over TF-IDF weights in which rare shared words — names, places,
 //! numbers — weigh high and common ones low, lowered when both articles have names and
-//! numbers but share few of them (two events of one kind told in the same words) or give
-//! several figures and share few (one company's two quarters), and kept apart when both
-//! dates are known and far apart. Similarities are read against each
+//! numbers but share few of them (two events of one kind told in the same words), and kept
+//! apart when both dates are known and far apart. Similarities are read against each
 //! article's neighbourhood (local scaling), then stories are formed by average linkage: the
 //! most similar pairs first, two groups joining only when their articles are on average
 //! alike, so that one article about a topic does not chain two different events of it
@@ -34,14 +33,6 @@ const KNOWN_SIMILARITY: f32 = 0.05;
 /// Two articles that both have names or numbers, whose names and numbers are less alike than
 /// this (their cosine), are less alike in proportion (see [`Alike`]).
 const SPECIFIC_AGREEMENT: f32 = 0.35;
-/// Two articles that both give at least this many figures (numbers that are not years)...
-const FIGURES_TO_COMPARE: u16 = 4;
-/// ... and whose figures are less alike than this (their cosine) are less alike in
-/// proportion, down to [`FIGURES_DISAGREE_KEEP`] of their similarity: reports of one
-/// company's results for two quarters share every name and differ in their figures, where two
-/// reports of one event give the same ones.
-const FIGURES_AGREEMENT: f32 = 0.15;
-const FIGURES_DISAGREE_KEEP: f32 = 0.5;
 /// Articles dated further apart than this (in days) are not one story.
 pub const MAX_DAYS_APART: i32 = 4;
 /// A small folder's words are not all rare: document frequencies are read as if this many
@@ -220,8 +211,7 @@ struct Alike {
     /// The cosine, lowered when both articles name people, places or numbers and share few
     /// of them (less than [`SPECIFIC_AGREEMENT`] by the cosine of those terms alone): two
     /// reports of one kind of event (an earthquake, a shooting) share most of their words,
-    /// and only the names and numbers tell the events apart. Lowered too when both give
-    /// several figures and share few ([`FIGURES_AGREEMENT`]). What joins articles.
+    /// and only the names and numbers tell the events apart. What joins articles.
     similarity: f32,
 }
 
@@ -490,9 +480,6 @@ struct Weights {
     norms: Vec<f32>,
     /// The norm of each article's specific terms alone (names and numbers).
     specific_norms: Vec<f32>,
-    /// The norm of each article's figures alone, and how many it has (up to
-    /// [`FIGURES_TO_COMPARE`]).
-    figure_norms: Vec<(f32, u16)>,
 }
 
 impl Weights {
@@ -501,7 +488,6 @@ impl Weights {
         let mut weights = Vec::with_capacity(docs.iter().map(|d| d.terms.len()).sum());
         let mut norms = Vec::with_capacity(docs.len());
         let mut specific_norms = Vec::with_capacity(docs.len());
-        let mut figure_norms = Vec::with_capacity(docs.len());
         starts.push(0);
         for doc in docs {
             let first = weights.len();
@@ -510,11 +496,6 @@ impl Weights {
             norms.push(mine.iter().map(|x| x * x).sum::<f32>().sqrt());
             let specific = doc.terms.iter().zip(mine).filter(|(t, _)| t.is_specific());
             specific_norms.push(specific.map(|(_, x)| x * x).sum::<f32>().sqrt());
-            let figures = doc.terms.iter().zip(mine).filter(|(t, _)| t.is_number());
-            let (sum, count) = figures.fold((0.0, 0u16), |(sum, count), (_, x)| {
-                (sum + x * x, count.saturating_add(1))
-            });
-            figure_norms.push((sum.sqrt(), count.min(FIGURES_TO_COMPARE)));
             starts.push(weights.len() as u32);
         }
         Weights {
@@ -522,7 +503,6 @@ impl Weights {
             weights,
             norms,
             specific_norms,
-            figure_norms,
         }
     }
 
@@ -538,7 +518,7 @@ impl Weights {
         }
         let (a, b) = (docs[i].terms, docs[j].terms);
         let (weight_a, weight_b) = (self.of_article(i), self.of_article(j));
-        let (mut x, mut y, mut dot, mut specific_dot, mut figures_dot) = (0, 0, 0.0, 0.0, 0.0);
+        let (mut x, mut y, mut dot, mut specific_dot) = (0, 0, 0.0, 0.0);
         while x < a.len() && y < b.len() {
             match { a[x].hash }.cmp(&{ b[y].hash }) {
                 std::cmp::Ordering::Less => x += 1,
@@ -548,9 +528,6 @@ impl Weights {
                     dot += product;
                     if a[x].is_specific() || b[y].is_specific() {
                         specific_dot += product;
-                    }
-                    if a[x].is_number() && b[y].is_number() {
-                        figures_dot += product;
                     }
                     x += 1;
                     y += 1;
@@ -564,16 +541,9 @@ impl Weights {
             0.0 => 1.0,
             _ => (specific_dot / specific_norms / SPECIFIC_AGREEMENT).min(1.0),
         };
-        let ((figures_a, count_a), (figures_b, count_b)) =
-            (self.figure_norms[i], self.figure_norms[j]);
-        let figures_kept = match count_a.min(count_b) >= FIGURES_TO_COMPARE {
-            true => (figures_dot / (figures_a * figures_b) / FIGURES_AGREEMENT)
-                .clamp(FIGURES_DISAGREE_KEEP, 1.0),
-            false => 1.0,
-        };
         Alike {
             cosine,
-            similarity: cosine * kept * figures_kept,
+            similarity: cosine * kept,
         }
     }
 }

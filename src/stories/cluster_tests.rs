@@ -9,17 +9,9 @@ fn doc(words: &[&str], day: Option<i32>) -> Doc<'static> {
 
 /// A document of `words`, those among `names` specific (see [`Term::is_specific`]).
 fn named_doc(words: &[&str], names: &[&str], day: Option<i32>) -> Doc<'static> {
-    figured_doc(words, names, &[], day)
-}
-
-/// [`named_doc`], with those of `words` among `figures` numbers (see [`Term::is_number`]).
-fn figured_doc(words: &[&str], names: &[&str], figures: &[&str], day: Option<i32>) -> Doc<'static> {
     let mut terms: Vec<Term> = words
         .iter()
-        .map(|w| {
-            Term::new(super::super::terms::hash_word(w), 2, names.contains(w))
-                .with_number(figures.contains(w))
-        })
+        .map(|w| Term::new(super::super::terms::hash_word(w), 2, names.contains(w)))
         .collect();
     terms.sort_by_key(|t| t.hash);
     terms.dedup_by_key(|t| t.hash);
@@ -370,66 +362,4 @@ fn a_large_story_formed_one_article_at_a_time_is_cut_into_its_events() {
     let stories = average_linkage(14, links);
     let expected: Vec<u32> = (0..14).map(|a| a % 2).collect();
     assert_eq!(stories, expected);
-}
-
-/// One company's results for two periods, each reported twice: every name is shared, and
-/// the first report of each period is written from one template (its words alike across the
-/// periods more than within one). Only the figures tell the periods apart, and they do.
-#[test]
-fn two_results_of_one_company_differ_in_their_figures() {
-    let names = ["telkom", "telkomsel", "ririek", "adriansyah", "indonesia"];
-    let figures = [
-        "6.2", "37.4", "8", "18", "11.9", "75.3", "2", "12.4", "4.1", "3.7",
-    ];
-    let report = |own: &[&'static str]| {
-        let mut words = vec!["telkom", "telkomsel", "ririek", "adriansyah", "indonesia"];
-        words.extend_from_slice(&["profit", "revenue", "trillion", "rupiah", "data"]);
-        words.extend_from_slice(own);
-        figured_doc(&words, &names, &figures, None)
-    };
-    let template = [
-        "chief",
-        "executive",
-        "analysts",
-        "polled",
-        "expected",
-        "net",
-    ];
-    let docs = [
-        report(
-            &[
-                &template[..],
-                &["rose", "quarter", "6.2", "37.4", "8", "18"],
-            ]
-            .concat(),
-        ),
-        report(&[
-            "beats",
-            "forecasts",
-            "income",
-            "6.2",
-            "37.4",
-            "8",
-            "3.7",
-            "fibre",
-        ]),
-        report(
-            &[
-                &template[..],
-                &["fell", "half", "11.9", "75.3", "2", "12.4"],
-            ]
-            .concat(),
-        ),
-        report(&[
-            "misses",
-            "estimates",
-            "income",
-            "11.9",
-            "75.3",
-            "2",
-            "4.1",
-            "costs",
-        ]),
-    ];
-    assert_eq!(group(&docs), [0, 0, 1, 1]);
 }

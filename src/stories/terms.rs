@@ -400,15 +400,14 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
     // Counted in halves, so every count is a whole number.
     let title_halves = (TITLE_WEIGHT * 2.0) as u16;
     let mut terms = TermCounts::default();
-    let mut add = |hash: u32, name: bool, halves: u16, specific: bool, number: bool| {
-        let term = Term::new(hash, if name { halves / 2 * 3 } else { halves }, specific);
-        terms.add(term.with_number(number));
+    let mut add = |hash: u32, name: bool, halves: u16, specific: bool| {
+        terms.add(hash, if name { halves / 2 * 3 } else { halves }, specific);
     };
     if !article.title_derived {
         // A headline's capitals say little (many are in title case): only its numbers are
         // specific there.
         each_term(&article.title, usize::MAX, |hash, name, number| {
-            add(hash, name, title_halves, number, number)
+            add(hash, name, title_halves, number)
         });
     }
     let mut budget = OPENING_WORDS;
@@ -417,7 +416,7 @@ pub fn story_terms(article: &Article) -> Vec<Term> {
             break;
         }
         budget -= each_term(paragraph, budget, |hash, name, number| {
-            add(hash, name, 2, name || number, number)
+            add(hash, name, 2, name || number)
         });
     }
     let mut terms = terms.terms;
@@ -456,21 +455,19 @@ impl Default for TermCounts {
 }
 
 impl TermCounts {
-    /// Counts `term` (its halves added to its term's count, its marks kept).
-    fn add(&mut self, term: Term) {
-        match self.at.entry(term.hash) {
+    fn add(&mut self, hash: u32, halves: u16, specific: bool) {
+        match self.at.entry(hash) {
             std::collections::hash_map::Entry::Occupied(at) => {
-                let counted = &mut self.terms[*at.get()];
-                *counted = Term::new(
-                    term.hash,
-                    counted.halves().saturating_add(term.halves()),
-                    term.is_specific() || counted.is_specific(),
-                )
-                .with_number(term.is_number() || counted.is_number());
+                let term = &mut self.terms[*at.get()];
+                *term = Term::new(
+                    hash,
+                    term.halves().saturating_add(halves),
+                    specific || term.is_specific(),
+                );
             }
             std::collections::hash_map::Entry::Vacant(at) => {
                 at.insert(self.terms.len());
-                self.terms.push(term);
+                self.terms.push(Term::new(hash, halves, specific));
             }
         }
     }

@@ -174,35 +174,30 @@ proptest::proptest! {
 
 proptest::proptest! {
     /// Counting in the table gives what summing each hash's counts gives, whatever the
-    /// order, however many terms (past the table's first size) and however heavy; a term
-    /// counted once as specific, or as a number, stays so (a number is specific).
+    /// order, however many terms (past the table's first size) and however heavy.
     #[test]
     fn term_counts_are_the_sums_of_each_hash(
-        added in proptest::collection::vec(
-            (0u32..1500, 0u16..600, proptest::bool::ANY, proptest::bool::ANY),
-            0..1200,
-        ),
+        added in proptest::collection::vec((0u32..1500, 0u16..600, proptest::bool::ANY), 0..1200),
     ) {
         let mut counts = TermCounts::default();
-        let mut want: std::collections::BTreeMap<u32, (u32, bool, bool)> = Default::default();
-        for &(hash, halves, specific, number) in &added {
-            counts.add(Term::new(hash, halves, specific).with_number(number));
+        let mut want: std::collections::BTreeMap<u32, (u32, bool)> = Default::default();
+        for &(hash, halves, specific) in &added {
+            counts.add(hash, halves, specific);
             let entry = want.entry(hash).or_default();
             entry.0 += u32::from(halves);
-            entry.1 |= specific || number;
-            entry.2 |= number;
+            entry.1 |= specific;
         }
-        let mut got: Vec<(u32, u16, bool, bool)> = counts
+        let mut got: Vec<(u32, u16, bool)> = counts
             .terms
             .iter()
-            .map(|t| ({ t.hash }, t.halves(), t.is_specific(), t.is_number()))
+            .map(|t| ({ t.hash }, t.halves(), t.is_specific()))
             .collect();
         got.sort_unstable();
-        let want: Vec<(u32, u16, bool, bool)> = want
+        let want: Vec<(u32, u16, bool)> = want
             .into_iter()
-            .map(|(hash, (halves, specific, number))| {
+            .map(|(hash, (halves, specific))| {
                 let halves = halves.min(u32::from(Term::MAX_HALVES)) as u16;
-                (hash, halves, specific, number)
+                (hash, halves, specific)
             })
             .collect();
         proptest::prop_assert_eq!(got, want);
@@ -218,11 +213,11 @@ fn names_and_numbers_are_specific() {
         crate::rules::Rules::builtin(),
     );
     let terms = story_terms(&article);
-    let term = |word: &str| {
+    let specific = |word: &str| {
         let hash = hash_word(&term_key(word).unwrap());
-        *terms.iter().find(|t| t.hash == hash).expect(word)
+        let term = terms.iter().find(|t| t.hash == hash).expect(word);
+        term.is_specific()
     };
-    let specific = |word: &str| term(word).is_specific();
     assert!(
         specific("Karo") && specific("Berastagi"),
         "names in the body"
@@ -232,9 +227,6 @@ fn names_and_numbers_are_specific() {
     assert!(!specific("Volcano") && !specific("Village"), "title case");
     assert!(!specific("Villagers"), "a capital that starts a sentence");
     assert!(!specific("officials"));
-    // Of these, the figures are numbers: not the names, nor the year.
-    assert!(term("2,300").is_number());
-    assert!(!term("Karo").is_number() && !term("2024").is_number());
     // The count is kept beside the mark: a headline word counts 4, a body word 1.
     let volcano = terms
         .iter()
@@ -249,8 +241,6 @@ fn names_and_numbers_are_specific() {
         Term::new(1, Term::MAX_HALVES, false).weight()
     );
     assert!(!Term::new(1, Term::MAX_HALVES, false).is_specific());
-    let figure = Term::new(1, Term::MAX_HALVES, false).with_number(true);
-    assert!(figure.is_number() && figure.is_specific() && figure.halves() == Term::MAX_HALVES);
 }
 
 #[test]
