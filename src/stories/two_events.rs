@@ -38,10 +38,11 @@ pub fn are_two_events(across: f32, inside_one: f32, inside_other: f32) -> bool {
 /// linked) being how alike its articles `a` and `b` are: each part a list of article places,
 /// in order. A story of one event is one part; one that cuts into two parts of two articles
 /// or more that are two events ([`are_two_events`]) is those parts, each read again the same
-/// way. Of several such cuts, the one alike across
-/// least (so that a story of three events is first cut between whole events, not through
-/// one); of equals, the first (by the articles' places), so the same story always gives the
-/// same parts.
+/// way. Of several such cuts, the one alike across least (so that a story of three events is
+/// first cut between whole events, not through one); of equals, the first (by the articles'
+/// places), so the same story always gives the same parts. Past [`EVERY_CUT_UP_TO`]
+/// articles, the one cut tried is between the last two groups of the story's own grouping
+/// ([`grouping_cut`]).
 pub fn parts(alike: &[f32], n: usize) -> Vec<Vec<usize>> {
     let mut done = Vec::new();
     let mut waiting = vec![(0..n).collect::<Vec<usize>>()];
@@ -258,9 +259,9 @@ mod tests {
         table(n, &pairs)
     }
 
-    /// Past the size where every cut is tried, stories are cut too: three events of 6, 7 and
-    /// 8 articles, their articles interleaved, come out as the three; one event of 21 stays
-    /// whole however its tellings differ.
+    /// Past the size where every cut is tried, stories are cut too: three events of seven
+    /// articles each, their articles interleaved, come out as the three; one event of 21
+    /// stays whole however its tellings differ.
     #[test]
     fn large_stories_are_cut_into_their_events() {
         let n = 21;
