@@ -379,29 +379,7 @@ mod tests {
     /// their reports share most of their words: their places, names and numbers differ.
     #[test]
     fn two_events_of_one_kind_told_in_the_same_words_are_two_stories() {
-        let articles: Vec<Article> = EVENTS_OF_ONE_KIND
-            .iter()
-            .map(|(name, text)| {
-                let mut article = crate::article::parse(text, Rules::builtin());
-                article.path = std::path::Path::new(name).into();
-                crate::store::with_story_terms(&mut article);
-                article
-            })
-            .collect();
-        let by_date: Vec<usize> = (0..articles.len()).collect();
-        let stories = Stories::build(&articles, &|_| true, &by_date);
-        let mut got: Vec<Vec<&str>> = stories
-            .members
-            .iter()
-            .filter(|members| !members.is_empty())
-            .map(|members| {
-                let mut names: Vec<&str> =
-                    members.iter().map(|&i| EVENTS_OF_ONE_KIND[i].0).collect();
-                names.sort();
-                names
-            })
-            .collect();
-        got.sort();
+        let got = stories_of_named(&EVENTS_OF_ONE_KIND);
         assert_eq!(
             got,
             [
@@ -425,23 +403,40 @@ mod tests {
             "Jakarta flood death toll rises to 21\n\nThe death toll from floods in Jakarta rose to 21 on Thursday as rescuers reached neighbourhoods cut off by the Ciliwung river, the disaster agency BPBD said. Governor Anies Baswedan said 47,000 residents were now in 390 shelters. Water was receding in Kampung Melayu but still 1.8 metres deep in Bidara Cina.\n",
             "Toll from Jakarta floods climbs to 21 as waters recede\n\nAt least 21 people have died in the Jakarta floods, officials said on Thursday, up from 12 a day earlier. Anies Baswedan said 47,000 people had fled to shelters. The Ciliwung was falling, but 1.8 metres of water remained in Bidara Cina, and 11 toll road sections were still shut.\n",
         ];
-        let articles: Vec<Article> = tellings
+        let named: Vec<(&str, &str)> = ["day1-a", "day1-b", "day2-a", "day2-b"]
+            .into_iter()
+            .zip(tellings)
+            .collect();
+        let sizes: Vec<usize> = stories_of_named(&named).iter().map(Vec::len).collect();
+        assert_eq!(sizes, [4]);
+    }
+
+    /// The stories that articles parsed from `named` texts (name, text) form: each story its
+    /// articles' names, sorted, and the stories sorted.
+    fn stories_of_named<'a>(named: &[(&'a str, &str)]) -> Vec<Vec<&'a str>> {
+        let articles: Vec<Article> = named
             .iter()
-            .enumerate()
-            .map(|(n, text)| {
+            .map(|(name, text)| {
                 let mut article = crate::article::parse(text, Rules::builtin());
-                article.path = std::path::PathBuf::from(format!("day{n}.txt")).into();
+                article.path = std::path::Path::new(name).into();
                 crate::store::with_story_terms(&mut article);
                 article
             })
             .collect();
         let by_date: Vec<usize> = (0..articles.len()).collect();
         let stories = Stories::build(&articles, &|_| true, &by_date);
-        let sizes: Vec<usize> = (stories.members.iter())
-            .map(Vec::len)
-            .filter(|&n| n > 0)
+        let mut got: Vec<Vec<&str>> = stories
+            .members
+            .iter()
+            .filter(|members| !members.is_empty())
+            .map(|members| {
+                let mut names: Vec<&str> = members.iter().map(|&i| named[i].0).collect();
+                names.sort();
+                names
+            })
             .collect();
-        assert_eq!(sizes, [4]);
+        got.sort();
+        got
     }
 
     fn titled(titles: &[&str]) -> Vec<Article> {

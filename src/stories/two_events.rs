@@ -62,55 +62,38 @@ fn best_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<
     match part.len() {
         size if !ARTICLES_CUT.contains(&size) => None,
         size if size <= EVERY_CUT_UP_TO => least_alike_cut(alike, n, part),
-        _ => grouping_cut(alike, n, part).filter(|(one, other)| {
-            let inside = |side: &[usize]| sum_among(alike, n, side) / pairs_among(side.len());
-            let across = sum_across(alike, n, one, other) / (one.len() * other.len()) as f32;
-            are_two_events(across, inside(one), inside(other))
-        }),
+        _ => grouping_cut(alike, n, part)
+            .filter(|(one, other)| across_if_two_events(alike, n, one, other).is_some()),
     }
 }
 
-/// Of every cut of `part` (article places into `alike`, an `n` × `n` table), the one whose
-/// two sides are least alike across, of those that are two events: the two sides.
+/// How alike two sides of a cut (article places into `alike`, an `n` × `n` table) are across,
+/// on average, when they are two events ([`are_two_events`]); `None` when they are one.
+fn across_if_two_events(alike: &[f32], n: usize, one: &[usize], other: &[usize]) -> Option<f32> {
+    let inside = |side: &[usize]| sum_among(alike, n, side) / pairs_among(side.len());
+    let across = sum_across(alike, n, one, other) / (one.len() * other.len()) as f32;
+    are_two_events(across, inside(one), inside(other)).then_some(across)
+}
+
+/// Of every cut of `part` into two sides of two articles or more, the one whose sides are
+/// least alike across, of those that are two events (of equals, the first): the two sides.
 fn least_alike_cut(alike: &[f32], n: usize, part: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
     let size = part.len();
-    let mut best: Option<(f32, u32)> = None;
-    // The first article is always on the side left out of the mask, so each cut is tried once.
-    for mask in 1u32..(1 << (size - 1)) {
-        let one = mask.count_ones() as usize;
-        if one < 2 || size - one < 2 {
-            continue;
-        }
-        let (mut inside_one, mut inside_other, mut across) = (0.0, 0.0, 0.0);
-        for a in 0..size {
-            for b in a + 1..size {
-                let s = alike[part[a] * n + part[b]];
-                match (mask >> (a as u32) & 1, mask >> (b as u32) & 1) {
-                    (1, 1) => inside_one += s,
-                    (0, 0) => inside_other += s,
-                    _ => across += s,
-                }
-            }
-        }
-        let across = across / (one * (size - one)) as f32;
-        let (inside_one, inside_other) = (
-            inside_one / pairs_among(one),
-            inside_other / pairs_among(size - one),
-        );
-        if are_two_events(across, inside_one, inside_other)
-            && best.is_none_or(|(least, _)| across < least)
-        {
-            best = Some((across, mask));
-        }
-    }
-    let (_, mask) = best?;
-    let side = |bit: u32| -> Vec<usize> {
+    let side = |mask: u32, bit: u32| -> Vec<usize> {
         (0..size)
             .filter(|&a| mask >> (a as u32) & 1 == bit)
             .map(|a| part[a])
             .collect()
     };
-    Some((side(1), side(0)))
+    // The first article is always on the side left out of the mask, so each cut is tried once.
+    (1u32..(1 << (size - 1)))
+        .map(|mask| (side(mask, 1), side(mask, 0)))
+        .filter(|(one, other)| one.len() >= 2 && other.len() >= 2)
+        .filter_map(|(one, other)| {
+            across_if_two_events(alike, n, &one, &other).map(|across| (across, one, other))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, one, other)| (one, other))
 }
 
 /// The last two groups of two or more articles that `part`'s articles make, grouped by
