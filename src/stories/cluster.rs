@@ -106,32 +106,9 @@ pub fn group(docs: &[Doc<'_>]) -> Vec<u32> {
 fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
     let n = docs.len();
     let pairs = Pairs::of(docs, threads);
-    // First pass: each article's closest similarities, and the pairs that may join.
+    // First pass: each article's scale, and the pairs that may join.
     let may_join = least_joining_similarity();
-    let found = pairs.each(
-        &|_| true,
-        &|_, _| true,
-        &|| (vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n], Vec::new()),
-        &|(closest, strong): &mut (Vec<[f32; SCALE_NEIGHBOUR]>, Vec<Link>), i, j, alike| {
-            keep_closest(&mut closest[i], alike.cosine);
-            keep_closest(&mut closest[j], alike.cosine);
-            if alike.similarity >= may_join {
-                strong.push((alike.similarity, i as u32, j as u32));
-            }
-        },
-    );
-    let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
-    let mut strong = Vec::new();
-    for (their_closest, their_strong) in found {
-        for (mine, theirs) in closest.iter_mut().zip(their_closest) {
-            for s in theirs.into_iter().take_while(|s| s.is_finite()) {
-                keep_closest(mine, s);
-            }
-        }
-        strong.extend(their_strong);
-    }
-    let scale = scales(&closest);
-    drop(closest);
+    let (scale, strong) = scales_and_pairs(&pairs, |similarity| similarity >= may_join);
     // The clusters the joining links make: every join happens inside one.
     let joining = strong
         .iter()
@@ -153,6 +130,50 @@ fn group_on(docs: &[Doc<'_>], threads: usize) -> Vec<u32> {
         link.0 = scaled(link.0, &scale, link.1, link.2);
     }
     average_linkage(n, links)
+}
+
+/// Every candidate pair `(i, j, similarity)`, `i < j`, with its similarity read against both
+/// articles' neighbourhoods ([`scales`]), as the grouping reads it before it joins anything.
+/// For measuring how well the similarity tells one story from another
+/// (`examples/stories_ceiling.rs`); the grouping itself never holds every pair.
+pub fn scaled_pairs(docs: &[Doc<'_>]) -> Vec<(u32, u32, f32)> {
+    let pairs = Pairs::of(docs, 1);
+    let (scale, all) = scales_and_pairs(&pairs, |_| true);
+    all.into_iter()
+        .map(|(similarity, i, j)| (i, j, scaled(similarity, &scale, i, j)))
+        .collect()
+}
+
+/// One pass over the candidate pairs: each article's scale (from its closest similarities),
+/// and the pairs whose similarity `keep` keeps.
+fn scales_and_pairs(
+    pairs: &Pairs<'_, '_>,
+    keep: impl Fn(f32) -> bool + Sync,
+) -> (Vec<f32>, Vec<Link>) {
+    let n = pairs.docs.len();
+    let found = pairs.each(
+        &|_| true,
+        &|_, _| true,
+        &|| (vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n], Vec::new()),
+        &|(closest, kept): &mut (Vec<[f32; SCALE_NEIGHBOUR]>, Vec<Link>), i, j, alike| {
+            keep_closest(&mut closest[i], alike.cosine);
+            keep_closest(&mut closest[j], alike.cosine);
+            if keep(alike.similarity) {
+                kept.push((alike.similarity, i as u32, j as u32));
+            }
+        },
+    );
+    let mut closest = vec![[f32::NEG_INFINITY; SCALE_NEIGHBOUR]; n];
+    let mut kept = Vec::new();
+    for (their_closest, their_kept) in found {
+        for (mine, theirs) in closest.iter_mut().zip(their_closest) {
+            for s in theirs.into_iter().take_while(|s| s.is_finite()) {
+                keep_closest(mine, s);
+            }
+        }
+        kept.extend(their_kept);
+    }
+    (scales(&closest), kept)
 }
 
 /// Each article's term weights, and the articles of each term rare enough to find pairs by.

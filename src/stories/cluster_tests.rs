@@ -363,3 +363,52 @@ fn a_large_story_formed_one_article_at_a_time_is_cut_into_its_events() {
     let expected: Vec<u32> = (0..14).map(|a| a % 2).collect();
     assert_eq!(stories, expected);
 }
+
+/// The pairs handed out for measuring are the grouping's own: the tellings of one event are a
+/// pair at or above the link, two events of a kind are not, and the dated-apart never pair.
+#[test]
+fn the_scaled_pairs_are_the_ones_the_grouping_joins_by() {
+    let docs = [
+        doc(
+            &["flood", "jakarta", "ciliwung", "kampung", "melayu"],
+            Some(100),
+        ),
+        doc(
+            &[
+                "flood", "jakarta", "ciliwung", "kampung", "melayu", "evacuees",
+            ],
+            Some(100),
+        ),
+        doc(
+            &["flood", "semarang", "demak", "tanggul", "wedung"],
+            Some(100),
+        ),
+        doc(
+            &["flood", "semarang", "demak", "tanggul", "wedung", "jebol"],
+            Some(100),
+        ),
+        // The first event's words, dated a month later.
+        doc(
+            &["flood", "jakarta", "ciliwung", "kampung", "melayu"],
+            Some(130),
+        ),
+    ];
+    let pairs = scaled_pairs(&docs);
+    let similarity = |i: u32, j: u32| (pairs.iter()).find(|p| (p.0, p.1) == (i, j)).map(|p| p.2);
+    let stories = group(&docs);
+    assert_eq!(stories, [0, 0, 1, 1, 2]);
+    for (i, j) in [(0, 1), (2, 3)] {
+        assert!(
+            similarity(i, j).is_some_and(|s| s >= LINK_SIMILARITY),
+            "{i} {j}: {pairs:?}"
+        );
+    }
+    for (i, j) in [(0, 2), (0, 3), (1, 2), (1, 3)] {
+        assert!(
+            similarity(i, j).is_none_or(|s| s < LINK_SIMILARITY),
+            "{i} {j}: {pairs:?}"
+        );
+    }
+    assert!(pairs.iter().all(|p| p.0 < p.1), "{pairs:?}");
+    assert!(pairs.iter().all(|p| p.1 != 4), "a month apart: {pairs:?}");
+}

@@ -73,20 +73,7 @@ impl Stories {
         by_date: &[usize],
         group: impl FnOnce(&[cluster::Doc]) -> Vec<u32>,
     ) -> Stories {
-        // A stable order (by path, then text) so the stories never depend on load order.
-        let mut stable: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].live).collect();
-        stable.sort_by(|&a, &b| {
-            (&inputs[a].path, inputs[a].content_hash)
-                .cmp(&(&inputs[b].path, inputs[b].content_hash))
-        });
-        let docs: Vec<cluster::Doc> = stable
-            .iter()
-            .map(|&i| cluster::Doc {
-                terms: &inputs[i].terms,
-                day: inputs[i].day,
-                month_day: inputs[i].month_day,
-            })
-            .collect();
+        let (stable, docs) = grouping_docs(inputs);
         let numbers = group(&docs);
         let mut story_of = vec![u32::MAX; inputs.len()];
         for (&index, &number) in stable.iter().zip(&numbers) {
@@ -150,6 +137,25 @@ impl Stories {
                 .collect()
         })
     }
+}
+
+/// What the grouping reads of the articles taking part, in a stable order (by path, then
+/// text) so that the stories never depend on the order they were loaded in: each one's index
+/// in `inputs`, and its [`cluster::Doc`].
+pub fn grouping_docs(inputs: &[StoryInput]) -> (Vec<usize>, Vec<cluster::Doc<'_>>) {
+    let mut stable: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].live).collect();
+    stable.sort_by(|&a, &b| {
+        (&inputs[a].path, inputs[a].content_hash).cmp(&(&inputs[b].path, inputs[b].content_hash))
+    });
+    let docs = stable
+        .iter()
+        .map(|&i| cluster::Doc {
+            terms: &inputs[i].terms,
+            day: inputs[i].day,
+            month_day: inputs[i].month_day,
+        })
+        .collect();
+    (stable, docs)
 }
 
 /// What the grouping reads of one article, taken out of the store (the terms shared, not
