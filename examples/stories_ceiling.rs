@@ -62,7 +62,7 @@ fn main() {
         let (right, wrong): (Vec<&(u32, u32, f32)>, Vec<_>) = (pairs.iter())
             .filter(|p| p.2 >= bar)
             .partition(|p| labelled.same(p));
-        let groups = components(story.len(), right.iter().map(|p| (p.0, p.1)));
+        let (groups, _) = cluster::clusters(story.len(), right.iter().map(|p| (p.0, p.1)));
         let (b_recall, pair_recall) = labelled.recalls(&groups);
         println!(
             "  {bar:.2}  {:6} {:6}   {b_recall:.3} / {:.3}    {pair_recall:.3} / {:.3}",
@@ -177,23 +177,6 @@ impl<'a> Labelled<'a> {
         let found: usize = group_size.values().map(|n| n * (n - 1) / 2).sum();
         (b_cubed, found as f64 / self.right_pairs.max(1) as f64)
     }
-}
-
-/// Each document's group when `pairs` join them.
-fn components(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u32> {
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    fn root(parent: &mut [u32], mut i: u32) -> u32 {
-        while parent[i as usize] != i {
-            parent[i as usize] = parent[parent[i as usize] as usize];
-            i = parent[i as usize];
-        }
-        i
-    }
-    for (i, j) in pairs {
-        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-        parent[a as usize] = b;
-    }
-    (0..n as u32).map(|i| root(&mut parent, i)).collect()
 }
 
 fn f1(precision: f64, recall: f64) -> f64 {

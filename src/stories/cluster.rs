@@ -205,7 +205,7 @@ fn weights_and_postings(docs: &[Doc<'_>]) -> (Weights, FxHashMap<u32, Vec<u32>>)
 
 /// The clusters that `pairs` of articles make, joined through any pair: each article's
 /// cluster (its root, so one look tells two clusters apart), and whether it has others.
-fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> (Vec<u32>, Vec<bool>) {
+pub fn clusters(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> (Vec<u32>, Vec<bool>) {
     let mut cluster: Vec<u32> = (0..n as u32).collect();
     let mut joined = vec![false; n];
     for (i, j) in pairs {
