@@ -68,6 +68,7 @@ fn body_line() -> impl Strategy<Value = String> {
         1 => Just("Advertisement".to_string()),
         1 => Just("SCROLL TO CONTINUE WITH CONTENT".to_string()),
         1 => Just("Editor: Someone".to_string()),
+        1 => Just("(ant/abc)".to_string()),
         1 => Just("Pada Senin (24/6/2024), air mulai surut di sebagian wilayah kota itu dan warga kembali ke rumah masing-masing untuk membersihkan lumpur.".to_string()),
         1 => Just("Artikel ini telah tayang di Kompas.com dengan judul \"Banjir\"".to_string()),
     ]
@@ -80,6 +81,8 @@ fn tail_line() -> impl Strategy<Value = String> {
         Just("© 2024 GAZETKITA.CO.ID. All rights reserved.".to_string()),
         Just("Copyright © 2024 kompas.com".to_string()),
         Just("[ab/ns]".to_string()),
+        Just("By Jane Smith, Reuters".to_string()),
+        Just("AFP".to_string()),
         Just(String::new()),
     ]
 }

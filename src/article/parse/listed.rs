@@ -7,10 +7,10 @@
 //! a whole parse gives (a test holds every article of the shared corpora to that).
 
 use super::head::{HEAD_WINDOW, SPREAD_LINES, read_head};
-use super::lines::{has_long_line, reflow_lines, split_lines};
+use super::lines::{has_long_line, join_wrapped, reflow_lines, split_lines};
 use super::{
-    OPENING_BYTES, Searchable, assemble, cut_editor_tags, empty_article, finish, mark_rule_lines,
-    parse_decoded, parse_unwrapped,
+    Credits, OPENING_BYTES, Searchable, assemble, cut_editor_tags, empty_article, finish,
+    mark_rule_lines, parse_decoded, parse_unwrapped,
 };
 use crate::article::Article;
 use crate::rules::Rules;
@@ -39,7 +39,7 @@ pub fn parse_bytes_listed(bytes: &[u8], rules: &Rules) -> Article {
         // read in part.
         if record.is_none()
             && let Some(article) =
-                head_part(text).and_then(|part| parse_part(part, rules, content_hash))
+                head_part(text).and_then(|part| parse_part(part, text, rules, content_hash))
         {
             return article;
         }
@@ -70,13 +70,14 @@ fn head_part(text: &str) -> Option<&str> {
     None
 }
 
-/// The article parsed from the head part alone, or `None` when lines after it could change a
-/// listed field: the text may be hard-wrapped (which is judged from all its lines), the head's
-/// windows reach past the part's body lines, there is no headline (one would be made from the
-/// opening paragraph), the outlet is not named in the head (a signature or a copyright footer
-/// further on may name it), or there is no stamp and the part's paragraphs are shorter than
-/// the opening a date is inferred from.
-fn parse_part(part: &str, rules: &Rules, content_hash: u64) -> Option<Article> {
+/// The article parsed from the head part of `text` alone, or `None` when lines after it could
+/// change a listed field: the text may be hard-wrapped (which is judged from all its lines),
+/// the head's windows reach past the part's body lines, there is no headline (one would be
+/// made from the opening paragraph), or there is no stamp and the part's paragraphs are
+/// shorter than the opening a date is inferred from. When the head names no outlet, one
+/// named further on (a signature, a byline at the end, a copyright footer) is looked for in
+/// all of the text's lines, as a whole parse looks; the head is not read again.
+fn parse_part(part: &str, text: &str, rules: &Rules, content_hash: u64) -> Option<Article> {
     let mut slots = split_lines(part);
     if !has_long_line(&slots) {
         return None;
@@ -88,10 +89,7 @@ fn parse_part(part: &str, rules: &Rules, content_hash: u64) -> Option<Article> {
     let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
     let body_lines = slots.iter().filter(|s| s.is_body()).count();
     let head = read_head(&mut slots, rules, &mut article, &mut credits);
-    if body_lines < head.reach
-        || article.title.is_empty()
-        || (article.outlet.is_none() && credits.site.is_none())
-    {
+    if body_lines < head.reach || article.title.is_empty() {
         return None;
     }
     cut_editor_tags(&mut slots, rules);
@@ -102,8 +100,23 @@ fn parse_part(part: &str, rules: &Rules, content_hash: u64) -> Option<Article> {
     if head.stamp.is_none() && opening < OPENING_BYTES {
         return None;
     }
+    if article.outlet.is_none() && credits.site.is_none() {
+        // The part's own credits are not the whole's: a line near the part's end is not
+        // near the text's.
+        credits = credits_further_on(text, rules);
+    }
     finish(&mut article, credits, head.stamp, Searchable::No);
     Some(article)
+}
+
+/// The outlets that lines anywhere in `text` name (signatures, bylines near an end, copyright
+/// footers), marked as a whole parse marks them. The head's own (a site after the headline)
+/// is the head reader's, not found here.
+fn credits_further_on(text: &str, rules: &Rules) -> Credits {
+    let mut slots = split_lines(text);
+    join_wrapped(&mut slots);
+    reflow_lines(&mut slots);
+    mark_rule_lines(&mut slots, rules, &mut empty_article(0))
 }
 
 #[cfg(test)]
@@ -157,15 +170,33 @@ mod tests {
     }
 
     #[test]
-    fn an_outlet_named_only_at_the_end_is_found_by_parsing_everything() {
-        let text = article(
-            "Floods force thousands from their homes",
-            30,
-            "(Tribunnews.com, Someone Name)",
+    fn an_outlet_named_only_further_on_is_found_without_parsing_everything_again() {
+        let tails = [
+            ("(Tribunnews.com, Someone Name)", Some("Tribunnews")),
+            ("Copyright © 2024 kompas.com", Some("Kompas")),
+            ("By Jane Smith, Reuters", Some("Reuters")),
+            ("Reuters", Some("Reuters")),
+            ("Editor: Someone", None),
+        ];
+        for (tail, outlet) in tails {
+            let text = article("Floods force thousands from their homes", 30, tail);
+            let one = same_as_whole(&text);
+            assert_eq!(one.outlet.as_deref(), outlet, "{tail}");
+            // Only the head part was assembled into paragraphs.
+            assert!(
+                one.paragraphs.len() < 30,
+                "{tail}: {}",
+                one.paragraphs.len()
+            );
+        }
+        // A signature in the middle names the outlet too.
+        let body: Vec<String> = (0..30).map(paragraph).collect();
+        let text = format!(
+            "Floods force thousands from their homes\n\n{}\n\n(ant/abc)\n\n{}\n",
+            body[..20].join("\n\n"),
+            body[20..].join("\n\n")
         );
-        let one = same_as_whole(&text);
-        assert!(one.outlet.is_some());
-        assert_eq!(one.paragraphs.len(), 30);
+        same_as_whole(&text);
     }
 
     #[test]
