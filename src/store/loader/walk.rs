@@ -2,7 +2,7 @@
 
 use super::read::kind_of;
 use crate::store::{FileStamp, Skipped};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -51,9 +51,9 @@ fn is_article_name(path: &Path) -> bool {
 #[derive(Default)]
 pub struct Walk {
     pub skipped: Vec<Skipped>,
-    seen_folders: HashSet<(u64, u64)>,
-    seen_files: HashSet<(u64, u64)>,
-    ids: HashMap<String, usize>,
+    seen_folders: FxHashSet<(u64, u64)>,
+    seen_files: FxHashSet<(u64, u64)>,
+    ids: FxHashMap<String, usize>,
     /// The PATH being walked.
     root: PathBuf,
 }
@@ -64,7 +64,7 @@ impl Walk {
         self.root = path.to_path_buf();
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => self.folder(path, &m, found),
-            Ok(m) => self.file(path, &m, found),
+            Ok(m) => self.file(path.to_path_buf(), &m, found),
             Err(e) => self.skipped.push(Skipped {
                 path: path.to_path_buf(),
                 reason: unreadable(path, &e),
@@ -88,12 +88,13 @@ impl Walk {
         };
         // Sorted by name (the same order as by path, in one folder), without the path's
         // component-by-component comparison.
-        let mut children: Vec<std::fs::DirEntry> = entries
+        let mut children: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries
             .filter_map(Result::ok)
-            .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+            .map(|e| (e.file_name(), e))
+            .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
             .collect();
-        children.sort_by_cached_key(std::fs::DirEntry::file_name);
-        for entry in children {
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (_, entry) in children {
             let child = entry.path();
             // A link is followed to what it names; anything else is looked up by its folder's
             // handle, not its whole path again.
@@ -105,7 +106,7 @@ impl Walk {
                 Ok(m) if m.is_dir() => self.folder(&child, &m, found),
                 Ok(m) => {
                     if is_article_name(&child) {
-                        self.file(&child, &m, found);
+                        self.file(child, &m, found);
                     }
                 }
                 Err(e) => {
@@ -121,10 +122,10 @@ impl Walk {
         }
     }
 
-    fn file(&mut self, path: &Path, metadata: &Metadata, found: &mut dyn FnMut(Candidate)) {
+    fn file(&mut self, path: PathBuf, metadata: &Metadata, found: &mut dyn FnMut(Candidate)) {
         if !metadata.is_file() {
             self.skipped.push(Skipped {
-                path: path.to_path_buf(),
+                path,
                 reason: format!("not a regular file ({}); skipped", kind_of(metadata)),
             });
             return;
@@ -133,7 +134,7 @@ impl Walk {
         if !self.seen_files.insert((metadata.dev(), metadata.ino())) {
             return;
         }
-        let stem = stem(path);
+        let stem = stem(&path);
         let count = self.ids.entry(stem.clone()).or_insert(0);
         *count += 1;
         let id = if *count == 1 {
@@ -141,16 +142,40 @@ impl Walk {
         } else {
             format!("{stem}-{count}")
         };
-        let below_root = match path.strip_prefix(&self.root) {
-            Ok(below) if !below.as_os_str().is_empty() => below.as_os_str(),
-            _ => path.file_name().unwrap_or(path.as_os_str()),
-        };
+        let place = xxhash_rust::xxh3::xxh3_64(below(&path, &self.root));
         found(Candidate {
-            path: path.to_path_buf(),
+            path,
             id,
             stamp: FileStamp::of(metadata),
-            place: xxhash_rust::xxh3::xxh3_64(below_root.as_encoded_bytes()),
+            place,
         });
+    }
+}
+
+/// The bytes of `path` below `root`, or its name when it is `root` itself. The walk makes
+/// every path by joining names onto the root as written, so the root's bytes start it; only
+/// otherwise are the two compared component by component (the slow way, which also reads
+/// `news/./` and `news` as one folder).
+fn below<'a>(path: &'a Path, root: &Path) -> &'a [u8] {
+    let root_bytes = root.as_os_str().as_encoded_bytes();
+    let joined = (path.as_os_str().as_encoded_bytes())
+        .strip_prefix(root_bytes)
+        .and_then(|rest| match root_bytes.ends_with(b"/") || rest.is_empty() {
+            true => Some(rest),
+            // None when the root's bytes end inside a name ("news" before "news2/a.txt").
+            false => rest.strip_prefix(b"/"),
+        });
+    let below = joined.or_else(|| {
+        path.strip_prefix(root)
+            .ok()
+            .map(|below| below.as_os_str().as_encoded_bytes())
+    });
+    match below {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => path
+            .file_name()
+            .unwrap_or(path.as_os_str())
+            .as_encoded_bytes(),
     }
 }
 
@@ -176,9 +201,41 @@ mod tests {
         assert_ne!(plain[0], plain[1], "a/01.txt and b/01.txt are two places");
         assert_eq!(places(&dir.path().join("news/./")), plain);
         assert_eq!(places(&dir.path().join("news/../news")), plain);
+        assert_eq!(places(&dir.path().join("news/")), plain);
+        assert_eq!(places(&dir.path().join("news//")), plain);
+        assert_eq!(places(&dir.path().join("news/.")), plain);
         // A file named itself: its name.
         let alone = places(&news.join("a/01.txt"));
         assert_eq!(alone, [xxhash_rust::xxh3::xxh3_64(b"01.txt")]);
+    }
+
+    #[test]
+    fn below_the_root_is_what_comparing_components_gives() {
+        let cases = [
+            ("news/a/01.txt", "news"),
+            ("news/a/01.txt", "news/"),
+            ("news//a/01.txt", "news//"),
+            ("news/./a/01.txt", "news/./"),
+            ("news/./a/01.txt", "news/."),
+            ("./news/a/01.txt", "./news"),
+            ("/srv/news/a/01.txt", "/srv/news"),
+            ("/a/01.txt", "/"),
+            // The root's bytes, but inside a name: not below it.
+            ("news2/a/01.txt", "news"),
+            ("news/01.txt", "news/01.txt"),
+        ];
+        for (path, root) in cases {
+            let (path, root) = (Path::new(path), Path::new(root));
+            let slow = match path.strip_prefix(root) {
+                Ok(b) if !b.as_os_str().is_empty() => b.as_os_str(),
+                _ => path.file_name().unwrap(),
+            };
+            assert_eq!(
+                below(path, root),
+                slow.as_encoded_bytes(),
+                "{path:?} {root:?}"
+            );
+        }
     }
 
     #[test]
