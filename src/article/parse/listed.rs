@@ -7,10 +7,10 @@
 //! a whole parse gives (a test holds every article of the shared corpora to that).
 
 use super::head::{HEAD_WINDOW, SPREAD_LINES, read_head};
-use super::lines::{has_long_line, join_wrapped, reflow_lines, split_lines};
+use super::lines::{has_long_line, reflow_lines, split_lines};
 use super::{
     Credits, OPENING_BYTES, Searchable, assemble, cut_editor_tags, empty_article, finish,
-    mark_rule_lines, parse_decoded, parse_unwrapped,
+    mark_rule_lines, marked_lines, parse_decoded, parse_unwrapped,
 };
 use crate::article::Article;
 use crate::rules::Rules;
@@ -113,10 +113,7 @@ fn parse_part(part: &str, text: &str, rules: &Rules, content_hash: u64) -> Optio
 /// footers), marked as a whole parse marks them. The head's own (a site after the headline)
 /// is the head reader's, not found here.
 fn credits_further_on(text: &str, rules: &Rules) -> Credits {
-    let mut slots = split_lines(text);
-    join_wrapped(&mut slots);
-    reflow_lines(&mut slots);
-    mark_rule_lines(&mut slots, rules, &mut empty_article(0))
+    marked_lines(text, rules, &mut empty_article(0)).1
 }
 
 #[cfg(test)]

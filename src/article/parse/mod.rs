@@ -100,11 +100,8 @@ fn parse_unwrapped(
     content_hash: u64,
 ) -> Article {
     let plain = record.as_ref().map_or(text, |r| r.text.as_str());
-    let mut slots = split_lines(plain);
-    join_wrapped(&mut slots);
-    reflow_lines(&mut slots);
     let mut article = empty_article(content_hash);
-    let mut credits = mark_rule_lines(&mut slots, rules, &mut article);
+    let (mut slots, mut credits) = marked_lines(plain, rules, &mut article);
     let mut stamp = read_head(&mut slots, rules, &mut article, &mut credits).stamp;
     if let Some(record) = record {
         credits.record = record.site.and_then(|site| outlet_name(&site, rules));
@@ -120,6 +117,21 @@ fn parse_unwrapped(
     assemble(slots, &mut article);
     finish(&mut article, credits, stamp, searchable);
     article
+}
+
+/// A plain text's lines as a whole parse first makes them: split, hard-wrapped lines joined,
+/// long ones split at their sentences, then the lines rules recognise anywhere marked (what
+/// they name of the article goes into `article`), with the outlets they credit.
+fn marked_lines<'r>(
+    plain: &str,
+    rules: &'r Rules,
+    article: &mut Article,
+) -> (Vec<Slot<'r>>, Credits) {
+    let mut slots = split_lines(plain);
+    join_wrapped(&mut slots);
+    reflow_lines(&mut slots);
+    let credits = mark_rule_lines(&mut slots, rules, article);
+    (slots, credits)
 }
 
 /// An article with nothing found yet, keyed by its content hash.
